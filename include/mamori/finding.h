@@ -1,0 +1,58 @@
+// One occurrence of personal or card data, and the object it was found in.
+#ifndef MAMORI_FINDING_H_
+#define MAMORI_FINDING_H_
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "mamori/types.h"
+
+namespace mamori {
+
+// Where inside structured content a value sits. Plain text uses none of
+// these; tables, sheets, documents and databases fill what applies.
+struct StructuredLocation {
+  std::optional<uint64_t> row;   // 1-based data row of a table
+  std::string column;            // column header or key that named the value
+  std::string sheet;             // spreadsheet sheet name
+  std::string cell;              // spreadsheet cell reference, e.g. "B7"
+  std::optional<uint32_t> page;  // 1-based PDF page
+  std::string table;             // database table
+  std::string primary_key;       // database row key
+};
+
+struct Finding {
+  DataType type = DataType::kCardNumber;
+  Confidence confidence = Confidence::kMedium;
+  // Byte range in the original bytes of the object (before decoding and
+  // normalization), and the 1-based line that range starts on.
+  uint64_t offset = 0;
+  uint64_t length = 0;
+  uint64_t line = 0;
+  // The normalized value (digits only for numbers, lower-cased domain for
+  // email). Sinks print it masked unless the user asked to reveal.
+  std::string value;
+  std::string brand;  // card_number only: "visa", "jcb", ...
+  bool test = false;  // a well-known public test value: does not raise risk
+  StructuredLocation where;
+};
+
+// The result for one object: a file, an archive member, a table.
+struct ObjectReport {
+  std::string path;  // container members are joined with "!/"
+  uint64_t bytes = 0;
+  std::string encoding;  // detected text encoding, empty when not text
+  ObjectStatus status = ObjectStatus::kOk;
+  std::string reason;  // why the status is not ok
+  bool encrypted = false;
+  uint64_t records = 0;  // estimated distinct people
+  std::array<uint64_t, kDataTypeCount> counts{};
+  Risk risk = Risk::kNone;
+  uint64_t findings = 0;  // total findings reported (at or above the shown confidence)
+};
+
+}  // namespace mamori
+
+#endif  // MAMORI_FINDING_H_

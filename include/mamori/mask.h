@@ -1,0 +1,17 @@
+// Masking is the default everywhere a value leaves the engine.
+#ifndef MAMORI_MASK_H_
+#define MAMORI_MASK_H_
+
+#include <string>
+
+#include "mamori/finding.h"
+
+namespace mamori {
+
+// The value as mamori may show it without --reveal: card numbers keep at most
+// the first 6 and last 4 digits; other values keep a small part.
+std::string MaskValue(DataType type, const std::string& value);
+
+}  // namespace mamori
+
+#endif  // MAMORI_MASK_H_

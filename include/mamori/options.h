@@ -1,0 +1,46 @@
+// What to scan for and how far to go.
+#ifndef MAMORI_OPTIONS_H_
+#define MAMORI_OPTIONS_H_
+
+#include <bitset>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "mamori/types.h"
+
+namespace mamori {
+
+// Limits travel with every top-level object: each extractor asks before it
+// extracts, and a limit that stops it makes the object "incomplete".
+struct Limits {
+  uint32_t max_depth = 8;                       // nested containers
+  uint64_t max_member_bytes = 256ull << 20;     // one archive member, decompressed
+  uint64_t max_total_bytes = 1ull << 30;        // all extracted bytes per top-level file
+  uint64_t max_members = 100000;                // members per top-level file
+  uint32_t max_seconds = 300;                   // time budget per top-level file
+};
+
+struct ScanOptions {
+  std::bitset<kDataTypeCount> types = AllTypes();  // detectors to run
+  Confidence min_confidence = Confidence::kMedium;  // findings below are dropped
+  uint64_t max_file_size = 0;                       // 0: no limit; larger files are "skipped"
+  std::vector<std::string> excludes;                // glob patterns, matched on path and name
+  unsigned jobs = 0;                                // 0: all cores
+  uint32_t chunk_bytes = 1u << 20;                  // streaming chunk (tests shrink it)
+  Limits limits;
+
+  static std::bitset<kDataTypeCount> AllTypes() {
+    std::bitset<kDataTypeCount> all;
+    all.set();
+    // Names and addresses need morphology; they arrive with their own issue.
+    all.reset(static_cast<size_t>(DataType::kPersonName));
+    all.reset(static_cast<size_t>(DataType::kAddress));
+    return all;
+  }
+  bool Enabled(DataType t) const { return types.test(static_cast<size_t>(t)); }
+};
+
+}  // namespace mamori
+
+#endif  // MAMORI_OPTIONS_H_

@@ -1,0 +1,35 @@
+#include "detectors/context.h"
+
+#include <algorithm>
+
+namespace mamori {
+
+std::optional<LabelKind> OwningLabel(const Candidates& in, uint32_t pos, uint32_t window) {
+  const uint32_t floor = pos > window ? pos - window : 0;
+  // Labels are sorted by begin; find the last one that begins before pos.
+  auto it = std::lower_bound(in.labels.begin(), in.labels.end(), pos,
+                             [](const LabelHit& h, uint32_t p) { return h.begin < p; });
+  while (it != in.labels.begin()) {
+    --it;
+    if (it->end > pos) continue;  // overlaps the value itself
+    if (it->end < floor) break;
+    // More than one line break between label and value: not its label.
+    const std::string_view gap = in.text.substr(it->end, pos - it->end);
+    if (std::count(gap.begin(), gap.end(), '\n') > 1) break;
+    return it->kind;
+  }
+  return in.unit_label;
+}
+
+bool LabelledAs(const Candidates& in, uint32_t pos, std::initializer_list<LabelKind> kinds,
+                uint32_t window) {
+  const std::optional<LabelKind> owner = OwningLabel(in, pos, window);
+  return owner && std::find(kinds.begin(), kinds.end(), *owner) != kinds.end();
+}
+
+bool InsideLongerToken(std::string_view text, uint32_t begin, uint32_t end) {
+  if (begin > 0 && IsAsciiAlnum(text[begin - 1])) return true;
+  return end < text.size() && IsAsciiAlnum(text[end]);
+}
+
+}  // namespace mamori

@@ -1,0 +1,13 @@
+// Placeholder until the detector lands.
+#include "detectors/registry.h"
+
+namespace mamori {
+namespace {
+class BirthDateDetector final : public Detector {
+ public:
+  std::bitset<kDataTypeCount> Types() const override { return {}; }
+  void Detect(const Candidates&, std::vector<Detection>&) const override {}
+};
+}  // namespace
+std::unique_ptr<Detector> MakeBirthDateDetector() { return std::make_unique<BirthDateDetector>(); }
+}  // namespace mamori

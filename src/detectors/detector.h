@@ -1,0 +1,72 @@
+// The contract between the finder and the detectors.
+//
+// The finder makes one pass over a normalized UTF-8 buffer and hands every
+// detector the same candidates: runs of ASCII digits, '@' positions and label
+// hits. A detector validates candidates, looks at their context and reports
+// findings in buffer coordinates; the engine maps them back to the original
+// bytes and lines.
+#ifndef MAMORI_DETECTORS_DETECTOR_H_
+#define MAMORI_DETECTORS_DETECTOR_H_
+
+#include <bitset>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/labels.h"
+#include "mamori/types.h"
+
+namespace mamori {
+
+// A maximal run of ASCII digits [begin, end) in the buffer.
+struct DigitRun {
+  uint32_t begin;
+  uint32_t end;
+};
+
+// A label matched in the buffer [begin, end). ASCII labels only match on
+// word boundaries.
+struct LabelHit {
+  uint32_t begin;
+  uint32_t end;
+  LabelKind kind;
+};
+
+struct Candidates {
+  std::string_view text;               // normalized UTF-8
+  std::span<const DigitRun> runs;      // sorted by begin
+  std::span<const uint32_t> at_signs;  // offsets of '@', sorted
+  std::span<const LabelHit> labels;    // sorted by begin
+  // The key or column header that names this whole text unit ("cvv" in
+  // {"cvv": "123"}, a table column typed by its header); nullopt in free text.
+  std::optional<LabelKind> unit_label;
+};
+
+// A finding in buffer coordinates.
+struct Detection {
+  DataType type;
+  Confidence confidence;
+  uint32_t begin;
+  uint32_t end;
+  std::string value;  // normalized: digits only for numbers
+  std::string brand;
+  bool test = false;
+};
+
+class Detector {
+ public:
+  virtual ~Detector() = default;
+  // The types this detector can report; the engine skips detectors whose
+  // types are all disabled.
+  virtual std::bitset<kDataTypeCount> Types() const = 0;
+  // Appends detections; called once per buffer with the same candidates
+  // for all detectors. Must be thread-safe (const, no shared mutable state).
+  virtual void Detect(const Candidates& in, std::vector<Detection>& out) const = 0;
+};
+
+}  // namespace mamori
+
+#endif  // MAMORI_DETECTORS_DETECTOR_H_

@@ -1,0 +1,41 @@
+#include "engine/byte_source.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace mamori {
+
+Result<size_t> MemorySource::Read(char* buf, size_t n) {
+  const size_t k = std::min(n, bytes_.size() - pos_);
+  std::memcpy(buf, bytes_.data() + pos_, k);
+  pos_ += k;
+  return k;
+}
+
+FdSource::~FdSource() {
+  if (owned_) ::close(fd_);
+}
+
+Result<size_t> FdSource::Read(char* buf, size_t n) {
+  for (;;) {
+    const ssize_t k = ::read(fd_, buf, n);
+    if (k >= 0) return static_cast<size_t>(k);
+    if (errno != EINTR) return Status::IoError(std::strerror(errno));
+  }
+}
+
+Result<std::unique_ptr<FdSource>> OpenFile(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOATIME);
+  if (fd < 0 && errno == EPERM) fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IoError(std::strerror(errno));
+#ifdef POSIX_FADV_SEQUENTIAL
+  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+  return std::make_unique<FdSource>(fd, true);
+}
+
+}  // namespace mamori

@@ -1,0 +1,51 @@
+// Reading is behind an interface so tests (and extractors) can feed bytes
+// from memory, and the scanner never cares where they come from.
+#ifndef MAMORI_ENGINE_BYTE_SOURCE_H_
+#define MAMORI_ENGINE_BYTE_SOURCE_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "mamori/status.h"
+
+namespace mamori {
+
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // Reads up to n bytes into buf; 0 at the end.
+  virtual Result<size_t> Read(char* buf, size_t n) = 0;
+};
+
+class MemorySource final : public ByteSource {
+ public:
+  explicit MemorySource(std::string_view bytes) : bytes_(bytes) {}
+  Result<size_t> Read(char* buf, size_t n) override;
+
+ private:
+  std::string_view bytes_;
+  size_t pos_ = 0;
+};
+
+// Reads a file descriptor; owns it when `owned`.
+class FdSource final : public ByteSource {
+ public:
+  FdSource(int fd, bool owned) : fd_(fd), owned_(owned) {}
+  ~FdSource() override;
+  FdSource(const FdSource&) = delete;
+  FdSource& operator=(const FdSource&) = delete;
+  Result<size_t> Read(char* buf, size_t n) override;
+
+ private:
+  int fd_;
+  bool owned_;
+};
+
+// Opens `path` for reading (read-only, no access-time update where allowed).
+Result<std::unique_ptr<FdSource>> OpenFile(const std::string& path);
+
+}  // namespace mamori
+
+#endif  // MAMORI_ENGINE_BYTE_SOURCE_H_

@@ -1,0 +1,140 @@
+#include "engine/encoding.h"
+
+#include <uchardet/uchardet.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+
+namespace mamori {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// Length of the UTF-8 sequence at s[i], or 0 when invalid. Sets *cut when the
+// sequence is valid so far but runs past the end.
+size_t Utf8SequenceLength(std::string_view s, size_t i, bool* cut) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  size_t n;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;  // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  for (size_t k = 1; k < n; ++k) {
+    if (i + k >= s.size()) {
+      *cut = true;
+      return 0;
+    }
+    const unsigned char cc = b(i + k);
+    if (k == 1 ? (cc < lo || cc > hi) : (cc < 0x80 || cc > 0xBF)) return 0;
+  }
+  return n;
+}
+
+// UTF-16 text without a BOM shows zeros at every other byte in its ASCII.
+Encoding GuessUtf16ByZeros(std::string_view s) {
+  size_t even = 0, odd = 0;
+  const size_t n = std::min<size_t>(s.size(), 4096) & ~size_t{1};
+  for (size_t i = 0; i < n; i += 2) {
+    even += s[i] == 0;
+    odd += s[i + 1] == 0;
+  }
+  if (n < 8) return Encoding::kOther;
+  if (odd > n / 8 && even == 0) return Encoding::kUtf16Le;
+  if (even > n / 8 && odd == 0) return Encoding::kUtf16Be;
+  return Encoding::kOther;
+}
+
+bool LooksBinary(std::string_view s) {
+  const size_t n = std::min<size_t>(s.size(), 8192);
+  size_t controls = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) ++controls;
+  }
+  return controls * 10 > n;  // more than 10% control bytes
+}
+
+DetectedEncoding Named(Encoding e, std::string name, size_t bom = 0) {
+  return DetectedEncoding{e, bom, std::move(name)};
+}
+
+DetectedEncoding FromUchardet(std::string_view sample) {
+  std::unique_ptr<std::remove_pointer_t<uchardet_t>, decltype(&uchardet_delete)> det(
+      uchardet_new(), uchardet_delete);
+  uchardet_handle_data(det.get(), sample.data(), sample.size());
+  uchardet_data_end(det.get());
+  std::string name = uchardet_get_charset(det.get());
+  std::transform(name.begin(), name.end(), name.begin(), ::toupper);
+  if (name == "SHIFT_JIS" || name == "CP932" || name == "WINDOWS-31J") return Named(Encoding::kCp932, "cp932");
+  if (name == "EUC-JP") return Named(Encoding::kEucJp, "euc-jp");
+  if (name == "ISO-2022-JP") return Named(Encoding::kIso2022Jp, "iso-2022-jp");
+  if (name == "UTF-8" || name == "ASCII") return Named(Encoding::kUtf8, "utf-8");
+  // No verdict: read it as a single-byte code page so ASCII digits and
+  // letters still get scanned; unknown is never reported as clean.
+  if (name.empty()) return Named(Encoding::kOther, "windows-1252");
+  std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+  return Named(Encoding::kOther, name);
+}
+
+}  // namespace
+
+bool IsValidUtf8Prefix(std::string_view bytes) {
+  size_t i = 0;
+  while (i < bytes.size()) {
+    // Fast path over ASCII, 8 bytes at a time.
+    if (i + 8 <= bytes.size()) {
+      uint64_t w;
+      std::memcpy(&w, bytes.data() + i, 8);
+      if ((w & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    bool cut = false;
+    const size_t n = Utf8SequenceLength(bytes, i, &cut);
+    if (n == 0) return cut;
+    i += n;
+  }
+  return true;
+}
+
+DetectedEncoding DetectEncoding(std::string_view sample, bool sample_is_whole) {
+  if (StartsWith(sample, "\xEF\xBB\xBF")) return Named(Encoding::kUtf8, "utf-8-bom", 3);
+  if (StartsWith(sample, "\xFF\xFE")) return Named(Encoding::kUtf16Le, "utf-16le", 2);
+  if (StartsWith(sample, "\xFE\xFF")) return Named(Encoding::kUtf16Be, "utf-16be", 2);
+  const Encoding by_zeros = GuessUtf16ByZeros(sample);
+  if (by_zeros == Encoding::kUtf16Le) return Named(by_zeros, "utf-16le");
+  if (by_zeros == Encoding::kUtf16Be) return Named(by_zeros, "utf-16be");
+  if (LooksBinary(sample)) return Named(Encoding::kBinary, "");
+  if (sample.find("\x1B$B") != std::string_view::npos ||
+      sample.find("\x1B$@") != std::string_view::npos) {
+    return Named(Encoding::kIso2022Jp, "iso-2022-jp");
+  }
+  if (IsValidUtf8Prefix(sample)) {
+    // A cut final sequence is fine in a prefix, not in a whole object.
+    bool cut = false;
+    if (!sample_is_whole || sample.empty()) return Named(Encoding::kUtf8, "utf-8");
+    size_t last = sample.size() - 1;
+    while (last > 0 && (static_cast<unsigned char>(sample[last]) & 0xC0) == 0x80) --last;
+    if (Utf8SequenceLength(sample, last, &cut) != 0 || !cut) return Named(Encoding::kUtf8, "utf-8");
+  }
+  return FromUchardet(sample);
+}
+
+}  // namespace mamori

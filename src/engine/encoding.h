@@ -1,0 +1,30 @@
+// Which encoding a file's bytes are in, and whether they are text at all.
+#ifndef MAMORI_ENGINE_ENCODING_H_
+#define MAMORI_ENGINE_ENCODING_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace mamori {
+
+enum class Encoding { kUtf8, kUtf16Le, kUtf16Be, kCp932, kEucJp, kIso2022Jp, kOther, kBinary };
+
+struct DetectedEncoding {
+  Encoding encoding = Encoding::kUtf8;
+  size_t bom_bytes = 0;
+  std::string name;  // as reported: "utf-8", "cp932", or the ICU name for kOther
+};
+
+// Looks at the first bytes of an object: BOM first, then structure (valid
+// UTF-8, ISO-2022-JP escapes, UTF-16 zero patterns), then uchardet.
+// `sample_is_whole` says the sample is the whole object (a truncated final
+// UTF-8 sequence is then an error, not a cut).
+DetectedEncoding DetectEncoding(std::string_view sample, bool sample_is_whole);
+
+// True when `bytes` (a prefix) is valid UTF-8, allowing a sequence cut at the end.
+bool IsValidUtf8Prefix(std::string_view bytes);
+
+}  // namespace mamori
+
+#endif  // MAMORI_ENGINE_ENCODING_H_

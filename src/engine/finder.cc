@@ -1,0 +1,158 @@
+#include "engine/finder.h"
+
+#include <hs/hs.h>
+
+#include <algorithm>
+#include <string>
+
+#include "detectors/context.h"
+#include "engine/labels.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace mamori {
+namespace {
+
+void ScanScalar(std::string_view text, size_t from, size_t to, std::vector<DigitRun>* runs,
+                std::vector<uint32_t>* at_signs, bool* in_run) {
+  for (size_t i = from; i < to; ++i) {
+    const char c = text[i];
+    if (IsAsciiDigit(c)) {
+      if (!*in_run) runs->push_back({static_cast<uint32_t>(i), 0});
+      *in_run = true;
+      continue;
+    }
+    if (*in_run) runs->back().end = static_cast<uint32_t>(i);
+    *in_run = false;
+    if (c == '@') at_signs->push_back(static_cast<uint32_t>(i));
+  }
+}
+
+struct MatchContext {
+  std::string_view text;
+  std::vector<LabelHit>* hits;
+};
+
+// ASCII labels are words: "exp" must not fire inside "expression".
+bool OnWordBoundary(std::string_view text, size_t begin, size_t end) {
+  const bool ascii_start = static_cast<unsigned char>(text[begin]) < 0x80;
+  const bool ascii_end = static_cast<unsigned char>(text[end - 1]) < 0x80;
+  if (ascii_start && IsAsciiAlnum(text[begin]) && begin > 0 && IsAsciiAlnum(text[begin - 1]))
+    return false;
+  if (ascii_end && IsAsciiAlnum(text[end - 1]) && end < text.size() && IsAsciiAlnum(text[end]))
+    return false;
+  return true;
+}
+
+int OnLabelMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int,
+                 void* ctx) {
+  auto* m = static_cast<MatchContext*>(ctx);
+  const Label& label = AllLabels()[id];
+  const size_t begin = to - label.text.size();
+  if (OnWordBoundary(m->text, begin, to)) {
+    m->hits->push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(to), label.kind});
+  }
+  (void)from;
+  return 0;
+}
+
+// Keeps the longest of overlapping labels: "mail address" is one email label,
+// not "mail" followed by "address".
+void DropContainedLabels(std::vector<LabelHit>* hits) {
+  std::sort(hits->begin(), hits->end(), [](const LabelHit& a, const LabelHit& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  size_t kept = 0;
+  uint32_t cover_end = 0;
+  for (const LabelHit& h : *hits) {
+    if (kept > 0 && h.end <= cover_end) continue;
+    (*hits)[kept++] = h;
+    cover_end = std::max(cover_end, h.end);
+  }
+  hits->resize(kept);
+}
+
+}  // namespace
+
+void FindDigitRunsAndAtSigns(std::string_view text, std::vector<DigitRun>* runs,
+                             std::vector<uint32_t>* at_signs) {
+  runs->clear();
+  at_signs->clear();
+  bool in_run = false;
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Skip 16 bytes at a time while there is neither a digit nor an '@' and
+  // no run is open: most text is neither.
+  const __m128i zero_minus_one = _mm_set1_epi8('0' - 1);
+  const __m128i nine_plus_one = _mm_set1_epi8('9' + 1);
+  const __m128i at = _mm_set1_epi8('@');
+  while (i + 16 <= text.size()) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    // Signed compares: bytes >= 0x80 are negative and never digits.
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, zero_minus_one),
+                                        _mm_cmplt_epi8(v, nine_plus_one));
+    const int mask = _mm_movemask_epi8(_mm_or_si128(digit, _mm_cmpeq_epi8(v, at)));
+    if (mask == 0 && !in_run) {
+      i += 16;
+      continue;
+    }
+    if (mask == 0xFFFF && in_run && _mm_movemask_epi8(digit) == 0xFFFF) {
+      i += 16;  // the open run goes on through the block
+      continue;
+    }
+    ScanScalar(text, i, i + 16, runs, at_signs, &in_run);
+    i += 16;
+  }
+#endif
+  ScanScalar(text, i, text.size(), runs, at_signs, &in_run);
+  if (in_run) runs->back().end = static_cast<uint32_t>(text.size());
+}
+
+Finder::Scratch::~Scratch() { hs_free_scratch(scratch_); }
+
+Finder::~Finder() { hs_free_database(labels_db_); }
+
+Result<std::unique_ptr<Finder>> Finder::Create() {
+  const std::span<const Label> labels = AllLabels();
+  std::vector<const char*> exprs;
+  std::vector<size_t> lens;
+  std::vector<unsigned> flags;
+  std::vector<unsigned> ids;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    exprs.push_back(labels[i].text.data());
+    lens.push_back(labels[i].text.size());
+    flags.push_back(HS_FLAG_CASELESS);  // only affects ASCII letters
+    ids.push_back(static_cast<unsigned>(i));
+  }
+  std::unique_ptr<Finder> finder(new Finder());
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(),
+                           static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr,
+                           &finder->labels_db_, &error) != HS_SUCCESS) {
+    std::string msg = error ? error->message : "unknown error";
+    hs_free_compile_error(error);
+    return Status::Internal("cannot compile label database: " + msg);
+  }
+  return finder;
+}
+
+Result<std::unique_ptr<Finder::Scratch>> Finder::NewScratch() const {
+  std::unique_ptr<Scratch> s(new Scratch());
+  if (hs_alloc_scratch(labels_db_, &s->scratch_) != HS_SUCCESS) {
+    return Status::Internal("cannot allocate Vectorscan scratch");
+  }
+  return s;
+}
+
+void Finder::Find(std::string_view text, Scratch& scratch, CandidateBuffers* out) const {
+  FindDigitRunsAndAtSigns(text, &out->runs, &out->at_signs);
+  out->labels.clear();
+  MatchContext ctx{text, &out->labels};
+  hs_scan(labels_db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_,
+          OnLabelMatch, &ctx);
+  DropContainedLabels(&out->labels);
+}
+
+}  // namespace mamori

@@ -1,0 +1,65 @@
+// One pass over a normalized buffer that collects the candidates every
+// detector works from: digit runs and '@' signs (a SIMD byte scan) and label
+// hits (a Vectorscan literal database).
+#ifndef MAMORI_ENGINE_FINDER_H_
+#define MAMORI_ENGINE_FINDER_H_
+
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "detectors/detector.h"
+#include "mamori/status.h"
+
+struct hs_database;
+struct hs_scratch;
+
+namespace mamori {
+
+// Reusable per-thread storage for one buffer's candidates.
+struct CandidateBuffers {
+  std::vector<DigitRun> runs;
+  std::vector<uint32_t> at_signs;
+  std::vector<LabelHit> labels;
+
+  Candidates View(std::string_view text, std::optional<LabelKind> unit_label = std::nullopt) const {
+    return Candidates{text, runs, at_signs, labels, unit_label};
+  }
+};
+
+// Collects digit runs and '@' offsets of `text` into *runs and *at_signs.
+void FindDigitRunsAndAtSigns(std::string_view text, std::vector<DigitRun>* runs,
+                             std::vector<uint32_t>* at_signs);
+
+class Finder {
+ public:
+  // Per-thread Vectorscan scratch space.
+  class Scratch {
+   public:
+    ~Scratch();
+    Scratch(const Scratch&) = delete;
+    Scratch& operator=(const Scratch&) = delete;
+
+   private:
+    friend class Finder;
+    Scratch() = default;
+    hs_scratch* scratch_ = nullptr;
+  };
+
+  static Result<std::unique_ptr<Finder>> Create();
+  ~Finder();
+
+  Result<std::unique_ptr<Scratch>> NewScratch() const;
+
+  // Fills *out with the candidates of `text` (at most 4 GiB).
+  void Find(std::string_view text, Scratch& scratch, CandidateBuffers* out) const;
+
+ private:
+  Finder() = default;
+  hs_database* labels_db_ = nullptr;
+};
+
+}  // namespace mamori
+
+#endif  // MAMORI_ENGINE_FINDER_H_

@@ -1,0 +1,25 @@
+#include "engine/offset_map.h"
+
+#include <algorithm>
+
+namespace mamori {
+
+uint64_t OffsetMap::ToOriginal(uint32_t out) const {
+  auto it = std::upper_bound(points_.begin(), points_.end(), out,
+                             [](uint32_t o, const Point& p) { return o < p.out; });
+  --it;  // points_[0].out == 0, so there is always one at or before `out`
+  return it->in + (out - it->out);
+}
+
+void OffsetMap::DropPrefix(uint32_t pos) {
+  const uint64_t origin = ToOriginal(pos);
+  auto first_after = std::upper_bound(points_.begin(), points_.end(), pos,
+                                      [](uint32_t o, const Point& p) { return o < p.out; });
+  std::vector<Point> kept;
+  kept.reserve(points_.end() - first_after + 1);
+  kept.push_back({0, origin});
+  for (auto it = first_after; it != points_.end(); ++it) kept.push_back({it->out - pos, it->in});
+  points_ = std::move(kept);
+}
+
+}  // namespace mamori

@@ -1,0 +1,293 @@
+#include "engine/text_decoder.h"
+
+#include <unicode/ucnv.h>
+
+#include <cstring>
+
+#include "detectors/context.h"
+
+namespace mamori {
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+bool IsLongVowelMark(char32_t cp) { return cp == 0x30FC || cp == 0xFF70; }
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Decodes the UTF-8 sequence at s[i]. Returns its length, 0 if invalid, or
+// -1 if it is cut by the end of s.
+int DecodeUtf8At(std::string_view s, size_t i, char32_t* cp) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  int n;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+    *cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    *cp = c & 0x0F;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    *cp = c & 0x07;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  for (int k = 1; k < n; ++k) {
+    if (i + k >= s.size()) return -1;
+    const unsigned char cc = b(i + k);
+    if (k == 1 ? (cc < lo || cc > hi) : (cc < 0x80 || cc > 0xBF)) return 0;
+    *cp = (*cp << 6) | (cc & 0x3F);
+  }
+  return n;
+}
+
+// Lead bytes of every UTF-8 character that normalization may change.
+bool MayFold(unsigned char lead) { return lead == 0xE2 || lead == 0xE3 || lead == 0xEF; }
+
+bool IsDigitCodePoint(char32_t cp) {
+  return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+const char* IcuName(Encoding e, const std::string& name) {
+  switch (e) {
+    case Encoding::kUtf16Le: return "UTF-16LE";
+    case Encoding::kUtf16Be: return "UTF-16BE";
+    case Encoding::kCp932: return "windows-31j";
+    case Encoding::kEucJp: return "EUC-JP";
+    case Encoding::kIso2022Jp: return "ISO-2022-JP";
+    default: return name.c_str();
+  }
+}
+
+// Bytes one character takes in the source encoding, from its first byte.
+// ICU reports where a character starts, not where it ends.
+size_t SourceCharLength(Encoding e, unsigned char lead) {
+  switch (e) {
+    case Encoding::kUtf16Le:
+    case Encoding::kUtf16Be: return 2;
+    case Encoding::kCp932: return ((lead >= 0x81 && lead <= 0x9F) || (lead >= 0xE0 && lead <= 0xFC)) ? 2 : 1;
+    case Encoding::kEucJp: return lead == 0x8F ? 3 : (lead >= 0x8E ? 2 : 1);
+    case Encoding::kIso2022Jp: return 1;  // two in JIS X 0208 mode; the next start bounds it
+    default: return 1;
+  }
+}
+
+}  // namespace
+
+char FoldToAscii(char32_t cp) {
+  if (cp >= 0xFF01 && cp <= 0xFF5E) return static_cast<char>(cp - 0xFEE0);
+  if (cp == 0x3000) return ' ';
+  if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212) return '-';
+  return 0;
+}
+
+Result<std::unique_ptr<TextDecoder>> TextDecoder::Create(const DetectedEncoding& encoding) {
+  std::unique_ptr<TextDecoder> d(new TextDecoder());
+  d->encoding_ = encoding.encoding;
+  if (encoding.encoding == Encoding::kUtf8) return d;
+  if (encoding.encoding == Encoding::kBinary) return Status::InvalidArgument("not text");
+  UErrorCode err = U_ZERO_ERROR;
+  d->converter_ = ucnv_open(IcuName(encoding.encoding, encoding.name), &err);
+  if (U_FAILURE(err)) return Status::Unsupported("no converter for " + encoding.name);
+  return d;
+}
+
+TextDecoder::~TextDecoder() {
+  if (converter_) ucnv_close(converter_);
+}
+
+void TextDecoder::Decode(std::string_view raw, uint64_t raw_offset, bool final, std::string* out,
+                         OffsetMap* map) {
+  if (encoding_ == Encoding::kUtf8) {
+    DecodeUtf8(raw, raw_offset, final, out, map);
+  } else {
+    DecodeIcu(raw, raw_offset, final, out, map);
+  }
+  if (final && dash_pending_) FlushPendingDash(false, out, map);
+}
+
+void TextDecoder::FlushPendingDash(bool next_is_digit, std::string* out, OffsetMap* map) {
+  dash_pending_ = false;
+  if (next_is_digit) {
+    map->Set(static_cast<uint32_t>(out->size()), dash_begin_);
+    out->push_back('-');
+    map->Set(static_cast<uint32_t>(out->size()), dash_end_);
+  } else {
+    std::string utf8;
+    AppendUtf8(dash_cp_, &utf8);
+    EmitRaw(utf8, dash_begin_, dash_end_, out, map);
+  }
+}
+
+void TextDecoder::EmitRaw(std::string_view utf8, uint64_t in_begin, uint64_t in_end,
+                          std::string* out, OffsetMap* map) {
+  map->Set(static_cast<uint32_t>(out->size()), in_begin);
+  out->append(utf8);
+  map->Set(static_cast<uint32_t>(out->size()), in_end);
+}
+
+void TextDecoder::Emit(char32_t cp, uint64_t in_begin, uint64_t in_end, std::string* out,
+                       OffsetMap* map) {
+  if (dash_pending_) FlushPendingDash(IsDigitCodePoint(cp), out, map);
+  if (IsLongVowelMark(cp) && !out->empty() && IsAsciiDigit(out->back())) {
+    dash_pending_ = true;
+    dash_cp_ = cp;
+    dash_begin_ = in_begin;
+    dash_end_ = in_end;
+    return;
+  }
+  if (const char c = FoldToAscii(cp)) {
+    EmitRaw(std::string_view(&c, 1), in_begin, in_end, out, map);
+    return;
+  }
+  std::string utf8;
+  AppendUtf8(cp, &utf8);
+  EmitRaw(utf8, in_begin, in_end, out, map);
+}
+
+void TextDecoder::DecodeUtf8(std::string_view raw, uint64_t raw_offset, bool final,
+                             std::string* out, OffsetMap* map) {
+  // A character cut at the end of the previous call is completed first.
+  std::string joined;
+  if (!carry_.empty()) {
+    joined = carry_;
+    joined.append(raw);
+    raw = joined;
+    raw_offset = carry_offset_;
+    carry_.clear();
+  }
+  const size_t n = raw.size();
+  size_t copy_from = 0;  // start of bytes that pass through unchanged
+  const auto flush_copy = [&](size_t to) {
+    if (to == copy_from) return;
+    map->Set(static_cast<uint32_t>(out->size()), raw_offset + copy_from);
+    out->append(raw.substr(copy_from, to - copy_from));
+  };
+  size_t i = 0;
+  while (i < n) {
+    if (dash_pending_) {
+      // The character after a long vowel mark decides what the mark was.
+      char32_t next;
+      const int len = DecodeUtf8At(raw, i, &next);
+      if (len < 0 && !final) break;  // cut: decided in the next call
+      FlushPendingDash(len > 0 && IsDigitCodePoint(next), out, map);
+      copy_from = i;
+    }
+    const unsigned char c = static_cast<unsigned char>(raw[i]);
+    if (c < 0x80) {
+      uint64_t w;
+      if (i + 8 <= n && (std::memcpy(&w, raw.data() + i, 8), (w & 0x8080808080808080ull) == 0)) {
+        i += 8;
+      } else {
+        ++i;
+      }
+      continue;
+    }
+    char32_t cp;
+    int len = DecodeUtf8At(raw, i, &cp);
+    if (len < 0 && !final) break;  // cut character: carried to the next call
+    if (len > 0) {
+      const bool prev_is_digit = i > copy_from ? IsAsciiDigit(raw[i - 1])
+                                               : (!out->empty() && IsAsciiDigit(out->back()));
+      const bool folds = MayFold(c) && (FoldToAscii(cp) != 0 || (IsLongVowelMark(cp) && prev_is_digit));
+      if (!folds) {
+        i += len;
+        continue;
+      }
+    } else {
+      cp = kReplacement;
+      len = 1;
+    }
+    flush_copy(i);
+    Emit(cp, raw_offset + i, raw_offset + i + len, out, map);
+    i += len;
+    copy_from = i;
+  }
+  flush_copy(i);
+  if (i < n) {
+    carry_.assign(raw.substr(i));
+    carry_offset_ = raw_offset + i;
+  }
+}
+
+void TextDecoder::DecodeIcu(std::string_view raw, uint64_t raw_offset, bool final,
+                            std::string* out, OffsetMap* map) {
+  UErrorCode err = U_ZERO_ERROR;
+  const int32_t pending_before = ucnv_toUCountPending(converter_, &err);
+  const uint64_t pending_start = raw_offset - (pending_before > 0 ? pending_before : 0);
+  units_.resize(raw.size() + 16);
+  unit_offsets_.resize(units_.size());
+  const char* src = raw.data();
+  const char* src_end = raw.data() + raw.size();
+  size_t produced = 0;
+  for (;;) {
+    UChar* target = reinterpret_cast<UChar*>(units_.data()) + produced;
+    UChar* target_end = reinterpret_cast<UChar*>(units_.data()) + units_.size();
+    err = U_ZERO_ERROR;
+    const char* before = src;
+    ucnv_toUnicode(converter_, &target, target_end, &src, src_end,
+                   unit_offsets_.data() + produced, final, &err);
+    // Offsets of this round are relative to where this round started.
+    for (size_t k = produced; k < static_cast<size_t>(target - reinterpret_cast<UChar*>(units_.data())); ++k) {
+      if (unit_offsets_[k] >= 0) unit_offsets_[k] += static_cast<int32_t>(before - raw.data());
+    }
+    produced = target - reinterpret_cast<UChar*>(units_.data());
+    if (err != U_BUFFER_OVERFLOW_ERROR) break;
+    units_.resize(units_.size() * 2);
+    unit_offsets_.resize(units_.size());
+  }
+  err = U_ZERO_ERROR;
+  const int32_t pending_after = final ? 0 : ucnv_toUCountPending(converter_, &err);
+  const uint64_t consumed_end = raw_offset + raw.size() - (pending_after > 0 ? pending_after : 0);
+
+  const auto start_of = [&](size_t k) -> uint64_t {
+    return unit_offsets_[k] >= 0 ? raw_offset + unit_offsets_[k] : pending_start;
+  };
+  size_t k = 0;
+  while (k < produced) {
+    char32_t cp = units_[k];
+    size_t width = 1;
+    if (cp >= 0xD800 && cp <= 0xDBFF && k + 1 < produced && units_[k + 1] >= 0xDC00 &&
+        units_[k + 1] <= 0xDFFF) {
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (units_[k + 1] - 0xDC00);
+      width = 2;
+    }
+    const uint64_t begin = start_of(k);
+    uint64_t end = k + width < produced ? start_of(k + width) : consumed_end;
+    if (unit_offsets_[k] >= 0) {
+      const unsigned char lead = static_cast<unsigned char>(raw[unit_offsets_[k]]);
+      end = std::min<uint64_t>(end, begin + SourceCharLength(encoding_, lead) * width);
+    }
+    if (end < begin) end = begin;
+    Emit(cp, begin, end, out, map);
+    k += width;
+  }
+}
+
+}  // namespace mamori

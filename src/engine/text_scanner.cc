@@ -1,0 +1,172 @@
+#include "engine/text_scanner.h"
+
+#include <algorithm>
+
+#include "detectors/registry.h"
+#include "engine/text_decoder.h"
+
+namespace mamori {
+namespace {
+
+// A detection may still grow until this many bytes follow it.
+constexpr uint32_t kHoldBack = 256;
+// Text kept before a chunk so labels and neighbours of its first values are seen.
+constexpr uint32_t kLookBehind = 4096;
+
+// Fills `buf` from `source` until full or at the end.
+Result<size_t> ReadFull(ByteSource& source, char* buf, size_t n) {
+  size_t got = 0;
+  while (got < n) {
+    Result<size_t> k = source.Read(buf + got, n - got);
+    if (!k.ok()) return k.status();
+    if (*k == 0) break;
+    got += *k;
+  }
+  return got;
+}
+
+// Removes detections of one type that overlap an earlier, longer one.
+void DropOverlaps(std::vector<Detection>* ds) {
+  std::sort(ds->begin(), ds->end(), [](const Detection& a, const Detection& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.end > b.end;
+  });
+  std::vector<Detection> kept;
+  kept.reserve(ds->size());
+  for (Detection& d : *ds) {
+    // Only recent detections can overlap; look back a few.
+    const size_t look = std::min<size_t>(kept.size(), 8);
+    const bool overlaps = std::any_of(kept.end() - look, kept.end(), [&](const Detection& k) {
+      return k.type == d.type && d.begin < k.end;
+    });
+    if (!overlaps) kept.push_back(std::move(d));
+  }
+  *ds = std::move(kept);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ScanCore>> ScanCore::Create(const ScanOptions& options) {
+  auto core = std::make_unique<ScanCore>();
+  core->options = options;
+  if (core->options.chunk_bytes < 64) core->options.chunk_bytes = 64;
+  auto finder = Finder::Create();
+  if (!finder.ok()) return finder.status();
+  core->finder = std::move(*finder);
+  core->detectors = MakeDetectors(options);
+  return core;
+}
+
+Result<std::unique_ptr<TextScanner>> TextScanner::Create(const ScanCore& core) {
+  std::unique_ptr<TextScanner> s(new TextScanner(core));
+  auto scratch = core.finder->NewScratch();
+  if (!scratch.ok()) return scratch.status();
+  s->scratch_ = std::move(*scratch);
+  return s;
+}
+
+void TextScanner::ScanBuffer(uint32_t settled_from, uint32_t settle_to, uint64_t lines_before,
+                             std::optional<LabelKind> unit_label, const StructuredLocation& where,
+                             FindingCollector* out) {
+  core_.finder->Find(buffer_, *scratch_, &candidates_);
+  const Candidates view = candidates_.View(buffer_, unit_label);
+  detections_.clear();
+  for (const auto& detector : core_.detectors) detector->Detect(view, detections_);
+  std::erase_if(detections_, [&](const Detection& d) {
+    return d.end <= settled_from || d.end > settle_to || !core_.options.Enabled(d.type) ||
+           d.confidence < core_.options.min_confidence;
+  });
+  DropOverlaps(&detections_);
+  // Detections are sorted by begin: count line breaks incrementally.
+  uint64_t line = lines_before + 1;
+  uint32_t counted_to = 0;
+  for (Detection& d : detections_) {
+    line += std::count(buffer_.begin() + counted_to, buffer_.begin() + d.begin, '\n');
+    counted_to = d.begin;
+    Finding f;
+    f.type = d.type;
+    f.confidence = d.confidence;
+    f.offset = map_.ToOriginal(d.begin);
+    f.length = map_.ToOriginal(d.end) - f.offset;
+    f.line = line;
+    f.value = std::move(d.value);
+    f.brand = std::move(d.brand);
+    f.test = d.test;
+    f.where = where;
+    out->Add(std::move(f));
+  }
+}
+
+void TextScanner::ScanStream(ByteSource& source, ObjectReport* report, FindingCollector* out) {
+  const size_t chunk = core_.options.chunk_bytes;
+  raw_.resize(chunk);
+  Result<size_t> got = ReadFull(source, raw_.data(), chunk);
+  if (!got.ok()) {
+    report->status = ObjectStatus::kError;
+    report->reason = "read failed: " + got.status().message();
+    return;
+  }
+  bool eof = *got < chunk;
+  const DetectedEncoding enc = DetectEncoding(std::string_view(raw_.data(), *got), eof);
+  report->encoding = enc.name;
+  if (enc.encoding == Encoding::kBinary) {
+    report->status = ObjectStatus::kSkipped;
+    report->reason = "binary";
+    report->bytes = *got;
+    return;
+  }
+  auto decoder = TextDecoder::Create(enc);
+  if (!decoder.ok()) {
+    report->status = ObjectStatus::kError;
+    report->reason = decoder.status().message();
+    return;
+  }
+  buffer_.clear();
+  map_.Reset(enc.bom_bytes);
+  uint64_t raw_offset = 0;
+  uint64_t lines_before = 0;
+  uint32_t settled = 0;
+  std::string_view data(raw_.data() + enc.bom_bytes, *got - enc.bom_bytes);
+  raw_offset = enc.bom_bytes;
+  for (;;) {
+    (*decoder)->Decode(data, raw_offset, eof, &buffer_, &map_);
+    raw_offset += data.size();
+    report->bytes = raw_offset;
+    const uint32_t size = static_cast<uint32_t>(buffer_.size());
+    const uint32_t settle_to = eof ? size : (size > kHoldBack ? size - kHoldBack : 0);
+    if (settle_to > settled) {
+      ScanBuffer(settled, settle_to, lines_before, std::nullopt, StructuredLocation{}, out);
+    }
+    if (eof) break;
+    // Keep the tail: what is not settled yet, plus context before it.
+    uint32_t cut = settle_to > kLookBehind ? settle_to - kLookBehind : 0;
+    while (cut > 0 && (static_cast<unsigned char>(buffer_[cut]) & 0xC0) == 0x80) --cut;
+    if (cut > 0) {
+      lines_before += std::count(buffer_.begin(), buffer_.begin() + cut, '\n');
+      buffer_.erase(0, cut);
+      map_.DropPrefix(cut);
+    }
+    settled = std::max(settled, settle_to) - cut;
+    got = ReadFull(source, raw_.data(), chunk);
+    if (!got.ok()) {
+      report->status = ObjectStatus::kIncomplete;
+      report->reason = "read failed after " + std::to_string(raw_offset) + " bytes: " + got.status().message();
+      return;
+    }
+    eof = *got < chunk;
+    data = std::string_view(raw_.data(), *got);
+  }
+}
+
+void TextScanner::ScanUnit(std::string_view utf8, uint64_t base_offset, uint64_t base_line,
+                           std::optional<LabelKind> unit_label, const StructuredLocation& where,
+                           FindingCollector* out) {
+  auto decoder = TextDecoder::Create(DetectedEncoding{Encoding::kUtf8, 0, "utf-8"});
+  buffer_.clear();
+  map_.Reset(base_offset);
+  (*decoder)->Decode(utf8, base_offset, true, &buffer_, &map_);
+  ScanBuffer(0, static_cast<uint32_t>(buffer_.size()), base_line > 0 ? base_line - 1 : 0,
+             unit_label, where, out);
+}
+
+}  // namespace mamori

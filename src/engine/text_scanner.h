@@ -1,0 +1,67 @@
+// Scans text for findings: a byte stream in any supported encoding, read in
+// bounded chunks, or one already-decoded unit from an extractor. One per
+// thread; the compiled finder and detectors are shared read-only.
+#ifndef MAMORI_ENGINE_TEXT_SCANNER_H_
+#define MAMORI_ENGINE_TEXT_SCANNER_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "detectors/detector.h"
+#include "engine/byte_source.h"
+#include "engine/collector.h"
+#include "engine/finder.h"
+#include "engine/offset_map.h"
+#include "mamori/finding.h"
+#include "mamori/options.h"
+
+namespace mamori {
+
+// What every scanner thread shares: compiled once, read-only.
+struct ScanCore {
+  ScanOptions options;
+  std::unique_ptr<Finder> finder;
+  std::vector<std::unique_ptr<Detector>> detectors;
+
+  static Result<std::unique_ptr<ScanCore>> Create(const ScanOptions& options);
+};
+
+class TextScanner {
+ public:
+  static Result<std::unique_ptr<TextScanner>> Create(const ScanCore& core);
+
+  // Reads `source` to its end in chunks, detecting the encoding from the
+  // first chunk. Sets report->bytes, encoding and, for binary or unreadable
+  // input, status and reason. Findings go to `out`.
+  void ScanStream(ByteSource& source, ObjectReport* report, FindingCollector* out);
+
+  // Scans one UTF-8 text unit whose byte 0 is at `base_offset` of its object
+  // and on line `base_line`. `unit_label` is the key or column header that
+  // names the unit; `where` is copied into every finding.
+  void ScanUnit(std::string_view utf8, uint64_t base_offset, uint64_t base_line,
+                std::optional<LabelKind> unit_label, const StructuredLocation& where,
+                FindingCollector* out);
+
+ private:
+  explicit TextScanner(const ScanCore& core) : core_(core) {}
+
+  // Runs the detectors over buffer_ and passes on the detections that end
+  // in (settled_from, settle_to], mapped to original offsets and lines.
+  void ScanBuffer(uint32_t settled_from, uint32_t settle_to, uint64_t lines_before,
+                  std::optional<LabelKind> unit_label, const StructuredLocation& where,
+                  FindingCollector* out);
+
+  const ScanCore& core_;
+  std::unique_ptr<Finder::Scratch> scratch_;
+  CandidateBuffers candidates_;
+  std::vector<Detection> detections_;
+  std::string buffer_;  // normalized text
+  OffsetMap map_;
+  std::vector<char> raw_;
+};
+
+}  // namespace mamori
+
+#endif  // MAMORI_ENGINE_TEXT_SCANNER_H_

@@ -1,0 +1,42 @@
+// Minimal JSON output helpers: our sinks write flat objects, fast, and must
+// stay valid whatever bytes a path or value holds.
+#ifndef MAMORI_SINKS_JSON_H_
+#define MAMORI_SINKS_JSON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "mamori/finding.h"
+
+namespace mamori {
+
+// Appends `s` as a quoted JSON string; invalid UTF-8 becomes U+FFFD.
+void AppendJsonString(std::string* out, std::string_view s);
+
+// Builds one JSON object: {"k":v,...}.
+class JsonObject {
+ public:
+  JsonObject() { out_.push_back('{'); }
+  JsonObject& Str(std::string_view key, std::string_view value);
+  JsonObject& Num(std::string_view key, uint64_t value);
+  JsonObject& Real(std::string_view key, double value);
+  JsonObject& Bool(std::string_view key, bool value);
+  JsonObject& Raw(std::string_view key, std::string_view json);  // value already JSON
+  std::string Done();
+
+ private:
+  void Key(std::string_view key);
+  std::string out_;
+  bool first_ = true;
+};
+
+// {"card_number":3,...} with only the non-zero counts.
+std::string CountsJson(const std::array<uint64_t, kDataTypeCount>& counts);
+
+// The value to print: masked, or raw with --reveal.
+std::string Shown(const Finding& f, bool reveal);
+
+}  // namespace mamori
+
+#endif  // MAMORI_SINKS_JSON_H_

@@ -1,0 +1,149 @@
+#include "scan_command.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <memory>
+#include <sstream>
+
+#include "args.h"
+#include "mamori/engine.h"
+#include "mamori/sinks.h"
+
+namespace mamori::cli {
+namespace {
+
+constexpr const char* kUsage = R"(usage: mamori scan [options] PATH...
+
+Scans files, directories (recursively) and "-" (standard input) for card and
+personal data. Values are shown masked unless --reveal is given.
+
+options:
+  --format text|jsonl|sarif   output format (default: text on a terminal, else jsonl)
+  -o, --output FILE           write the report to FILE (created mode 0600)
+  -j, --jobs N                scanner threads (default: all cores)
+  --types LIST                only these types, comma separated (e.g. card_number,email)
+  --exclude GLOB              skip paths or names matching GLOB (repeatable)
+  --max-file-size SIZE        skip larger files (e.g. 100M); they are reported as skipped
+  --min-confidence LEVEL      low|medium|high (default: medium)
+  --fail-on RISK              exit 1 when an object's risk is at least RISK:
+                              low|medium|high|critical|none (default: medium)
+  --fail-on-incomplete        also exit 1 when an object could not be read completely
+  --reveal                    show raw values (says so on stderr)
+  --show-clean                text format: also list objects without findings
+)";
+
+// Findings are files we write: owner-only from the start.
+std::FILE* OpenPrivate(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return nullptr;
+  ::fchmod(fd, 0600);  // an existing file keeps its mode on O_CREAT
+  return ::fdopen(fd, "w");
+}
+
+Result<std::bitset<kDataTypeCount>> ParseTypes(const std::string& list) {
+  std::bitset<kDataTypeCount> types;
+  std::stringstream ss(list);
+  std::string name;
+  while (std::getline(ss, name, ',')) {
+    if (name.empty()) continue;
+    const auto t = ParseDataType(name);
+    if (!t) return Status::InvalidArgument("unknown type '" + name + "'");
+    types.set(static_cast<size_t>(*t));
+  }
+  if (types.none()) return Status::InvalidArgument("--types names no type");
+  return types;
+}
+
+int Usage(const std::string& error) {
+  std::fprintf(stderr, "mamori scan: %s\n\n%s", error.c_str(), kUsage);
+  return 2;
+}
+
+}  // namespace
+
+int RunScan(const std::vector<std::string>& argv) {
+  ArgSpec spec;
+  spec.flags = {"--reveal", "--fail-on-incomplete", "--show-clean", "--help"};
+  spec.valued = {"--format", "--output",        "--jobs",           "--types",
+                 "--exclude", "--max-file-size", "--min-confidence", "--fail-on"};
+  spec.aliases = {{"-j", "--jobs"}, {"-o", "--output"}, {"-h", "--help"}};
+  Result<Args> args = ParseArgs(argv, spec);
+  if (!args.ok()) return Usage(args.status().message());
+  if (args->Has("--help")) {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if (args->positional.empty()) return Usage("no PATH given");
+
+  ScanOptions options;
+  if (auto v = args->Last("--types")) {
+    auto types = ParseTypes(*v);
+    if (!types.ok()) return Usage(types.status().message());
+    options.types = *types;
+  }
+  if (auto v = args->Last("--jobs")) {
+    auto n = ParseSize(*v);
+    if (!n.ok() || *n > 1024) return Usage("--jobs takes a number up to 1024");
+    options.jobs = static_cast<unsigned>(*n);
+  }
+  if (auto v = args->Last("--max-file-size")) {
+    auto n = ParseSize(*v);
+    if (!n.ok()) return Usage(n.status().message());
+    options.max_file_size = *n;
+  }
+  if (auto v = args->Last("--min-confidence")) {
+    auto c = ParseConfidence(*v);
+    if (!c) return Usage("--min-confidence takes low, medium or high");
+    options.min_confidence = *c;
+  }
+  Risk fail_on = Risk::kMedium;
+  if (auto v = args->Last("--fail-on")) {
+    auto r = ParseRisk(*v);
+    if (!r) return Usage("--fail-on takes none, low, medium, high or critical");
+    fail_on = *r;
+  }
+  options.excludes = args->All("--exclude");
+
+  std::FILE* out = stdout;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned(nullptr, std::fclose);
+  if (auto path = args->Last("--output")) {
+    owned.reset(OpenPrivate(*path));
+    if (!owned) return Usage("cannot write " + *path);
+    out = owned.get();
+  }
+  std::string format = (out == stdout && ::isatty(STDOUT_FILENO)) ? "text" : "jsonl";
+  if (auto v = args->Last("--format")) format = *v;
+
+  SinkOptions sink_options;
+  sink_options.reveal = args->Has("--reveal");
+  sink_options.show_clean = args->Has("--show-clean");
+  std::unique_ptr<ScanSink> sink;
+  if (format == "text") sink = MakeTextSink(out, sink_options);
+  else if (format == "jsonl") sink = MakeJsonlSink(out, sink_options);
+  else if (format == "sarif") sink = MakeSarifSink(out, sink_options);
+  else return Usage("unknown format '" + format + "'");
+  if (sink_options.reveal) {
+    std::fputs("mamori: --reveal: raw values are printed; handle this output as the data itself\n",
+               stderr);
+  }
+
+  auto engine = Engine::Create(options);
+  if (!engine.ok()) {
+    std::fprintf(stderr, "mamori: %s\n", engine.status().message().c_str());
+    return 2;
+  }
+  const ScanSummary summary = (*engine)->Scan(args->positional, *sink);
+  if (summary.errors) {
+    std::fprintf(stderr, "mamori: warning: %llu object(s) could not be read (see status \"error\")\n",
+                 static_cast<unsigned long long>(summary.errors));
+  }
+  const bool risky = fail_on != Risk::kNone && summary.max_risk >= fail_on;
+  const bool incomplete = args->Has("--fail-on-incomplete") &&
+                          (summary.incomplete > 0 || summary.encrypted > 0 || summary.errors > 0);
+  return (risky || incomplete) ? 1 : 0;
+}
+
+}  // namespace mamori::cli
