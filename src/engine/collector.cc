@@ -67,7 +67,9 @@ void FindingCollector::Finish(ObjectReport* report, std::optional<uint64_t> tabl
   uint64_t people = 0;
   for (const auto& ids : identities_) people = std::max<uint64_t>(people, ids.size());
   report->records = table_records.value_or(people);
-  report->risk = RateRisk(real_counts_, report->records);
+  // Test card numbers alone still make a finding: low, never none.
+  report->risk = std::max(RateRisk(real_counts_, report->records),
+                          report->findings > 0 ? Risk::kLow : Risk::kNone);
 }
 
 }  // namespace mamori

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# README command 2 (and CI): install packages, build twice (optimized, and
+# clang with ASan+UBSan plus the libFuzzer targets), run every test in both,
+# score the labelled corpus, and give each fuzz target a short run.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+jobs="$(nproc)"
+fuzz_seconds="${MAMORI_FUZZ_SECONDS:-20}"
+
+scripts/install-deps.sh
+
+echo "== optimized build"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$jobs"
+(cd build && ctest --output-on-failure -j"$jobs")
+
+echo "== sanitizer build (clang, ASan+UBSan, fuzz targets)"
+CC=clang CXX=clang++ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DMAMORI_SANITIZE=ON \
+  -DMAMORI_FUZZ=ON -DMAMORI_BENCH=OFF >/dev/null
+cmake --build build-asan -j"$jobs"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+(cd build-asan && ctest --output-on-failure -j"$jobs" -LE slow)
+
+echo "== fuzz smoke runs (${fuzz_seconds}s each)"
+for target in build-asan/fuzz/fuzz_*; do
+  [ -x "$target" ] || continue
+  corpus="fuzz/corpus/$(basename "$target" | sed 's/^fuzz_//')"
+  mkdir -p "build-asan/fuzz-work/$(basename "$target")"
+  seeds=()
+  [ -d "$corpus" ] && seeds+=("$corpus")
+  "$target" -max_total_time="$fuzz_seconds" -rss_limit_mb=1024 -timeout=10 \
+    "build-asan/fuzz-work/$(basename "$target")" "${seeds[@]}" 2>&1 | tail -n 2
+done
+echo "== all tests passed"

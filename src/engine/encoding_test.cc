@@ -1,0 +1,70 @@
+#include "engine/encoding.h"
+
+#include <gtest/gtest.h>
+#include <unicode/ucnv.h>
+
+#include <string>
+
+namespace mamori {
+namespace {
+
+// Encodes UTF-8 text into `charset` with ICU, the way test fixtures are made.
+std::string Encode(const std::string& utf8, const char* charset) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                                 utf8.data(), static_cast<int32_t>(utf8.size()), &err);
+  EXPECT_TRUE(U_SUCCESS(err)) << u_errorName(err);
+  out.resize(n);
+  return out;
+}
+
+const std::string kJapanese =
+    "お客様各位\nいつも弊社サービスをご利用いただき、誠にありがとうございます。"
+    "このたび、お客様のご登録情報の確認をお願いしたく、ご連絡を差し上げました。"
+    "お手数ですが、下記の内容をご確認のうえ、ご返信くださいますようお願い申し上げます。\n"
+    "氏名：山田太郎\n電話番号：03-1234-5678\n";
+
+TEST(EncodingTest, Utf8AndAscii) {
+  EXPECT_EQ(DetectEncoding("plain ascii text\n", true).encoding, Encoding::kUtf8);
+  EXPECT_EQ(DetectEncoding(kJapanese, true).encoding, Encoding::kUtf8);
+}
+
+TEST(EncodingTest, ByteOrderMarks) {
+  const DetectedEncoding utf8 = DetectEncoding("\xEF\xBB\xBFhello", true);
+  EXPECT_EQ(utf8.encoding, Encoding::kUtf8);
+  EXPECT_EQ(utf8.bom_bytes, 3u);
+  EXPECT_EQ(DetectEncoding(std::string("\xFF\xFEh\0i\0", 6), true).encoding, Encoding::kUtf16Le);
+  EXPECT_EQ(DetectEncoding(std::string("\xFE\xFF\0h\0i", 6), true).encoding, Encoding::kUtf16Be);
+}
+
+TEST(EncodingTest, Utf16WithoutBomByZeroPattern) {
+  const std::string le = Encode("customer list, phone 03-1234-5678\n", "UTF-16LE");
+  EXPECT_EQ(DetectEncoding(le, true).encoding, Encoding::kUtf16Le);
+  const std::string be = Encode("customer list, phone 03-1234-5678\n", "UTF-16BE");
+  EXPECT_EQ(DetectEncoding(be, true).encoding, Encoding::kUtf16Be);
+}
+
+TEST(EncodingTest, JapaneseLegacyEncodings) {
+  EXPECT_EQ(DetectEncoding(Encode(kJapanese, "windows-31j"), true).encoding, Encoding::kCp932);
+  EXPECT_EQ(DetectEncoding(Encode(kJapanese, "EUC-JP"), true).encoding, Encoding::kEucJp);
+  EXPECT_EQ(DetectEncoding(Encode(kJapanese, "ISO-2022-JP"), true).encoding, Encoding::kIso2022Jp);
+}
+
+TEST(EncodingTest, BinaryIsNotText) {
+  EXPECT_EQ(DetectEncoding(std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10), true).encoding,
+            Encoding::kBinary);
+  std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16);
+  EXPECT_EQ(DetectEncoding(png, true).encoding, Encoding::kBinary);
+}
+
+TEST(EncodingTest, CutUtf8SequenceOnlyAllowedInPrefix) {
+  const std::string cut = kJapanese.substr(0, 4);  // "お" + first byte of "客"
+  EXPECT_EQ(DetectEncoding(cut, false).encoding, Encoding::kUtf8);
+  EXPECT_TRUE(IsValidUtf8Prefix(cut));
+  EXPECT_FALSE(IsValidUtf8Prefix("abc\xC0\xAF"));  // overlong
+  EXPECT_FALSE(IsValidUtf8Prefix("\xED\xA0\x80"));  // surrogate
+}
+
+}  // namespace
+}  // namespace mamori

@@ -1,0 +1,91 @@
+#include "engine/finder.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace mamori {
+namespace {
+
+std::vector<DigitRun> ReferenceRuns(std::string_view s) {
+  std::vector<DigitRun> runs;
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] < '0' || s[i] > '9') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+    runs.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j)});
+    i = j;
+  }
+  return runs;
+}
+
+TEST(FinderTest, DigitRunsMatchReferenceAcrossBlockBoundaries) {
+  std::mt19937 rng(7);
+  const std::string alphabet = "0123456789@ a-\xE3\x81\x82";
+  for (int round = 0; round < 200; ++round) {
+    std::string s(rng() % 100, ' ');
+    for (char& c : s) c = alphabet[rng() % alphabet.size()];
+    std::vector<DigitRun> runs;
+    std::vector<uint32_t> ats;
+    FindDigitRunsAndAtSigns(s, &runs, &ats);
+    const std::vector<DigitRun> ref = ReferenceRuns(s);
+    ASSERT_EQ(runs.size(), ref.size()) << s;
+    for (size_t i = 0; i < ref.size(); ++i) {
+      EXPECT_EQ(runs[i].begin, ref[i].begin);
+      EXPECT_EQ(runs[i].end, ref[i].end);
+    }
+    EXPECT_EQ(ats.size(), static_cast<size_t>(std::count(s.begin(), s.end(), '@')));
+  }
+}
+
+TEST(FinderTest, LongRunSpanningManyBlocks) {
+  const std::string s = "x" + std::string(50, '7') + "y";
+  std::vector<DigitRun> runs;
+  std::vector<uint32_t> ats;
+  FindDigitRunsAndAtSigns(s, &runs, &ats);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].begin, 1u);
+  EXPECT_EQ(runs[0].end, 51u);
+}
+
+class FinderLabelTest : public ::testing::Test {
+ protected:
+  std::vector<LabelHit> Labels(std::string_view text) {
+    static const auto finder = Finder::Create();
+    auto scratch = (*finder)->NewScratch();
+    CandidateBuffers out;
+    (*finder)->Find(text, **scratch, &out);
+    return out.labels;
+  }
+};
+
+TEST_F(FinderLabelTest, JapaneseAndCaselessAsciiLabels) {
+  const auto hits = Labels("セキュリティコード:123 CVV 456 Exp 12/27");
+  ASSERT_EQ(hits.size(), 3u);
+  EXPECT_EQ(hits[0].kind, LabelKind::kSecurityCode);
+  EXPECT_EQ(hits[1].kind, LabelKind::kSecurityCode);
+  EXPECT_EQ(hits[2].kind, LabelKind::kCardExpiry);
+}
+
+TEST_F(FinderLabelTest, AsciiLabelsOnlyOnWordBoundaries) {
+  EXPECT_TRUE(Labels("expression hotel acid telnet").empty());
+  const auto hits = Labels("card_cvv=123");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].kind, LabelKind::kSecurityCode);
+}
+
+TEST_F(FinderLabelTest, LongestOverlappingLabelWins) {
+  const auto hits = Labels("mail address: a@b.jp");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].kind, LabelKind::kEmail);
+  EXPECT_EQ(hits[0].end, 12u);
+  const auto jp = Labels("クレジットカード番号");
+  ASSERT_EQ(jp.size(), 1u);
+  EXPECT_EQ(jp[0].kind, LabelKind::kCardNumber);
+}
+
+}  // namespace
+}  // namespace mamori

@@ -1,0 +1,125 @@
+#include "engine/text_decoder.h"
+
+#include <gtest/gtest.h>
+#include <unicode/ucnv.h>
+
+#include <string>
+
+namespace mamori {
+namespace {
+
+std::string Encode(const std::string& utf8, const char* charset) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                                 utf8.data(), static_cast<int32_t>(utf8.size()), &err);
+  EXPECT_TRUE(U_SUCCESS(err));
+  out.resize(n);
+  return out;
+}
+
+struct Decoded {
+  std::string text;
+  OffsetMap map;
+};
+
+// Decodes `raw` in pieces of `piece` bytes, as the streaming scanner does.
+Decoded DecodeAll(const std::string& raw, Encoding enc, size_t piece = 1 << 20) {
+  auto d = TextDecoder::Create(DetectedEncoding{enc, 0, "x"});
+  EXPECT_TRUE(d.ok());
+  Decoded out;
+  out.map.Reset(0);
+  for (size_t at = 0; at < raw.size() || at == 0; at += piece) {
+    const std::string_view part = std::string_view(raw).substr(at, piece);
+    (*d)->Decode(part, at, at + piece >= raw.size(), &out.text, &out.map);
+    if (raw.empty()) break;
+  }
+  return out;
+}
+
+// The original bytes a normalized span came from.
+std::string Original(const std::string& raw, const Decoded& d, std::string_view needle) {
+  const size_t at = d.text.find(needle);
+  EXPECT_NE(at, std::string::npos) << needle;
+  if (at == std::string::npos) return "";
+  const uint64_t b = d.map.ToOriginal(static_cast<uint32_t>(at));
+  const uint64_t e = d.map.ToOriginal(static_cast<uint32_t>(at + needle.size()));
+  return raw.substr(b, e - b);
+}
+
+TEST(TextDecoderTest, AsciiAndJapaneseUtf8PassThrough) {
+  const std::string raw = "お客様 card 4111 and 山田太郎\n";
+  const Decoded d = DecodeAll(raw, Encoding::kUtf8);
+  EXPECT_EQ(d.text, raw);
+  EXPECT_EQ(d.map.breakpoints(), 1u);
+}
+
+TEST(TextDecoderTest, FullWidthFoldsWithOriginalOffsets) {
+  const std::string raw = "電話：０９０－１２３４－５６７８　様";
+  const Decoded d = DecodeAll(raw, Encoding::kUtf8);
+  EXPECT_EQ(d.text, "電話:090-1234-5678 様");
+  EXPECT_EQ(Original(raw, d, "090-1234-5678"), "０９０－１２３４－５６７８");
+  EXPECT_EQ(Original(raw, d, "様"), "様");
+}
+
+TEST(TextDecoderTest, DashLookalikesBetweenDigitsOnly) {
+  const std::string raw = "03‐1234−5678 090ー1234ｰ5678 セキュリティコード コーヒー 5ー";
+  const Decoded d = DecodeAll(raw, Encoding::kUtf8);
+  EXPECT_EQ(d.text, "03-1234-5678 090-1234-5678 セキュリティコード コーヒー 5ー");
+}
+
+TEST(TextDecoderTest, DashDecisionSurvivesChunkCut) {
+  const std::string raw = "090ー1234ー5678";
+  for (size_t piece = 1; piece <= raw.size(); ++piece) {
+    const Decoded d = DecodeAll(raw, Encoding::kUtf8, piece);
+    EXPECT_EQ(d.text, "090-1234-5678") << "piece " << piece;
+    EXPECT_EQ(Original(raw, d, "1234-5678"), "1234ー5678") << "piece " << piece;
+  }
+}
+
+TEST(TextDecoderTest, InvalidUtf8BecomesReplacement) {
+  const std::string raw = "ab\xFF" "cd\xE3\x81";
+  const Decoded d = DecodeAll(raw, Encoding::kUtf8);
+  EXPECT_EQ(d.text, "ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(Original(raw, d, "cd"), "cd");
+}
+
+TEST(TextDecoderTest, Cp932WithOffsetsInOriginalBytes) {
+  const std::string utf8 = "氏名,電話番号\r\n山田太郎,０３－１２３４－５６７８\r\n";
+  const std::string raw = Encode(utf8, "windows-31j");
+  for (size_t piece : {size_t{1}, size_t{3}, size_t{1} << 20}) {
+    const Decoded d = DecodeAll(raw, Encoding::kCp932, piece);
+    EXPECT_EQ(d.text, "氏名,電話番号\r\n山田太郎,03-1234-5678\r\n") << piece;
+    EXPECT_EQ(Original(raw, d, "03-1234-5678"), Encode("０３－１２３４－５６７８", "windows-31j"));
+    EXPECT_EQ(Original(raw, d, "山田"), Encode("山田", "windows-31j"));
+  }
+}
+
+TEST(TextDecoderTest, EucJpAndIso2022JpAndUtf16) {
+  const std::string utf8 = "お問い合わせ 090-1234-5678 まで";
+  for (auto [charset, enc] : {std::pair{"EUC-JP", Encoding::kEucJp},
+                              std::pair{"ISO-2022-JP", Encoding::kIso2022Jp},
+                              std::pair{"UTF-16LE", Encoding::kUtf16Le},
+                              std::pair{"UTF-16BE", Encoding::kUtf16Be}}) {
+    const std::string raw = Encode(utf8, charset);
+    for (size_t piece : {size_t{1}, size_t{5}, size_t{1} << 20}) {
+      const Decoded d = DecodeAll(raw, enc, piece);
+      EXPECT_EQ(d.text, utf8) << charset << " piece " << piece;
+      EXPECT_EQ(Original(raw, d, "090-1234-5678"), Encode("090-1234-5678", charset))
+          << charset << " piece " << piece;
+    }
+  }
+}
+
+TEST(TextDecoderTest, FoldToAscii) {
+  EXPECT_EQ(FoldToAscii(0xFF10), '0');
+  EXPECT_EQ(FoldToAscii(0xFF21), 'A');
+  EXPECT_EQ(FoldToAscii(0xFF20), '@');
+  EXPECT_EQ(FoldToAscii(0x3000), ' ');
+  EXPECT_EQ(FoldToAscii(0x2015), '-');
+  EXPECT_EQ(FoldToAscii(0x30FC), 0);  // only between digits, decided by the decoder
+  EXPECT_EQ(FoldToAscii(U'あ'), 0);
+}
+
+}  // namespace
+}  // namespace mamori

@@ -1,0 +1,148 @@
+#include "engine/text_scanner.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace mamori {
+namespace {
+
+// Reports every digit run of 8 or more digits as a card number, so the
+// streaming logic is tested apart from the real detectors.
+class LongRunDetector final : public Detector {
+ public:
+  std::bitset<kDataTypeCount> Types() const override { return 1; }
+  void Detect(const Candidates& in, std::vector<Detection>& out) const override {
+    for (const DigitRun& r : in.runs) {
+      if (r.end - r.begin < 8) continue;
+      out.push_back({DataType::kCardNumber, Confidence::kHigh, r.begin, r.end,
+                     std::string(in.text.substr(r.begin, r.end - r.begin)), "", false});
+    }
+  }
+};
+
+std::unique_ptr<ScanCore> FakeCore(uint32_t chunk) {
+  ScanOptions options;
+  options.chunk_bytes = chunk;
+  auto core = ScanCore::Create(options);
+  EXPECT_TRUE(core.ok());
+  (*core)->detectors.clear();
+  (*core)->detectors.push_back(std::make_unique<LongRunDetector>());
+  (*core)->options.chunk_bytes = chunk;
+  return std::move(*core);
+}
+
+std::vector<Finding> Scan(const ScanCore& core, const std::string& bytes, ObjectReport* report) {
+  auto scanner = TextScanner::Create(core);
+  std::vector<Finding> all;
+  FindingCollector collector([&](std::vector<Finding>& b) { all.insert(all.end(), b.begin(), b.end()); });
+  MemorySource source(bytes);
+  (*scanner)->ScanStream(source, report, &collector);
+  collector.Finish(report);
+  return all;
+}
+
+TEST(TextScannerTest, ChunkBoundariesNeitherLoseNorDuplicate) {
+  std::mt19937 rng(3);
+  std::string text;
+  std::vector<std::pair<uint64_t, std::string>> expected;
+  uint64_t line = 1;
+  std::vector<uint64_t> lines;
+  for (int i = 0; i < 400; ++i) {
+    text += "番号 ";
+    const std::string digits = std::to_string(10000000 + rng() % 80000000) + std::to_string(rng() % 10);
+    expected.push_back({text.size(), digits});
+    lines.push_back(line);
+    text += digits;
+    text += (i % 3 == 0) ? "\n" : " 123 あ ";
+    if (i % 3 == 0) ++line;
+  }
+  for (uint32_t chunk : {64u, 100u, 1000u, 4096u, 1u << 20}) {
+    ObjectReport report;
+    const std::vector<Finding> found = Scan(*FakeCore(chunk), text, &report);
+    ASSERT_EQ(found.size(), expected.size()) << "chunk " << chunk;
+    for (size_t i = 0; i < found.size(); ++i) {
+      EXPECT_EQ(found[i].offset, expected[i].first) << "chunk " << chunk << " #" << i;
+      EXPECT_EQ(found[i].length, expected[i].second.size());
+      EXPECT_EQ(found[i].value, expected[i].second);
+      EXPECT_EQ(found[i].line, lines[i]) << "chunk " << chunk << " #" << i;
+    }
+    EXPECT_EQ(report.bytes, text.size());
+    EXPECT_EQ(report.status, ObjectStatus::kOk);
+  }
+}
+
+TEST(TextScannerTest, OffsetsAreInOriginalBytesOfFullWidthText) {
+  const std::string text = "ＩＤ：１２３４５６７８９\n次の行 98765432";
+  ObjectReport report;
+  const std::vector<Finding> found = Scan(*FakeCore(1 << 20), text, &report);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(text.substr(found[0].offset, found[0].length), "１２３４５６７８９");
+  EXPECT_EQ(found[0].value, "123456789");
+  EXPECT_EQ(found[0].line, 1u);
+  EXPECT_EQ(text.substr(found[1].offset, found[1].length), "98765432");
+  EXPECT_EQ(found[1].line, 2u);
+}
+
+TEST(TextScannerTest, BomIsSkippedAndCounted) {
+  const std::string text = "\xEF\xBB\xBF" "12345678";
+  ObjectReport report;
+  const std::vector<Finding> found = Scan(*FakeCore(1 << 20), text, &report);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].offset, 3u);
+  EXPECT_EQ(report.encoding, "utf-8-bom");
+  EXPECT_EQ(report.bytes, text.size());
+}
+
+TEST(TextScannerTest, BinaryIsSkippedNotClean) {
+  ObjectReport report;
+  const std::vector<Finding> found = Scan(*FakeCore(1 << 20), std::string("\0\1\2\3 12345678", 13), &report);
+  EXPECT_TRUE(found.empty());
+  EXPECT_EQ(report.status, ObjectStatus::kSkipped);
+  EXPECT_EQ(report.reason, "binary");
+}
+
+class FailingSource final : public ByteSource {
+ public:
+  Result<size_t> Read(char* buf, size_t n) override {
+    if (calls_++ > 0) return Status::IoError("Input/output error");
+    std::fill(buf, buf + n, 'a');
+    return n;
+  }
+
+ private:
+  int calls_ = 0;
+};
+
+TEST(TextScannerTest, ReadErrorMidwayIsIncomplete) {
+  auto core = FakeCore(64);
+  auto scanner = TextScanner::Create(*core);
+  ObjectReport report;
+  FindingCollector collector([](std::vector<Finding>&) {});
+  FailingSource source;
+  (*scanner)->ScanStream(source, &report, &collector);
+  EXPECT_EQ(report.status, ObjectStatus::kIncomplete);
+  EXPECT_NE(report.reason.find("Input/output error"), std::string::npos);
+}
+
+TEST(TextScannerTest, UnitScanCarriesLocationAndLabel) {
+  auto core = FakeCore(1 << 20);
+  auto scanner = TextScanner::Create(*core);
+  std::vector<Finding> all;
+  FindingCollector collector([&](std::vector<Finding>& b) { all.insert(all.end(), b.begin(), b.end()); });
+  StructuredLocation where;
+  where.row = 7;
+  where.column = "カード番号";
+  (*scanner)->ScanUnit("１２３４５６７８", 500, 9, LabelKind::kCardNumber, where, &collector);
+  ObjectReport report;
+  collector.Finish(&report);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].offset, 500u);
+  EXPECT_EQ(all[0].length, 24u);
+  EXPECT_EQ(all[0].line, 9u);
+  EXPECT_EQ(all[0].where.row, 7u);
+  EXPECT_EQ(all[0].where.column, "カード番号");
+}
+
+}  // namespace
+}  // namespace mamori

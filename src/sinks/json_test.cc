@@ -1,0 +1,48 @@
+#include "sinks/json.h"
+
+#include <gtest/gtest.h>
+
+#include "mamori/mask.h"
+
+namespace mamori {
+namespace {
+
+TEST(JsonTest, EscapesAndKeepsValidUtf8) {
+  std::string out;
+  AppendJsonString(&out, "a\"b\\c\n\t\x01 氏名");
+  EXPECT_EQ(out, "\"a\\\"b\\\\c\\n\\t\\u0001 氏名\"");
+}
+
+TEST(JsonTest, InvalidBytesBecomeReplacement) {
+  std::string out;
+  AppendJsonString(&out, "\x82\xA0\xFFok");  // CP932 bytes in a path
+  EXPECT_EQ(out, "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDok\"");
+}
+
+TEST(JsonTest, ObjectBuilder) {
+  JsonObject o;
+  o.Str("kind", "x").Num("n", 3).Bool("b", true);
+  EXPECT_EQ(o.Done(), R"({"kind":"x","n":3,"b":true})");
+}
+
+TEST(MaskTest, CardShowsAtMostFirstSixLastFour) {
+  EXPECT_EQ(MaskValue(DataType::kCardNumber, "4901234567890128"), "490123******0128");
+  EXPECT_EQ(MaskValue(DataType::kCardNumber, "371449635398431"), "371449*****8431");
+}
+
+TEST(MaskTest, OtherTypesArePartlyMasked) {
+  EXPECT_EQ(MaskValue(DataType::kEmail, "taro.yamada@example.jp"), "t**********@example.jp");
+  EXPECT_EQ(MaskValue(DataType::kPhone, "+819012345678"), "*********5678");
+  EXPECT_EQ(MaskValue(DataType::kCardSecurityCode, "123"), "***");
+  EXPECT_EQ(MaskValue(DataType::kMyNumber, "123456789018"), "********9018");
+  EXPECT_EQ(MaskValue(DataType::kBirthDate, "1985-04-12"), "**********");
+  EXPECT_EQ(MaskValue(DataType::kPostalCode, "1500001"), "150****");
+}
+
+TEST(MaskTest, NeverShowsMoreThanHalf) {
+  EXPECT_EQ(MaskValue(DataType::kPhone, "12"), "*2");
+  EXPECT_EQ(MaskValue(DataType::kAddress, "東京"), "東*");
+}
+
+}  // namespace
+}  // namespace mamori
