@@ -2,6 +2,7 @@
 
 #include <unicode/ucnv.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "detectors/context.h"
@@ -154,6 +155,10 @@ void TextDecoder::EmitRaw(std::string_view utf8, uint64_t in_begin, uint64_t in_
 
 void TextDecoder::Emit(char32_t cp, uint64_t in_begin, uint64_t in_end, std::string* out,
                        OffsetMap* map) {
+  // ICU's offsets around invalid sequences can step back; the map must not.
+  in_begin = std::max(in_begin, last_in_end_);
+  in_end = std::max(in_end, in_begin);
+  last_in_end_ = in_end;
   if (dash_pending_) FlushPendingDash(IsDigitCodePoint(cp), out, map);
   if (IsLongVowelMark(cp) && !out->empty() && IsAsciiDigit(out->back())) {
     dash_pending_ = true;

@@ -55,7 +55,8 @@ class TextDecoder {
   bool dash_pending_ = false;
   char32_t dash_cp_ = 0;
   uint64_t dash_begin_ = 0, dash_end_ = 0;
-  std::u16string units_;  // ICU scratch
+  uint64_t last_in_end_ = 0;  // input end of the last emitted character
+  std::u16string units_;      // ICU scratch
   std::vector<int32_t> unit_offsets_;
 };
 

@@ -23,7 +23,7 @@ engine's rules over the text, so a label can't silently disagree with them:
 import codecs
 import re
 
-from fakedata import card_brand, is_card, luhn_ok
+from fakedata import is_card, my_number_ok
 
 # Encoding name (as written in manifest/labels) -> (Python codec, BOM bytes).
 ENCODINGS = {
@@ -271,7 +271,11 @@ class _Ctx:
                 start = i + 1
                 e = i + len(lab)
                 if label.isascii():
-                    if (i > 0 and _isalnum_ascii(self.norm[i - 1])) or (e < len(self.norm) and _isalnum_ascii(self.norm[e])):
+                    # word boundaries, checked only where the label itself ends in a
+                    # letter or digit ("order #" may touch the number after it)
+                    if _isalnum_ascii(lab[0]) and i > 0 and _isalnum_ascii(self.norm[i - 1]):
+                        continue
+                    if _isalnum_ascii(lab[-1]) and e < len(self.norm) and _isalnum_ascii(self.norm[e]):
                         continue
                 hits.append((e, -(e - i), kind, i))
         hits.sort()
@@ -279,6 +283,10 @@ class _Ctx:
 
     def owner(self, pos):
         """Kind of the nearest label ending at or before char `pos`, within the window."""
+        hit = self.owner_hit(pos)
+        return hit[2] if hit else None
+
+    def owner_hit(self, pos):
         best = None
         for e, neglen, kind, b in self.hits:
             if e > pos:
@@ -289,7 +297,7 @@ class _Ctx:
                 continue
             if best is None or e > best[0] or (e == best[0] and neglen < best[1]):
                 best = (e, neglen, kind, b)
-        return best[2] if best else None
+        return best
 
 
 # Value-shaped tokens that only count with a label (normalized text).
@@ -304,6 +312,21 @@ _DATE = re.compile(r"(?:\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _CHAIN = re.compile(r"\d+(?:[ \-]\d+)*")
 _PHONE_CHAIN = re.compile(r"\+?\d+(?:(?:[ \-]|\(|\)|\) |-\(|\)-)\d+)*\)?")
+
+# What a positive's text must look like (normalized), per the detection rules.
+_SHAPES = {
+    "card_number": re.compile(r"\d{13,19}|\d+(?:[ \-]\d+)+"),
+    "card_expiry": _EXPIRY,
+    "card_security_code": re.compile(r"\d{3,4}"),
+    "card_track": re.compile(r"%?B\d{13,19}\^[A-Z /]+\^\d+\??|;?\d{13,19}=\d+\??"),
+    "my_number": re.compile(r"\d{4}([ \-]?)\d{4}\1\d{4}"),
+    "postal_code": re.compile(r"\d{3}-\d{4}"),
+    "birth_date": _DATE,
+    "passport_number": re.compile(r"[A-Z]{2}\d{7}"),
+    "drivers_license": re.compile(r"\d{12}"),
+    "bank_account": re.compile(r"\d{7}"),
+    "phone": re.compile(r"(?:0\d{1,4}[\-( ]?\d{1,4}[\-) ]?\d{3,4}|\+81[ \-]\d{1,2}-\d{4}-\d{4}|\+\d{1,3}(?: \d{2,4}){2,4})"),
+}
 
 # Negatives that sit after a suppressing label (注文番号, tracking, 法人番号, JAN...)
 SUPPRESSED = {"order_number", "tracking_number", "houjin_bangou", "jan_code_labelled",
@@ -328,6 +351,7 @@ def _lint(doc):
         return any(b < ce and cb < e and pred(s) for cb, ce, s in spans)
 
     card_label_spans = {(cb, ce) for cb, ce, s in pos_spans if s.typ == "card_number"}
+    doc.card_shaped_negatives = set()
 
     # 1. Positives: the right owning label (or a documented reason).
     for cb, ce, seg in pos_spans:
@@ -345,14 +369,22 @@ def _lint(doc):
             assert any(line_start <= b < cb for b, e in card_label_spans), where(cb)
         else:
             assert own in need, f"{seg.typ} needs {need}, owner is {own}: {where(cb)}"
+        v = norm[cb:ce]
+        shape = _SHAPES.get(seg.typ)
+        assert shape is None or shape.fullmatch(v), f"{seg.typ} value {v!r} has the wrong shape: {where(cb)}"
         if seg.typ == "card_number":
-            d = re.sub(r"\D", "", norm[cb:ce])
+            d = re.sub(r"\D", "", v)
             assert is_card(d), (doc.path, seg.text)
+        if seg.typ == "my_number":
+            assert my_number_ok(re.sub(r"\D", "", v)), (doc.path, seg.text)
         if seg.typ == "email":
             assert _EMAIL.fullmatch(norm[cb:ce]), (doc.path, seg.text)
 
     for cb, ce, seg in neg_spans:
         own = ctx.owner(cb)
+        if seg.kind.endswith("_column"):
+            # suppressed by its column header (CSV "JAN", "法人番号")
+            assert own in (None, "neg"), f"{seg.kind} owned by '{own}': {where(cb)}"
         if seg.kind in SUPPRESSED:
             assert own == "neg", f"{seg.kind} not after a negative label (owner {own}): {where(cb)}"
 
@@ -371,11 +403,14 @@ def _lint(doc):
                     break
                 if not is_card(d):
                     continue
-                if (b, e) in card_label_spans:
-                    continue
+                if any(lb <= b and e <= le for lb, le in card_label_spans):
+                    continue  # the labelled card itself, or a group-aligned part of it
                 if inside(b, e, pos_spans, lambda s: s.typ == "card_track"):
                     continue
-                if inside(b, e, neg_spans, lambda s: s.kind in SUPPRESSED):
+                if inside(b, e, neg_spans):
+                    # A recorded negative that contains a card-valid digit string
+                    # (order number, UUID with numeric groups, ...): explicitly not a finding.
+                    doc.card_shaped_negatives.add(next((cb, s.kind) for cb, ce, s in neg_spans if cb <= b and e <= ce))
                     continue
                 raise AssertionError(f"unlabelled valid card {d}: {where(b)}")
     for b, e in card_label_spans:
@@ -418,13 +453,25 @@ def _lint(doc):
             return
         if overlaps(b, e, neg_spans, lambda s: s.kind in LABELLED_INVALID):
             return
+        if overlaps(b, e, neg_spans, lambda s: s.kind == "number_after_labelled_value"):
+            # "cvc=648 HTTP/1.1\" 200 3011": the label's value came first; the
+            # numbers after it are not owned by the label. Must really follow a value.
+            hit = ctx.owner_hit(b)
+            assert hit and any(c.isdigit() for c in norm[hit[0]:b]), where(b)
+            return
         own = ctx.owner(b)
         if own in kinds:
             raise AssertionError(f"unlabelled {what} owned by '{own}': {where(b)}")
 
     for m in _DIGIT_RUN.finditer(norm):
         n = len(m.group())
-        if n in (3, 4) and not (m.start() > 0 and norm[m.start() - 1] in "./:,") and not (m.end() < len(norm) and norm[m.end()] in ".,:"):
+        # A 3-4 digit run that is part of a date, time, decimal or grouped number
+        # ("2024-11-05", "12:30", "1,280") is not a security-code candidate.
+        prev = norm[m.start() - 1] if m.start() else ""
+        nxt = norm[m.end()] if m.end() < len(norm) else ""
+        if (prev and _isalnum_ascii(prev)) or (nxt and _isalnum_ascii(nxt)):
+            continue  # glued to letters: part of a longer token (hex id, "ID123")
+        if n in (3, 4) and not (prev and prev in "-./:,") and not (nxt and nxt in "-./:,"):
             lint_shape(m.start(), m.end(), {"cvv"}, "3-4 digit number")
         if n == 7:
             lint_shape(m.start(), m.end(), {"acct", "bank"}, "7-digit number")
