@@ -98,7 +98,8 @@ class Reader {
     return n;
   }
   bool Literal(std::string_view s) {
-    if (!t_.substr(p_).starts_with(s)) return false;
+    // The first byte rejects almost every mismatch without a memcmp.
+    if (p_ >= t_.size() || t_[p_] != s[0] || !t_.substr(p_).starts_with(s)) return false;
     p_ += s.size();
     return true;
   }
@@ -250,7 +251,7 @@ std::optional<Date> LetterFirst(Reader& r, std::string_view text, size_t pos) {
 }
 
 bool EndsAt(std::string_view text, size_t end, std::string_view s) {
-  return end >= s.size() && text.substr(end - s.size(), s.size()) == s;
+  return end >= s.size() && text[end - 1] == s.back() && text.substr(end - s.size(), s.size()) == s;
 }
 
 size_t SkipSpacesBack(std::string_view text, size_t p) {
@@ -262,7 +263,11 @@ size_t SkipSpacesBack(std::string_view text, size_t p) {
 // precedes the digits: an era name or letter, 元年, or a month name.
 std::optional<size_t> DateStartBefore(std::string_view text, size_t digits) {
   if (digits == 0) return std::nullopt;
-  if (EraByLetter(text[digits - 1])) return digits - 1;
+  const char before = text[digits - 1];
+  if (EraByLetter(before)) return digits - 1;
+  // Everything else ends in a space or a multi-byte character (年, 昭和):
+  // most digits in logs follow '=', ':' or '-' and stop here.
+  if (before != ' ' && static_cast<unsigned char>(before) < 0x80) return std::nullopt;
   size_t p = SkipSpacesBack(text, digits);
   if (EndsAt(text, p, kYearMark)) {  // 平成元年1月8日: these digits are the month
     p = SkipSpacesBack(text, p - kYearMark.size());
@@ -373,11 +378,9 @@ std::optional<DateMatch> ParseDateAt(std::string_view text, size_t pos) {
 }
 
 std::optional<Date> ParseDate(std::string_view text) {
-  const auto not_space = [](char c) { return c != ' ' && c != '\t'; };
-  const auto first = std::find_if(text.begin(), text.end(), not_space);
-  const auto last = std::find_if(text.rbegin(), text.rend(), not_space).base();
-  if (first >= last) return std::nullopt;
-  const std::string_view cell(&*first, static_cast<size_t>(last - first));
+  const size_t first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return std::nullopt;
+  const std::string_view cell = text.substr(first, text.find_last_not_of(" \t") + 1 - first);
   const std::optional<DateMatch> m = ParseDateAt(cell, 0);
   if (!m || m->end != cell.size()) return std::nullopt;
   return m->date;

@@ -183,6 +183,14 @@ size_t LocalBegin(std::string_view text, size_t at) {
   if (at - b > kMaxLocal) return at;  // part of a longer token
   // Quotes and punctuation before the address are not part of it.
   while (b < at && !IsAsciiAlnum(text[b]) && text[b] != '.' && text[b] != '_') ++b;
+  // Carriers allowed "..", but three dots before more characters are an
+  // ellipsis ("see...taro@"): the address starts after the last one.
+  for (size_t p = at; p > b + 3; --p) {
+    if (text[p - 1] != '.' && text.substr(p - 4, 3) == "...") {
+      b = p - 1;
+      break;
+    }
+  }
   // One leading dot is a real (old au) address; more are an ellipsis.
   size_t dots = 0;
   while (b + dots < at && text[b + dots] == '.') ++dots;

@@ -76,6 +76,8 @@ TEST_F(EmailTest, JapaneseMobileLeadingDot) {
 
 TEST_F(EmailTest, EllipsisBeforeIsNotLocalPart) {
   ExpectOne("see...taro@example.com", "taro@example.com", "taro@example.com");
+  ExpectOne("see....taro@example.com", "taro@example.com", "taro@example.com");
+  ExpectOne("taro...@docomo.ne.jp", "taro...@docomo.ne.jp", "taro...@docomo.ne.jp");
 }
 
 TEST_F(EmailTest, JapaneseTextAround) {
@@ -188,6 +190,9 @@ TEST_F(EmailTest, ColonAfterAddressInProse) {
 TEST_F(EmailTest, RejectsMentions) {
   ExpectNone("thanks @taro and @hanako.sato");
   ExpectNone("cc @example.com");
+  ExpectNone("@example.com");
+  ExpectNone("@");
+  ExpectNone("a@");
 }
 
 TEST_F(EmailTest, RejectsPackageSpecs) {

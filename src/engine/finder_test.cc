@@ -26,7 +26,7 @@ TEST(FinderTest, DigitRunsMatchReferenceAcrossBlockBoundaries) {
   std::mt19937 rng(7);
   const std::string alphabet = "0123456789@ a-\xE3\x81\x82";
   for (int round = 0; round < 200; ++round) {
-    std::string s(rng() % 100, ' ');
+    std::string s(rng() % 300, ' ');
     for (char& c : s) c = alphabet[rng() % alphabet.size()];
     std::vector<DigitRun> runs;
     std::vector<uint32_t> ats;

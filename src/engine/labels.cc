@@ -20,6 +20,9 @@ constexpr Label kLabels[] = {
     {"cardnumber", K::kCardNumber}, {"card no", K::kCardNumber}, {"card_no", K::kCardNumber},
     {"cardno", K::kCardNumber}, {"credit card", K::kCardNumber}, {"pan", K::kCardNumber},
     {"card_num", K::kCardNumber}, {"cc_number", K::kCardNumber},
+    {"カードナンバー", K::kCardNumber}, {"クレカ", K::kCardNumber}, {"クレカ番号", K::kCardNumber},
+    {"creditcard", K::kCardNumber}, {"credit_card", K::kCardNumber}, {"ccnum", K::kCardNumber},
+    {"cc_num", K::kCardNumber}, {"cc_no", K::kCardNumber},
     // Expiry
     {"有効期限", K::kCardExpiry}, {"カード有効期限", K::kCardExpiry}, {"有効年月", K::kCardExpiry},
     {"exp", K::kCardExpiry}, {"expiry", K::kCardExpiry}, {"expires", K::kCardExpiry},
@@ -27,6 +30,9 @@ constexpr Label kLabels[] = {
     {"exp date", K::kCardExpiry}, {"exp_date", K::kCardExpiry}, {"expiry_date", K::kCardExpiry},
     {"valid thru", K::kCardExpiry}, {"valid through", K::kCardExpiry}, {"good thru", K::kCardExpiry},
     {"card_exp", K::kCardExpiry}, {"cc_exp", K::kCardExpiry},
+    {"expdate", K::kCardExpiry}, {"expiration_date", K::kCardExpiry}, {"expire", K::kCardExpiry},
+    // Format hints name the value that follows: "Exp (MM/YY): 12/27".
+    {"mm/yy", K::kCardExpiry}, {"mm/yyyy", K::kCardExpiry},
     // Security code
     {"セキュリティコード", K::kSecurityCode}, {"セキュリティーコード", K::kSecurityCode},
     {"セキュリティ番号", K::kSecurityCode}, {"カード確認番号", K::kSecurityCode},
@@ -34,51 +40,68 @@ constexpr Label kLabels[] = {
     {"cvc2", K::kSecurityCode}, {"cid", K::kSecurityCode}, {"csc", K::kSecurityCode},
     {"security code", K::kSecurityCode}, {"security_code", K::kSecurityCode},
     {"securitycode", K::kSecurityCode}, {"card_cvv", K::kSecurityCode},
-    {"card verification", K::kSecurityCode},
+    {"card verification", K::kSecurityCode}, {"cvn", K::kSecurityCode},
+    {"card code", K::kSecurityCode},
     // Card holder
     {"カード名義", K::kCardHolder}, {"名義人", K::kCardHolder}, {"カード名義人", K::kCardHolder},
     {"card holder", K::kCardHolder}, {"cardholder", K::kCardHolder},
     {"card_holder", K::kCardHolder}, {"holder name", K::kCardHolder},
+    {"name on card", K::kCardHolder},
     // Email
     {"メール", K::kEmail}, {"メールアドレス", K::kEmail}, {"Eメール", K::kEmail},
     {"e-mail", K::kEmail}, {"email", K::kEmail}, {"mail", K::kEmail},
     {"mail address", K::kEmail}, {"mail_address", K::kEmail},
+    // Whole, so that "address" inside them is not taken for a postal address label.
+    {"email address", K::kEmail}, {"e-mail address", K::kEmail}, {"email_address", K::kEmail},
+    {"メアド", K::kEmail}, {"電子メール", K::kEmail},
     // Phone
     {"電話", K::kPhone}, {"電話番号", K::kPhone}, {"携帯", K::kPhone}, {"携帯電話", K::kPhone},
     {"携帯番号", K::kPhone}, {"連絡先", K::kPhone}, {"ファックス", K::kPhone}, {"ファクス", K::kPhone},
     {"tel", K::kPhone}, {"phone", K::kPhone}, {"mobile", K::kPhone}, {"fax", K::kPhone},
     {"phone number", K::kPhone}, {"phone_number", K::kPhone}, {"telephone", K::kPhone},
     {"cell", K::kPhone},
+    {"℡", K::kPhone}, {"☎", K::kPhone}, {"ケータイ", K::kPhone}, {"スマホ", K::kPhone},
+    {"tel no", K::kPhone}, {"tel_no", K::kPhone}, {"phone no", K::kPhone},
+    {"telephone number", K::kPhone}, {"mobile phone", K::kPhone}, {"mobile number", K::kPhone},
+    {"mobile_number", K::kPhone}, {"cell phone", K::kPhone}, {"cellphone", K::kPhone},
     // My Number
     {"マイナンバー", K::kMyNumber}, {"個人番号", K::kMyNumber}, {"my number", K::kMyNumber},
     {"mynumber", K::kMyNumber}, {"my_number", K::kMyNumber},
+    {"individual number", K::kMyNumber},
     // Postal code
     {"〒", K::kPostalCode}, {"郵便番号", K::kPostalCode}, {"郵便", K::kPostalCode},
     {"zip", K::kPostalCode}, {"zip code", K::kPostalCode}, {"zipcode", K::kPostalCode},
     {"zip_code", K::kPostalCode}, {"postal", K::kPostalCode}, {"postal code", K::kPostalCode},
-    {"postal_code", K::kPostalCode}, {"postcode", K::kPostalCode},
+    {"postal_code", K::kPostalCode}, {"postcode", K::kPostalCode}, {"post code", K::kPostalCode},
     // Birth date
     {"生年月日", K::kBirthDate}, {"誕生日", K::kBirthDate}, {"生まれ", K::kBirthDate},
     {"dob", K::kBirthDate}, {"date of birth", K::kBirthDate}, {"birth date", K::kBirthDate},
     {"birthdate", K::kBirthDate}, {"birth_date", K::kBirthDate}, {"birthday", K::kBirthDate},
+    {"date_of_birth", K::kBirthDate}, {"dateofbirth", K::kBirthDate},
     // Passport
     {"旅券", K::kPassport}, {"旅券番号", K::kPassport}, {"パスポート", K::kPassport},
     {"パスポート番号", K::kPassport}, {"passport", K::kPassport}, {"passport no", K::kPassport},
     {"passport number", K::kPassport}, {"passport_no", K::kPassport},
+    {"passport_number", K::kPassport},
     // Driver's licence
     {"免許証", K::kDriversLicense}, {"運転免許証", K::kDriversLicense},
     {"免許証番号", K::kDriversLicense}, {"運転免許証番号", K::kDriversLicense},
     {"driver's license", K::kDriversLicense}, {"drivers license", K::kDriversLicense},
     {"driver license", K::kDriversLicense}, {"license number", K::kDriversLicense},
     {"licence number", K::kDriversLicense}, {"drivers_license", K::kDriversLicense},
+    {"免許番号", K::kDriversLicense}, {"運転免許", K::kDriversLicense},
+    {"driver’s license", K::kDriversLicense}, {"driver's licence", K::kDriversLicense},
+    {"drivers licence", K::kDriversLicense}, {"driving licence", K::kDriversLicense},
+    {"driving license", K::kDriversLicense}, {"driver_license", K::kDriversLicense},
     // Bank account
     {"口座番号", K::kBankAccount}, {"口座", K::kBankAccount}, {"普通", K::kBankAccount},
     {"当座", K::kBankAccount}, {"普通預金", K::kBankAccount}, {"当座預金", K::kBankAccount},
     {"account number", K::kBankAccount}, {"account no", K::kBankAccount},
     {"account_number", K::kBankAccount}, {"bank account", K::kBankAccount},
-    {"acct", K::kBankAccount},
+    {"acct", K::kBankAccount}, {"account_no", K::kBankAccount},
     {"銀行", K::kBank}, {"支店", K::kBank}, {"信用金庫", K::kBank}, {"bank", K::kBank},
-    {"branch", K::kBank}, {"ゆうちょ", K::kBank},
+    {"branch", K::kBank}, {"ゆうちょ", K::kBank}, {"信用組合", K::kBank}, {"労働金庫", K::kBank},
+    {"金融機関", K::kBank}, {"店番", K::kBank},
     // Name and address (typed by header now, detected in text by their own issue)
     {"氏名", K::kName}, {"お名前", K::kName}, {"名前", K::kName}, {"フリガナ", K::kName},
     {"ふりがな", K::kName}, {"カナ", K::kName}, {"氏名カナ", K::kName}, {"name", K::kName},
@@ -97,6 +120,10 @@ constexpr Label kLabels[] = {
     {"order #", K::kNegative}, {"invoice", K::kNegative}, {"tracking", K::kNegative},
     {"tracking number", K::kNegative}, {"corporate number", K::kNegative},
     {"transaction id", K::kNegative}, {"serial", K::kNegative}, {"uuid", K::kNegative},
+    {"予約番号", K::kNegative}, {"オーダー番号", K::kNegative}, {"注文ID", K::kNegative},
+    {"発注番号", K::kNegative}, {"製造番号", K::kNegative}, {"シリアル番号", K::kNegative},
+    {"会員番号", K::kNegative}, {"顧客番号", K::kNegative}, {"お客様番号", K::kNegative},
+    {"契約番号", K::kNegative}, {"整理番号", K::kNegative}, {"型番", K::kNegative},
 };
 
 char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }

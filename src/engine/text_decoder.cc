@@ -7,6 +7,10 @@
 
 #include "detectors/context.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace mamori {
 namespace {
 
@@ -68,9 +72,6 @@ int DecodeUtf8At(std::string_view s, size_t i, char32_t* cp) {
   return n;
 }
 
-// Lead bytes of every UTF-8 character that normalization may change.
-bool MayFold(unsigned char lead) { return lead == 0xE2 || lead == 0xE3 || lead == 0xEF; }
-
 bool IsDigitCodePoint(char32_t cp) {
   return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
 }
@@ -97,6 +98,60 @@ size_t SourceCharLength(Encoding e, unsigned char lead) {
     case Encoding::kIso2022Jp: return 1;  // two in JIS X 0208 mode; the next start bounds it
     default: return 1;
   }
+}
+
+// Bytes of a UTF-8 character cut by the end of `s` (0 when the end is clean).
+size_t CutTailLength(std::string_view s) {
+  const size_t n = s.size();
+  for (size_t back = 1; back <= 3 && back <= n; ++back) {
+    const unsigned char c = static_cast<unsigned char>(s[n - back]);
+    if (c < 0x80) return 0;
+    if (c >= 0xC0) {
+      const size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      return len > back ? back : 0;
+    }
+  }
+  return 0;
+}
+
+// The next position in [i, end) that may start a character normalization
+// changes: E2 80 90-95 and E2 88 92 (dashes, minus), EF (full-width forms),
+// E3 80 80 (ideographic space) and E3 83 BC (long vowel mark). Japanese text
+// is mostly other E3 and E4-E9 sequences, which this skips 16 bytes at a time.
+size_t NextFoldable(std::string_view s, size_t i, size_t end) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+#if defined(__SSE2__)
+  const auto splat = [](int b) { return _mm_set1_epi8(static_cast<char>(b)); };
+  const __m128i e2 = splat(0xE2), e3 = splat(0xE3), ef = splat(0xEF), x80 = splat(0x80),
+                x83 = splat(0x83), x88 = splat(0x88), x92 = splat(0x92), xbc = splat(0xBC),
+                x90 = splat(0x90), five = splat(5);
+  const auto eq = [](__m128i a, __m128i b) { return _mm_cmpeq_epi8(a, b); };
+  for (; i + 18 <= end; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i n1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    const __m128i n2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 2));
+    const __m128i off = _mm_sub_epi8(n2, x90);  // 0..5 for U+2010-2015
+    const __m128i dash = _mm_and_si128(eq(n1, x80), eq(_mm_min_epu8(off, five), off));
+    const __m128i e2_hit = _mm_and_si128(eq(v, e2), _mm_or_si128(dash, _mm_and_si128(eq(n1, x88), eq(n2, x92))));
+    const __m128i e3_hit = _mm_and_si128(
+        eq(v, e3), _mm_or_si128(_mm_and_si128(eq(n1, x80), eq(n2, x80)), _mm_and_si128(eq(n1, x83), eq(n2, xbc))));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(e2_hit, e3_hit), eq(v, ef));
+    if (const int mask = _mm_movemask_epi8(hit)) return i + __builtin_ctz(mask);
+  }
+#endif
+  for (; i < end; ++i) {
+    const unsigned char c = p[i];
+    if (c == 0xE2 || c == 0xEF) return i;
+    if (c == 0xE3 && i + 1 < end && (p[i + 1] == 0x80 || p[i + 1] == 0x83)) return i;
+  }
+  return end;
+}
+
+bool IsDigitAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return false;
+  if (IsAsciiDigit(s[i])) return true;
+  char32_t cp;
+  return DecodeUtf8At(s, i, &cp) > 0 && IsDigitCodePoint(cp);
 }
 
 }  // namespace
@@ -176,6 +231,8 @@ void TextDecoder::Emit(char32_t cp, uint64_t in_begin, uint64_t in_end, std::str
   EmitRaw(utf8, in_begin, in_end, out, map);
 }
 
+// Invalid UTF-8 passes through unchanged: no detector matches it, every sink
+// escapes it, and validating every byte would halve the throughput.
 void TextDecoder::DecodeUtf8(std::string_view raw, uint64_t raw_offset, bool final,
                              std::string* out, OffsetMap* map) {
   // A character cut at the end of the previous call is completed first.
@@ -187,57 +244,44 @@ void TextDecoder::DecodeUtf8(std::string_view raw, uint64_t raw_offset, bool fin
     raw_offset = carry_offset_;
     carry_.clear();
   }
-  const size_t n = raw.size();
+  size_t end = final ? raw.size() : raw.size() - CutTailLength(raw);
   size_t copy_from = 0;  // start of bytes that pass through unchanged
   const auto flush_copy = [&](size_t to) {
     if (to == copy_from) return;
     map->Set(static_cast<uint32_t>(out->size()), raw_offset + copy_from);
     out->append(raw.substr(copy_from, to - copy_from));
+    copy_from = to;
   };
-  size_t i = 0;
-  while (i < n) {
-    if (dash_pending_) {
-      // The character after a long vowel mark decides what the mark was.
-      char32_t next;
-      const int len = DecodeUtf8At(raw, i, &next);
-      if (len < 0 && !final) break;  // cut: decided in the next call
-      FlushPendingDash(len > 0 && IsDigitCodePoint(next), out, map);
-      copy_from = i;
-    }
-    const unsigned char c = static_cast<unsigned char>(raw[i]);
-    if (c < 0x80) {
-      uint64_t w;
-      if (i + 8 <= n && (std::memcpy(&w, raw.data() + i, 8), (w & 0x8080808080808080ull) == 0)) {
-        i += 8;
-      } else {
-        ++i;
-      }
+  for (size_t i = NextFoldable(raw, 0, end); i < end; i = NextFoldable(raw, i, end)) {
+    char32_t cp;
+    const int len = DecodeUtf8At(raw.substr(0, end), i, &cp);
+    if (len <= 0) {
+      ++i;  // invalid: passes through
       continue;
     }
-    char32_t cp;
-    int len = DecodeUtf8At(raw, i, &cp);
-    if (len < 0 && !final) break;  // cut character: carried to the next call
-    if (len > 0) {
+    char folded = FoldToAscii(cp);
+    if (IsLongVowelMark(cp)) {
       const bool prev_is_digit = i > copy_from ? IsAsciiDigit(raw[i - 1])
                                                : (!out->empty() && IsAsciiDigit(out->back()));
-      const bool folds = MayFold(c) && (FoldToAscii(cp) != 0 || (IsLongVowelMark(cp) && prev_is_digit));
-      if (!folds) {
-        i += len;
-        continue;
+      if (prev_is_digit && i + len >= end && !final) {
+        end = i;  // the next character decides; it comes with the next call
+        break;
       }
-    } else {
-      cp = kReplacement;
-      len = 1;
+      if (prev_is_digit && IsDigitAt(raw.substr(0, end), i + len)) folded = '-';
+    }
+    if (folded == 0) {
+      i += len;
+      continue;
     }
     flush_copy(i);
-    Emit(cp, raw_offset + i, raw_offset + i + len, out, map);
+    EmitRaw(std::string_view(&folded, 1), raw_offset + i, raw_offset + i + len, out, map);
     i += len;
     copy_from = i;
   }
-  flush_copy(i);
-  if (i < n) {
-    carry_.assign(raw.substr(i));
-    carry_offset_ = raw_offset + i;
+  flush_copy(end);
+  if (end < raw.size()) {
+    carry_.assign(raw.substr(end));
+    carry_offset_ = raw_offset + end;
   }
 }
 

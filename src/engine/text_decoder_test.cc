@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
 
+#include <random>
 #include <string>
 
 namespace mamori {
@@ -66,6 +67,8 @@ TEST(TextDecoderTest, DashLookalikesBetweenDigitsOnly) {
   const std::string raw = "03‐1234−5678 090ー1234ｰ5678 セキュリティコード コーヒー 5ー";
   const Decoded d = DecodeAll(raw, Encoding::kUtf8);
   EXPECT_EQ(d.text, "03-1234-5678 090-1234-5678 セキュリティコード コーヒー 5ー");
+  // A long vowel mark between a full-width digit and an ASCII one.
+  EXPECT_EQ(DecodeAll("０ー1", Encoding::kUtf8).text, "0-1");
 }
 
 TEST(TextDecoderTest, DashDecisionSurvivesChunkCut) {
@@ -77,11 +80,14 @@ TEST(TextDecoderTest, DashDecisionSurvivesChunkCut) {
   }
 }
 
-TEST(TextDecoderTest, InvalidUtf8BecomesReplacement) {
-  const std::string raw = "ab\xFF" "cd\xE3\x81";
-  const Decoded d = DecodeAll(raw, Encoding::kUtf8);
-  EXPECT_EQ(d.text, "ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD\xEF\xBF\xBD");
-  EXPECT_EQ(Original(raw, d, "cd"), "cd");
+TEST(TextDecoderTest, InvalidUtf8PassesThroughUnchanged) {
+  const std::string raw = "ab\xFF" "cd\xEF\xBC ０\xE3\x81";
+  for (size_t piece : {size_t{1}, size_t{2}, size_t{1} << 20}) {
+    const Decoded d = DecodeAll(raw, Encoding::kUtf8, piece);
+    EXPECT_EQ(d.text, "ab\xFF" "cd\xEF\xBC 0\xE3\x81") << piece;
+    EXPECT_EQ(Original(raw, d, "cd"), "cd");
+    EXPECT_EQ(Original(raw, d, "0"), "０");
+  }
 }
 
 TEST(TextDecoderTest, Cp932WithOffsetsInOriginalBytes) {
@@ -107,6 +113,25 @@ TEST(TextDecoderTest, EucJpAndIso2022JpAndUtf16) {
       EXPECT_EQ(d.text, utf8) << charset << " piece " << piece;
       EXPECT_EQ(Original(raw, d, "090-1234-5678"), Encode("090-1234-5678", charset))
           << charset << " piece " << piece;
+    }
+  }
+}
+
+// Whole-buffer decoding takes the SIMD path; 1-byte pieces take the scalar
+// one. Both must agree on text and offsets for any mix of characters.
+TEST(TextDecoderTest, SimdAndScalarPathsAgree) {
+  const char* alphabet[] = {"0", "7", "a", " ", "\n", "、", "。", "ー", "ｰ", "－", "‐", "―", "−", "…",
+                            "※", "　", "０", "９", "Ａ", "＠", "（", "漢", "カ", "ﾃ", "\xFF", "\xE3"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 200; ++round) {
+    std::string raw;
+    const int n = static_cast<int>(rng() % 120);
+    for (int k = 0; k < n; ++k) raw += alphabet[rng() % (sizeof alphabet / sizeof *alphabet)];
+    const Decoded whole = DecodeAll(raw, Encoding::kUtf8);
+    const Decoded bytewise = DecodeAll(raw, Encoding::kUtf8, 1);
+    ASSERT_EQ(whole.text, bytewise.text) << raw;
+    for (uint32_t i = 0; i <= whole.text.size(); ++i) {
+      ASSERT_EQ(whole.map.ToOriginal(i), bytewise.map.ToOriginal(i)) << raw << " at " << i;
     }
   }
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "detectors/registry.h"
+#include "engine/byte_count.h"
 #include "engine/text_decoder.h"
 
 namespace mamori {
@@ -81,7 +82,7 @@ void TextScanner::ScanBuffer(uint32_t settled_from, uint32_t settle_to, uint64_t
   uint64_t line = lines_before + 1;
   uint32_t counted_to = 0;
   for (Detection& d : detections_) {
-    line += std::count(buffer_.begin() + counted_to, buffer_.begin() + d.begin, '\n');
+    line += CountByte(buffer_.data() + counted_to, d.begin - counted_to, '\n');
     counted_to = d.begin;
     Finding f;
     f.type = d.type;
@@ -142,7 +143,7 @@ void TextScanner::ScanStream(ByteSource& source, ObjectReport* report, FindingCo
     uint32_t cut = settle_to > kLookBehind ? settle_to - kLookBehind : 0;
     while (cut > 0 && (static_cast<unsigned char>(buffer_[cut]) & 0xC0) == 0x80) --cut;
     if (cut > 0) {
-      lines_before += std::count(buffer_.begin(), buffer_.begin() + cut, '\n');
+      lines_before += CountByte(buffer_.data(), cut, '\n');
       buffer_.erase(0, cut);
       map_.DropPrefix(cut);
     }
