@@ -25,6 +25,7 @@ OUT=bench/out
 BIG="$OUT/corpus-${BENCH_MB}mb"
 TREE="$OUT/tree-${TREE_FILES}files-${TREE_MB}mb"
 STAMP="$(date +%Y%m%d-%H%M%S)"
+LOAD0="$(cut -d' ' -f1-3 /proc/loadavg)"
 WORK="$OUT/run-$STAMP"
 mkdir -p "$WORK"
 
@@ -114,7 +115,7 @@ REPORT="$OUT/results-$STAMP.md"
 {
   echo "# mamori vs ripgrep — $(date '+%Y-%m-%d %H:%M')"
   echo
-  echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(nproc) cores), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(nproc) cores), load average at start: $LOAD0, at end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- $(rg --version | head -1), $(hyperfine --version)"
   if [[ $HAVE_MAMORI == 1 ]]; then
     echo "- mamori: $MAMORI ($("$MAMORI" --version 2>/dev/null | head -1 || echo 'version unknown'))"
@@ -122,7 +123,7 @@ REPORT="$OUT/results-$STAMP.md"
     echo "- mamori: NOT FOUND at '$MAMORI' (rg rows only)"
   fi
   echo "- git: $(git rev-parse --short HEAD 2>/dev/null || echo 'no commit')"
-  echo "- MB = 10^6 bytes; MB/s = corpus bytes / mean wall time; CPU = user+sys mean"
+  echo "- MB = 10^6 bytes; MB/s = corpus bytes / mean wall time; CPU = user+sys mean; ratio = MB/s ratio (CPU-time ratio in brackets)"
   echo
   "$PY" - "$WORK" <<'EOF'
 import json, os, sys
@@ -146,7 +147,7 @@ for rid, group, label, corpus, count, cmd in rows:
 ratio = {}
 def setratio(num, den, text):
     if num in res and den in res and res[num].get("mean") and res[den].get("mean"):
-        ratio[num] = f"{res[num]['mbs'] / res[den]['mbs']:.2f}× {text}"
+        ratio[num] = f"{res[num]['mbs'] / res[den]['mbs']:.2f}× {text} ({res[den]['cpu'] / res[num]['cpu']:.2f}×)"
 setratio("a_mamori", "a_rg", "of rg")
 setratio("b_mamori", "b_rg", "of rg")
 setratio("c_mamori_j2", "c_mamori_j1", "of -j 1")

@@ -27,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   uint64_t last = 0;
   for (uint32_t i = 0; i <= out.size(); ++i) {
     const uint64_t o = map.ToOriginal(i);
-    if (o > raw.size() || o < last) std::abort();
+    const uint64_t end = map.ToOriginalEnd(i);
+    if (o > raw.size() || o < last || end > o || end < last) std::abort();
     last = o;
   }
   return 0;

@@ -26,6 +26,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # no __pycache__ inside the repo
 sys.path.insert(0, os.path.join(HERE, "..", "..", "tests", "corpus"))
 
 from fakedata import GIVEN, PLACES, SURNAMES, EN_FIRST, EN_LAST, card_groups, is_card, new_card, rand_digits  # noqa: E402

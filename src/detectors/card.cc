@@ -98,13 +98,15 @@ std::string_view TrimSpaces(std::string_view s) {
   return s;
 }
 
-// A comma is a thousands separator only between a group of 1-3 digits and
-// one of exactly 3 ("4,111,111"); next to a longer number it separates
-// fields ("4111111111111111,12/27").
+// A comma is a thousands separator only between a group of 1-3 digits that
+// is not the tail of another notation and a group of exactly 3 ("4,111,111");
+// otherwise it separates fields ("4111111111111111,12/27,999").
 bool ThousandsComma(std::string_view text, uint32_t comma) {
   const uint32_t left = RunLengthBefore(text, comma, 4);
   const uint32_t right = std::min<uint32_t>(RunLength(text, comma + 1), 4);
-  return left >= 1 && left <= 3 && right == 3;
+  if (left < 1 || left > 3 || right != 3) return false;
+  const uint32_t group = comma - left;
+  return group == 0 || (text[group - 1] != '/' && text[group - 1] != '-' && text[group - 1] != '.');
 }
 
 // Whether the byte `c` at `at`, next to a value, with `beyond` on its other
@@ -161,6 +163,14 @@ bool IsCardGroup(uint32_t len) { return len >= 3 && len <= 6; }
 // it ("... 1111 1111 123" splits, "... 1111 1111 1111" does not).
 bool IsSeparateShortGroup(uint32_t len, uint32_t card_group) {
   return len >= 1 && len <= 4 && len != card_group;
+}
+
+// The GS1 check digit (weights 1, 3 from the left) of a 13-digit number.
+bool IsEan13(std::string_view digits) {
+  if (digits.size() != 13) return false;
+  int sum = 0;
+  for (size_t i = 0; i < 12; ++i) sum += (digits[i] - '0') * (i % 2 == 0 ? 1 : 3);
+  return (10 - sum % 10) % 10 == digits[12] - '0';
 }
 
 // ---------------------------------------------------------------------------
@@ -461,16 +471,27 @@ class CardScan {
     }
     const uint32_t begin = runs_[first].begin;
     const uint32_t end = runs_[last].end;
-    if (DirectLabel(in_, begin) == LabelKind::kNegative) {
+    const std::optional<LabelKind> owner = DirectLabel(in_, begin);
+    if (owner == LabelKind::kNegative) {
       done_ = end;  // an order or slip number: none of its digits is ours
       return true;
     }
-    const Confidence confidence =
-        IsTrivialCardNumber(digits) ? Confidence::kLow : Confidence::kHigh;
-    Emit(DataType::kCardNumber, confidence, begin, end, std::string(digits), brand,
-         IsTestCardNumber(digits));
+    const bool test = IsTestCardNumber(digits);
+    Emit(DataType::kCardNumber, CardConfidence(digits, test, owner == LabelKind::kCardNumber),
+         begin, end, std::string(digits), brand, test);
     last_card_end_ = end;
     return true;
+  }
+
+  // Luhn, IIN and length make a card number self-evident, with two
+  // exceptions. Placeholders (IsTrivialCardNumber) are low. Thirteen-digit
+  // Visa numbers are no longer issued while 13-digit numbers abound (JAN
+  // barcodes start with 45 and 49): medium unless labelled, and low when
+  // the number is also a valid EAN-13.
+  static Confidence CardConfidence(std::string_view digits, bool test, bool labelled) {
+    if (IsTrivialCardNumber(digits)) return Confidence::kLow;
+    if (digits.size() != 13 || test || labelled) return Confidence::kHigh;
+    return IsEan13(digits) ? Confidence::kLow : Confidence::kMedium;
   }
 
   bool NearLastCard(uint32_t pos) const {
@@ -564,9 +585,7 @@ bool LuhnValid(std::string_view digits) {
 std::string_view CardBrand(std::string_view d) {
   const size_t n = d.size();
   if (n < kMinPan || n > kMaxPan) return {};
-  for (size_t i = 0; i < 4; ++i) {
-    if (!IsAsciiDigit(d[i])) return {};
-  }
+  if (!std::all_of(d.begin(), d.end(), IsAsciiDigit)) return {};
   const int p2 = Number(d, 0, 2);
   const int p3 = Number(d, 0, 3);
   const int p4 = Number(d, 0, 4);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <ostream>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -87,7 +88,7 @@ struct BrandCase {
   const char* brand;
 };
 constexpr BrandCase kBrandCases[] = {
-    {"4539148803436467", "visa"},          {"4012888888881", "visa"},  // 13 digits
+    {"4539148803436467", "visa"},          {"4111123412349", "visa"},  // 13 digits
     {"4000123412341234123", "visa"},       {"5412751234123452", "mastercard"},
     {"5100001234123459", "mastercard"},    {"5599991234123459", "mastercard"},
     {"2221001234123450", "mastercard"},    {"2720991234123458", "mastercard"},
@@ -252,7 +253,10 @@ TEST(CardParse, TrackCell) {
 TEST(CardNumberDetect, EveryBrandUnlabelled) {
   for (const BrandCase& c : kBrandCases) {
     const std::string text = std::string("支払い ") + c.digits + " で決済";
-    EXPECT_EQ(Scan(text), Findings({Card(c.digits, c.digits, c.brand)})) << c.digits;
+    // Thirteen digits without a label are medium (see ThirteenDigitVisa).
+    const Confidence confidence = std::string_view(c.digits).size() == 13 ? kMedium : kHigh;
+    EXPECT_EQ(Scan(text), Findings({Card(c.digits, c.digits, c.brand, false, confidence)}))
+        << c.digits;
   }
 }
 
@@ -296,6 +300,19 @@ TEST(CardNumberDetect, TrivialSequencesAreLow) {
             Findings({Card("4567890123456789012", "4567890123456789012", "visa", false, kLow)}));
   EXPECT_EQ(Scan("dummy 654321098765432109"),
             Findings({Card("654321098765432109", "654321098765432109", "discover", false, kLow)}));
+}
+
+TEST(CardNumberDetect, ThirteenDigitVisa) {
+  EXPECT_EQ(Scan("id 4111123412349"),
+            Findings({Card("4111123412349", "4111123412349", "visa", false, kMedium)}));
+  EXPECT_EQ(Scan("カード番号 4111123412349"),
+            Findings({Card("4111123412349", "4111123412349", "visa")}));
+  // Also a valid JAN (EAN-13) barcode: most likely a product, not a card.
+  EXPECT_EQ(Scan("商品 4901234567092"),
+            Findings({Card("4901234567092", "4901234567092", "visa", false, kLow)}));
+  EXPECT_EQ(Scan("JAN 4901234567092"), Findings{});  // a negative label
+  EXPECT_EQ(Scan("4222222222222"),
+            Findings({Card("4222222222222", "4222222222222", "visa", true)}));
 }
 
 TEST(CardNumberDetect, GroupedNotations) {
@@ -506,7 +523,8 @@ TEST(CardSecurityCodeDetect, NotASecurityCode) {
                            "CVV: 1,234", "cvv: x123", "cvv 12345 678"}) {
     EXPECT_EQ(Scan(text), Findings{}) << text;
   }
-  EXPECT_EQ(Scan("CVV" + std::string(60, ' ') + "123"), Findings{});  // too far
+  EXPECT_EQ(Scan("CVV" + std::string(60, ' ') + "123"), Findings({Code("123")}));
+  EXPECT_EQ(Scan("CVV" + std::string(61, ' ') + "123"), Findings{});  // too far
   EXPECT_EQ(Scan("CVV\n\n123"), Findings{});                         // two line breaks
   EXPECT_EQ(Scan("123", LabelKind::kPhone), Findings{});
 }
@@ -551,6 +569,56 @@ TEST(CardTrackDetect, NotATrack) {
                            "x4539148803436467=2512101"}) {
     EXPECT_EQ(Scan(text), Findings{}) << text;
   }
+}
+
+// Every reported span, read back as a table cell, validates to the same
+// value: the detector and the cell validators agree.
+TEST(CardDetector, RandomTextSpansValidateAsCells) {
+  static constexpr std::string_view kPieces[] = {
+      "4539148803436467", "4539", "1488", "0343", "6467", "4111111111111111", "378282246310005",
+      "12/27", "2027年12月", "123", "1234", "0", "9", " ", " ", "-", "/", ".", ",", "=", "^",
+      ";", "%B", "?", "x", "\n", "CVV ", "有効期限 ", "注文番号 ", "カード番号 ", "2512101",
+      "DOE/JOHN", "D"};
+  std::mt19937 rng(12345);
+  std::uniform_int_distribution<size_t> pick(0, std::size(kPieces) - 1);
+  size_t reported = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = 1 + round % 24;
+    for (int i = 0; i < n; ++i) text += kPieces[pick(rng)];
+    std::string normalized;
+    for (const Detection& d : RunDetector(TheDetector(), text, std::nullopt, &normalized)) {
+      ++reported;
+      ASSERT_LT(d.begin, d.end) << text;
+      ASSERT_LE(d.end, normalized.size()) << text;
+      const std::string_view span = std::string_view(normalized).substr(d.begin, d.end - d.begin);
+      switch (d.type) {
+        case DataType::kCardNumber: {
+          const auto card = ParseCardNumber(span);
+          ASSERT_TRUE(card.has_value()) << text;
+          EXPECT_EQ(card->digits, d.value) << text;
+          EXPECT_EQ(card->brand, d.brand) << text;
+          EXPECT_EQ(card->test, d.test) << text;
+          break;
+        }
+        case DataType::kCardTrack: {
+          const auto track = ParseCardTrack(span);
+          ASSERT_TRUE(track.has_value()) << text;
+          EXPECT_EQ(track->pan, d.value) << text;
+          break;
+        }
+        case DataType::kCardExpiry:
+          EXPECT_TRUE(ParseCardExpiry(span).has_value()) << text;
+          break;
+        case DataType::kCardSecurityCode:
+          EXPECT_TRUE(IsSecurityCode(span)) << text;
+          EXPECT_EQ(span, d.value) << text;
+          break;
+        default: ADD_FAILURE() << "unexpected type in " << text;
+      }
+    }
+  }
+  EXPECT_GT(reported, 100u);  // the pieces do make findings
 }
 
 TEST(CardDetector, ReportsTheFourCardTypes) {

@@ -65,12 +65,14 @@ const Era* EraByLetter(char c) {
 // 1-12 for "April", "apr", "SEPT"; 0 when `word` names no month.
 int MonthFromName(std::string_view word) {
   if (word.size() < 3 || word.size() > 9) return 0;
-  std::array<char, 9> lower{};
-  for (size_t i = 0; i < word.size(); ++i) lower[i] = AsciiLower(word[i]);
-  const std::string_view w(lower.data(), word.size());
   for (size_t m = 0; m < kMonthNames.size(); ++m) {
     const std::string_view name = kMonthNames[m];
-    if (w == name || w == name.substr(0, 3) || (m == 8 && w == "sept")) return static_cast<int>(m + 1);
+    const bool length_fits =
+        word.size() == 3 || word.size() == name.size() || (m == 8 && word.size() == 4);  // "Sept"
+    if (!length_fits || AsciiLower(word[0]) != name[0]) continue;
+    size_t i = 1;
+    while (i < word.size() && AsciiLower(word[i]) == name[i]) ++i;
+    if (i == word.size()) return static_cast<int>(m + 1);
   }
   return 0;
 }
@@ -305,13 +307,15 @@ bool HasBirthLabel(const Candidates& in) {
                      [](const LabelHit& h) { return h.kind == LabelKind::kBirthDate; });
 }
 
-// "1985年4月12日生まれ": the label follows the date.
-bool BirthLabelAfter(const Candidates& in, size_t end) {
+// "1985年4月12日生まれ": the birth label right after the date, or null.
+const LabelHit* BirthLabelAfter(const Candidates& in, size_t end) {
   auto it = std::lower_bound(in.labels.begin(), in.labels.end(), end,
                              [](const LabelHit& h, size_t p) { return h.begin < p; });
-  if (it == in.labels.end() || it->kind != LabelKind::kBirthDate) return false;
+  if (it == in.labels.end() || it->kind != LabelKind::kBirthDate) return nullptr;
   const std::string_view gap = in.text.substr(end, it->begin - end);
-  return gap.size() <= 2 && std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' '; });
+  const bool adjacent =
+      gap.size() <= 2 && std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' '; });
+  return adjacent ? &*it : nullptr;
 }
 
 class BirthDateDetector final : public Detector {
@@ -321,9 +325,10 @@ class BirthDateDetector final : public Detector {
   }
 
   void Detect(const Candidates& in, std::vector<Detection>& out) const override {
-    if (!HasBirthLabel(in)) return;  // no birth date without one: skip the buffer
-    size_t consumed = 0;   // runs before this belong to a date already read
-    uint32_t prev_end = 0;  // end of the previous birth date, for lists
+    if (!HasBirthLabel(in)) return;      // no birth date without one: skip the buffer
+    size_t consumed = 0;                 // runs before this belong to a date already read
+    uint32_t prev_end = 0;               // end of the previous birth date, for lists
+    const LabelHit* trailing = nullptr;  // the 生まれ that named the previous date
     for (const DigitRun& run : in.runs) {
       if (run.begin < consumed) continue;
       size_t begin = 0;
@@ -332,12 +337,16 @@ class BirthDateDetector final : public Detector {
       consumed = m->end;
       if (!IsPlausibleBirthDate(m->date)) continue;
       const uint32_t b = static_cast<uint32_t>(begin);
-      if (OwnerOf(in, b, prev_end).kind != LabelKind::kBirthDate && !BirthLabelAfter(in, m->end)) {
-        continue;
-      }
+      const LabelOwner owner = OwnerOf(in, b, prev_end);
+      const LabelHit* after = BirthLabelAfter(in, m->end);
+      // "1985年4月12日生まれ、2008年4月1日入社": 生まれ is spent on the first date.
+      const bool owned =
+          owner.kind == LabelKind::kBirthDate && (!owner.hit || owner.hit != trailing);
+      if (!owned && after == nullptr) continue;
+      trailing = after;
       prev_end = static_cast<uint32_t>(m->end);
-      out.push_back(Detection{DataType::kBirthDate, Confidence::kHigh, b, prev_end,
-                              ToIsoDate(m->date), {}, false});
+      out.push_back(Detection{
+          DataType::kBirthDate, Confidence::kHigh, b, prev_end, ToIsoDate(m->date), {}, false});
     }
   }
 
@@ -398,7 +407,8 @@ std::optional<Date> ParseBirthDate(std::string_view text) {
 std::string ToIsoDate(const Date& date) {
   std::string s = "0000-00-00";
   const auto put = [&](size_t at, int value, int width) {
-    for (int i = width - 1; i >= 0; --i, value /= 10) s[at + i] = static_cast<char>('0' + value % 10);
+    for (int i = width - 1; i >= 0; --i, value /= 10)
+      s[at + i] = static_cast<char>('0' + value % 10);
   };
   put(0, date.year, 4);
   put(5, date.month, 2);

@@ -13,8 +13,7 @@ namespace {
 
 class BirthDateTest : public ::testing::Test {
  protected:
-  std::vector<Detection> Run(std::string_view text,
-                             std::optional<LabelKind> unit = std::nullopt) {
+  std::vector<Detection> Run(std::string_view text, std::optional<LabelKind> unit = std::nullopt) {
     return RunDetector(*detector_, text, unit, &normalized_);
   }
   // `text` holds exactly one birth date, written as `span`, on `iso`.
@@ -89,6 +88,8 @@ TEST_F(BirthDateTest, FullWidthInput) {
 TEST_F(BirthDateTest, LabelAfterTheDate) {
   ExpectBirthDate("1985年4月12日生まれ", "1985年4月12日", "1985-04-12");
   ExpectBirthDate("昭和60年4月12日 生まれ", "昭和60年4月12日", "1985-04-12");
+  // The label after a date names that date, not the next one.
+  ExpectBirthDate("1985年4月12日生まれ、2008年4月1日入社", "1985年4月12日", "1985-04-12");
 }
 
 TEST_F(BirthDateTest, UnitLabel) {
@@ -131,7 +132,7 @@ TEST_F(BirthDateTest, InvalidDates) {
 }
 
 TEST_F(BirthDateTest, OutOfRangeBirthDates) {
-  ExpectNothing("生年月日 2027/01/01");  // future
+  ExpectNothing("生年月日 2027/01/01");     // future
   ExpectNothing("生年月日 令和9年1月1日");  // 2027
   ExpectNothing("生年月日 1899/12/31");
   ExpectNothing("生年月日 明治30年1月1日");  // 1897

@@ -172,7 +172,7 @@ class JpNumbersDetector final : public Detector {
       if (len == 12 || len == 4) {
         found = TwelveDigits(in, kinds, i, prev_end, &last_run);
       } else if (len == 3) {
-        found = HyphenatedPostalCode(in, i, prev_end, &last_run);
+        found = HyphenatedPostalCode(in, kinds, i, prev_end, &last_run);
       } else if (len >= 6 && len <= 8) {
         found = SevenDigits(in, kinds, in.runs[i], prev_end);
       }
@@ -185,8 +185,8 @@ class JpNumbersDetector final : public Detector {
 
  private:
   // My Number or driver's licence: 12 digits, contiguous or 4-4-4.
-  static std::optional<Detection> TwelveDigits(const Candidates& in, const KindSet& kinds,
-                                               size_t i, uint32_t prev_end, size_t* last_run) {
+  static std::optional<Detection> TwelveDigits(const Candidates& in, const KindSet& kinds, size_t i,
+                                               uint32_t prev_end, size_t* last_run) {
     if (!kinds.Has(K::kMyNumber) && !kinds.Has(K::kDriversLicense)) return std::nullopt;
     const std::string_view t = in.text;
     const DigitRun first = in.runs[i];
@@ -215,21 +215,23 @@ class JpNumbersDetector final : public Detector {
   }
 
   // "NNN-NNNN": labelled (〒, 郵便番号, zip) or followed by an address.
-  static std::optional<Detection> HyphenatedPostalCode(const Candidates& in, size_t i,
-                                                       uint32_t prev_end, size_t* last_run) {
+  static std::optional<Detection> HyphenatedPostalCode(const Candidates& in, const KindSet& kinds,
+                                                       size_t i, uint32_t prev_end,
+                                                       size_t* last_run) {
     const std::string_view t = in.text;
     const DigitRun r = in.runs[i];
     if (i + 1 >= in.runs.size() || r.end >= t.size() || t[r.end] != '-') return std::nullopt;
     const DigitRun next = in.runs[i + 1];
     if (next.begin != r.end + 1 || next.end - next.begin != 4) return std::nullopt;
     if (ExtendsNumber(t, r.begin, next.end)) return std::nullopt;
+    size_t after = next.end;
+    while (after < t.size() && t[after] == ' ' && after - next.end < 3) ++after;
+    const bool address = StartsWithJapaneseAddress(t.substr(after));
+    if (!address && !kinds.Has(K::kPostalCode)) return std::nullopt;  // skip the label search
     const std::optional<K> owner = OwnerOf(in, r.begin, prev_end).kind;
     Confidence confidence = Confidence::kHigh;
     if (owner != K::kPostalCode) {
-      if (NamesOtherValue(owner)) return std::nullopt;
-      size_t after = next.end;
-      while (after < t.size() && t[after] == ' ' && after - next.end < 3) ++after;
-      if (!StartsWithJapaneseAddress(t.substr(after))) return std::nullopt;
+      if (!address || NamesOtherValue(owner)) return std::nullopt;
       confidence = Confidence::kMedium;
     }
     *last_run = i + 1;
@@ -333,8 +335,10 @@ bool IsBankAccountNumber(std::string_view digits) {
 }
 
 bool StartsWithJapaneseAddress(std::string_view text) {
+  if (text.size() < 6 || static_cast<unsigned char>(text[0]) < 0x80) return false;
   for (std::string_view prefecture : kPrefectures) {
-    if (text.starts_with(prefecture)) return true;
+    // Compare the first character's last byte before the whole name.
+    if (text[2] == prefecture[2] && text.starts_with(prefecture)) return true;
   }
   // A municipality: one to seven kana or kanji, then its suffix.
   for (size_t k = 0; k < 8; ++k) {

@@ -23,8 +23,7 @@ std::string WithCheckDigit(const std::string& first11) {
 
 class JpNumbersTest : public ::testing::Test {
  protected:
-  std::vector<Detection> Run(std::string_view text,
-                             std::optional<LabelKind> unit = std::nullopt) {
+  std::vector<Detection> Run(std::string_view text, std::optional<LabelKind> unit = std::nullopt) {
     return RunDetector(*detector_, text, unit, &normalized_);
   }
   // The one detection of `dets` must be `type` over `span` (normalized text).
@@ -100,15 +99,15 @@ TEST(JpNumbersValidators, JapaneseAddressStart) {
 // --- My Number ---
 
 TEST_F(JpNumbersTest, MyNumberLabelledContiguous) {
-  ExpectOne(Run("マイナンバー: 123456789018"), DataType::kMyNumber, "123456789018",
-            "123456789018", Confidence::kHigh);
-  ExpectOne(Run("個人番号123456789018です"), DataType::kMyNumber, "123456789018",
-            "123456789018", Confidence::kHigh);
+  ExpectOne(Run("マイナンバー: 123456789018"), DataType::kMyNumber, "123456789018", "123456789018",
+            Confidence::kHigh);
+  ExpectOne(Run("個人番号123456789018です"), DataType::kMyNumber, "123456789018", "123456789018",
+            Confidence::kHigh);
 }
 
 TEST_F(JpNumbersTest, MyNumberGroupedBySpacesOrHyphens) {
-  ExpectOne(Run("個人番号 1234 5678 9018"), DataType::kMyNumber, "1234 5678 9018",
-            "123456789018", Confidence::kHigh);
+  ExpectOne(Run("個人番号 1234 5678 9018"), DataType::kMyNumber, "1234 5678 9018", "123456789018",
+            Confidence::kHigh);
   ExpectOne(Run("My Number: 1234-5678-9018."), DataType::kMyNumber, "1234-5678-9018",
             "123456789018", Confidence::kHigh);
 }
@@ -122,10 +121,10 @@ TEST_F(JpNumbersTest, MyNumberFullWidth) {
 }
 
 TEST_F(JpNumbersTest, MyNumberRemainderZeroAndOne) {
-  ExpectOne(Run("マイナンバー 200000000000"), DataType::kMyNumber, "200000000000",
-            "200000000000", Confidence::kHigh);
-  ExpectOne(Run("マイナンバー 202401010000"), DataType::kMyNumber, "202401010000",
-            "202401010000", Confidence::kHigh);
+  ExpectOne(Run("マイナンバー 200000000000"), DataType::kMyNumber, "200000000000", "200000000000",
+            Confidence::kHigh);
+  ExpectOne(Run("マイナンバー 202401010000"), DataType::kMyNumber, "202401010000", "202401010000",
+            Confidence::kHigh);
 }
 
 TEST_F(JpNumbersTest, MyNumberWrongCheckDigitIsNothing) {
@@ -156,8 +155,8 @@ TEST_F(JpNumbersTest, MyNumberNotPartOfALongerNumber) {
 }
 
 TEST_F(JpNumbersTest, CorporateNumberAndOrderNumbersAreNegative) {
-  EXPECT_TRUE(Run("法人番号 1234567890123").empty());          // 13 digits
-  EXPECT_TRUE(Run("法人番号: 123456789018").empty());          // negative label owns it
+  EXPECT_TRUE(Run("法人番号 1234567890123").empty());  // 13 digits
+  EXPECT_TRUE(Run("法人番号: 123456789018").empty());  // negative label owns it
   EXPECT_TRUE(Run("マイナンバー提出済み 注文番号 123456789018").empty());
   EXPECT_TRUE(Run("order no. 123456789018").empty());
 }
@@ -184,8 +183,7 @@ TEST_F(JpNumbersTest, PostalCodeAfterPostalMarkWithAndWithoutSpace) {
 TEST_F(JpNumbersTest, PostalCodeWithWordLabels) {
   ExpectOne(Run("郵便番号：530-0001"), DataType::kPostalCode, "530-0001", "5300001",
             Confidence::kHigh);
-  ExpectOne(Run("ZIP: 060-0001"), DataType::kPostalCode, "060-0001", "0600001",
-            Confidence::kHigh);
+  ExpectOne(Run("ZIP: 060-0001"), DataType::kPostalCode, "060-0001", "0600001", Confidence::kHigh);
   ExpectOne(Run("postal code 9800811"), DataType::kPostalCode, "9800811", "9800811",
             Confidence::kHigh);
   ExpectOne(Run("1500001", LabelKind::kPostalCode), DataType::kPostalCode, "1500001", "1500001",
@@ -193,8 +191,8 @@ TEST_F(JpNumbersTest, PostalCodeWithWordLabels) {
 }
 
 TEST_F(JpNumbersTest, PostalCodeFollowedByAnAddress) {
-  ExpectOne(Run("150-0001 東京都渋谷区神宮前1-2-3"), DataType::kPostalCode, "150-0001",
-            "1500001", Confidence::kMedium);
+  ExpectOne(Run("150-0001 東京都渋谷区神宮前1-2-3"), DataType::kPostalCode, "150-0001", "1500001",
+            Confidence::kMedium);
   ExpectOne(Run("530-0001　大阪府大阪市北区梅田"), DataType::kPostalCode, "530-0001", "5300001",
             Confidence::kMedium);
   ExpectOne(Run("980-0811仙台市青葉区"), DataType::kPostalCode, "980-0811", "9800811",
@@ -206,8 +204,8 @@ TEST_F(JpNumbersTest, PostalCodeFollowedByAnAddress) {
 TEST_F(JpNumbersTest, PhoneLikeNumbersAreNotPostalCodes) {
   EXPECT_TRUE(Run("123-4567").empty());
   EXPECT_TRUE(Run("内線 123-4567 までお電話ください").empty());
-  EXPECT_TRUE(Run("1500001").empty());               // 7 digits need a label
-  EXPECT_TRUE(Run("TEL 03-123-4567 東京都").empty()); // tail of a phone number
+  EXPECT_TRUE(Run("1500001").empty());                 // 7 digits need a label
+  EXPECT_TRUE(Run("TEL 03-123-4567 東京都").empty());  // tail of a phone number
   EXPECT_TRUE(Run("電話 123-4567 東京都").empty());    // labelled as something else
   EXPECT_TRUE(Run("〒123-4567-8901").empty());
   EXPECT_TRUE(Run("〒1234-567").empty());
@@ -243,8 +241,8 @@ TEST_F(JpNumbersTest, PassportNeedsLabelAndExactShape) {
 TEST_F(JpNumbersTest, DriversLicenseNumber) {
   ExpectOne(Run("運転免許証番号 第301234567890号"), DataType::kDriversLicense, "301234567890",
             "301234567890", Confidence::kHigh);
-  ExpectOne(Run("Driver's License: 3012-3456-7890"), DataType::kDriversLicense,
-            "3012-3456-7890", "301234567890", Confidence::kHigh);
+  ExpectOne(Run("Driver's License: 3012-3456-7890"), DataType::kDriversLicense, "3012-3456-7890",
+            "301234567890", Confidence::kHigh);
   ExpectOne(Run("301234567890", LabelKind::kDriversLicense), DataType::kDriversLicense,
             "301234567890", "301234567890", Confidence::kHigh);
 }
@@ -261,21 +259,20 @@ TEST_F(JpNumbersTest, BankAccountWithAccountNumberLabel) {
             Confidence::kHigh);
   ExpectOne(Run("Account Number: 7654321"), DataType::kBankAccount, "7654321", "7654321",
             Confidence::kHigh);
-  ExpectOne(Run("口座番号 123456"), DataType::kBankAccount, "123456", "123456",
-            Confidence::kHigh);
+  ExpectOne(Run("口座番号 123456"), DataType::kBankAccount, "123456", "123456", Confidence::kHigh);
   ExpectOne(Run("口座番号 12345678"), DataType::kBankAccount, "12345678", "12345678",
             Confidence::kHigh);
-  ExpectOne(Run("1234567", LabelKind::kBankAccount), DataType::kBankAccount, "1234567",
-            "1234567", Confidence::kHigh);
+  ExpectOne(Run("1234567", LabelKind::kBankAccount), DataType::kBankAccount, "1234567", "1234567",
+            Confidence::kHigh);
 }
 
 TEST_F(JpNumbersTest, BankAccountWithBankAndAccountType) {
-  ExpectOne(Run("みずほ銀行 渋谷支店 普通 1234567"), DataType::kBankAccount, "1234567",
-            "1234567", Confidence::kMedium);
-  ExpectOne(Run("振込先: 三井住友銀行 新宿支店 当座 7654321"), DataType::kBankAccount,
-            "7654321", "7654321", Confidence::kMedium);
-  ExpectOne(Run("口座: みずほ銀行 渋谷支店 1234567"), DataType::kBankAccount, "1234567",
-            "1234567", Confidence::kMedium);
+  ExpectOne(Run("みずほ銀行 渋谷支店 普通 1234567"), DataType::kBankAccount, "1234567", "1234567",
+            Confidence::kMedium);
+  ExpectOne(Run("振込先: 三井住友銀行 新宿支店 当座 7654321"), DataType::kBankAccount, "7654321",
+            "7654321", Confidence::kMedium);
+  ExpectOne(Run("口座: みずほ銀行 渋谷支店 1234567"), DataType::kBankAccount, "1234567", "1234567",
+            Confidence::kMedium);
   ExpectOne(Run("普通預金　１２３４５６７"), DataType::kBankAccount, "1234567", "1234567",
             Confidence::kMedium);
 }
@@ -284,7 +281,7 @@ TEST_F(JpNumbersTest, BankAndBranchCodesAreNotAccounts) {
   const auto dets = Run("銀行コード 0001 支店コード 123 口座番号 1234567");
   ExpectOne(dets, DataType::kBankAccount, "1234567", "1234567", Confidence::kHigh);
   EXPECT_TRUE(Run("みずほ銀行 渋谷支店 1234567").empty());  // no account type
-  EXPECT_TRUE(Run("普通 123456").empty());  // 6 digits only under 口座番号
+  EXPECT_TRUE(Run("普通 123456").empty());                  // 6 digits only under 口座番号
   EXPECT_TRUE(Run("1234567").empty());
 }
 

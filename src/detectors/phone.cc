@@ -189,6 +189,13 @@ bool DomesticShape(std::string_view text, const Window& w, size_t k, uint32_t di
   return k == 2 || (middle <= 4 && last >= 3 && last <= 4);
 }
 
+// "0" + 9 or 10 digits, not "00": a Japanese number dialled with the trunk
+// prefix, whose national number is simply the digits after the 0.
+bool IsJapaneseTrunkNumber(std::string_view s) {
+  return (s.size() == 10 || s.size() == 11) && s[0] == '0' && s[1] != '0' &&
+         std::all_of(s.begin(), s.end(), IsAsciiDigit);
+}
+
 // The dialable string: '+' for international numbers, then the digits.
 std::string Dialable(std::string_view text, const Window& w, size_t k, bool intl) {
   std::string s;
@@ -293,13 +300,24 @@ class PhoneDetector final : public Detector {
 
 std::optional<std::string> PhoneE164(std::string_view dialable) {
   const PhoneNumberUtil& util = Util();
-  PhoneNumber number;
-  if (util.Parse(std::string(dialable), "JP", &number) != PhoneNumberUtil::NO_PARSING_ERROR ||
-      !util.IsValidNumber(number)) {
-    return std::nullopt;
-  }
   std::string e164;
-  util.Format(number, PhoneNumberUtil::E164, &e164);
+  PhoneNumber number;
+  if (IsJapaneseTrunkNumber(dialable)) {
+    // What Parse(dialable, "JP") makes of it, without its regex-heavy
+    // normalization (three times slower): country 81, the digits after the 0.
+    uint64_t national = 0;
+    for (char c : dialable.substr(1)) national = national * 10 + static_cast<uint64_t>(c - '0');
+    number.set_country_code(81);
+    number.set_national_number(national);
+    if (!util.IsValidNumber(number)) return std::nullopt;
+    e164.append("+81").append(dialable.substr(1));
+  } else {
+    if (util.Parse(std::string(dialable), "JP", &number) != PhoneNumberUtil::NO_PARSING_ERROR ||
+        !util.IsValidNumber(number)) {
+      return std::nullopt;
+    }
+    util.Format(number, PhoneNumberUtil::E164, &e164);
+  }
   if (e164.starts_with("+8120")) return std::nullopt;  // pager / M2M
   return e164;
 }

@@ -1,6 +1,7 @@
 #include "engine/encoding.h"
 
 #include <uchardet/uchardet.h>
+#include <unicode/ucnv.h>
 
 #include <algorithm>
 #include <cstring>
@@ -74,6 +75,31 @@ DetectedEncoding Named(Encoding e, std::string name, size_t bom = 0) {
   return DetectedEncoding{e, bom, std::move(name)};
 }
 
+// Converts `sample` with ICU, stopping at the first invalid sequence. Fills
+// *halfwidth_kana with the share of half-width katakana among non-ASCII
+// characters: EUC-JP read as CP932 is full of them, real CP932 text is not.
+bool DecodesCleanly(std::string_view sample, const char* charset, bool whole, double* halfwidth_kana) {
+  UErrorCode err = U_ZERO_ERROR;
+  UConverter* conv = ucnv_open(charset, &err);
+  if (U_FAILURE(err)) return false;
+  ucnv_setToUCallBack(conv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
+  std::u16string out(sample.size() + 1, u'\0');
+  UChar* target = reinterpret_cast<UChar*>(out.data());
+  const char* source = sample.data();
+  ucnv_toUnicode(conv, &target, target + out.size(), &source, sample.data() + sample.size(), nullptr,
+                 whole, &err);
+  ucnv_close(conv);
+  if (U_FAILURE(err)) return false;
+  size_t non_ascii = 0, kana = 0;
+  for (const UChar* c = reinterpret_cast<UChar*>(out.data()); c < target; ++c) {
+    if (*c < 0x80) continue;
+    ++non_ascii;
+    kana += *c >= 0xFF61 && *c <= 0xFF9F;
+  }
+  *halfwidth_kana = non_ascii ? static_cast<double>(kana) / non_ascii : 0;
+  return true;
+}
+
 DetectedEncoding FromUchardet(std::string_view sample) {
   std::unique_ptr<std::remove_pointer_t<uchardet_t>, decltype(&uchardet_delete)> det(
       uchardet_new(), uchardet_delete);
@@ -134,7 +160,20 @@ DetectedEncoding DetectEncoding(std::string_view sample, bool sample_is_whole) {
     while (last > 0 && (static_cast<unsigned char>(sample[last]) & 0xC0) == 0x80) --last;
     if (Utf8SequenceLength(sample, last, &cut) != 0 || !cut) return Named(Encoding::kUtf8, "utf-8");
   }
-  return FromUchardet(sample);
+  // Japanese first: uchardet alone takes short CP932 CSVs for Latin-1.
+  // Whichever Japanese encoding decodes the sample without a single error
+  // wins; when both do, half-width katakana tell EUC-JP read as CP932.
+  const DetectedEncoding hint = FromUchardet(sample);
+  double cp932_kana = 0, euc_kana = 0;
+  const bool cp932 = DecodesCleanly(sample, "windows-31j", sample_is_whole, &cp932_kana);
+  const bool euc = DecodesCleanly(sample, "EUC-JP", sample_is_whole, &euc_kana);
+  if ((hint.encoding == Encoding::kCp932 && cp932) || (hint.encoding == Encoding::kEucJp && euc)) {
+    return hint;
+  }
+  if (cp932 && euc) return cp932_kana > 0.3 ? Named(Encoding::kEucJp, "euc-jp") : Named(Encoding::kCp932, "cp932");
+  if (cp932) return Named(Encoding::kCp932, "cp932");
+  if (euc) return Named(Encoding::kEucJp, "euc-jp");
+  return hint;
 }
 
 }  // namespace mamori

@@ -16,7 +16,7 @@ class OffsetMap {
   // Identity from output 0 to input `origin`.
   void Reset(uint64_t origin) {
     points_.clear();
-    points_.push_back({0, origin});
+    points_.push_back({0, origin, origin});
   }
 
   // The input offset that output offset `out` currently maps to.
@@ -25,17 +25,31 @@ class OffsetMap {
     return p.in + (out - p.out);
   }
 
-  // From `out` on, output maps to input `in`. Breakpoints come in order.
+  // The character starting at output `out` starts at input `in`.
+  // Breakpoints come in order.
   void Set(uint32_t out, uint64_t in) {
-    if (Expected(out) == in) return;
     if (points_.back().out == out) {
       points_.back().in = in;
-    } else {
-      points_.push_back({out, in});
+    } else if (Expected(out) != in) {
+      points_.push_back({out, in, Expected(out)});
     }
   }
 
+  // The output before `out` ends at input `end` (and, unless Set says
+  // otherwise, the next character starts there).
+  void SetEnd(uint32_t out, uint64_t end) {
+    if (points_.back().out == out) {
+      points_.back().in = points_.back().end = end;
+    } else if (Expected(out) != end) {
+      points_.push_back({out, end, end});
+    }
+  }
+
+  // Where the character at output `out` starts in the input.
   uint64_t ToOriginal(uint32_t out) const;
+  // Where output ending at `out` ends in the input: differs from
+  // ToOriginal when input bytes (an encoding's mode switch) sit between.
+  uint64_t ToOriginalEnd(uint32_t out) const;
 
   // Forgets output before `pos`: offset `pos` becomes offset 0.
   void DropPrefix(uint32_t pos);
@@ -45,9 +59,10 @@ class OffsetMap {
  private:
   struct Point {
     uint32_t out;
-    uint64_t in;
+    uint64_t in;   // where the character at `out` starts
+    uint64_t end;  // where the output before `out` ends
   };
-  std::vector<Point> points_{{0, 0}};
+  std::vector<Point> points_{{0, 0, 0}};
 };
 
 }  // namespace mamori

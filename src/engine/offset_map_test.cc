@@ -38,5 +38,18 @@ TEST(OffsetMapTest, DropPrefixRebases) {
   EXPECT_EQ(m.ToOriginal(5), 33u);
 }
 
+TEST(OffsetMapTest, EndsCanDifferFromStarts) {
+  OffsetMap m;
+  m.Reset(0);
+  // "8" at output 0 came from input 0; an escape sequence (input 1..3) sits
+  // before the next character, which starts at input 4.
+  m.SetEnd(1, 1);
+  m.Set(1, 4);
+  EXPECT_EQ(m.ToOriginal(0), 0u);
+  EXPECT_EQ(m.ToOriginalEnd(1), 1u);
+  EXPECT_EQ(m.ToOriginal(1), 4u);
+  EXPECT_EQ(m.ToOriginalEnd(3), 6u);  // no breakpoint at 3: linear
+}
+
 }  // namespace
 }  // namespace mamori

@@ -193,7 +193,7 @@ void TextDecoder::FlushPendingDash(bool next_is_digit, std::string* out, OffsetM
   if (next_is_digit) {
     map->Set(static_cast<uint32_t>(out->size()), dash_begin_);
     out->push_back('-');
-    map->Set(static_cast<uint32_t>(out->size()), dash_end_);
+    map->SetEnd(static_cast<uint32_t>(out->size()), dash_end_);
   } else {
     std::string utf8;
     AppendUtf8(dash_cp_, &utf8);
@@ -205,7 +205,7 @@ void TextDecoder::EmitRaw(std::string_view utf8, uint64_t in_begin, uint64_t in_
                           std::string* out, OffsetMap* map) {
   map->Set(static_cast<uint32_t>(out->size()), in_begin);
   out->append(utf8);
-  map->Set(static_cast<uint32_t>(out->size()), in_end);
+  map->SetEnd(static_cast<uint32_t>(out->size()), in_end);
 }
 
 void TextDecoder::Emit(char32_t cp, uint64_t in_begin, uint64_t in_end, std::string* out,
@@ -291,7 +291,7 @@ void TextDecoder::DecodeIcu(std::string_view raw, uint64_t raw_offset, bool fina
   const int32_t pending_before = ucnv_toUCountPending(converter_, &err);
   const uint64_t pending_start = raw_offset - (pending_before > 0 ? pending_before : 0);
   units_.resize(raw.size() + 16);
-  unit_offsets_.resize(units_.size());
+  unit_offsets_.assign(units_.size(), -1);
   const char* src = raw.data();
   const char* src_end = raw.data() + raw.size();
   size_t produced = 0;
@@ -309,14 +309,20 @@ void TextDecoder::DecodeIcu(std::string_view raw, uint64_t raw_offset, bool fina
     produced = target - reinterpret_cast<UChar*>(units_.data());
     if (err != U_BUFFER_OVERFLOW_ERROR) break;
     units_.resize(units_.size() * 2);
-    unit_offsets_.resize(units_.size());
+    unit_offsets_.resize(units_.size(), -1);
   }
   err = U_ZERO_ERROR;
   const int32_t pending_after = final ? 0 : ucnv_toUCountPending(converter_, &err);
   const uint64_t consumed_end = raw_offset + raw.size() - (pending_after > 0 ? pending_after : 0);
 
+  // Units made from bytes held over from the last call have offset -1. ICU
+  // leaves some offsets unset around invalid input, so anything outside
+  // this call's bytes is treated the same way.
+  const auto valid = [&](size_t k) {
+    return unit_offsets_[k] >= 0 && static_cast<size_t>(unit_offsets_[k]) < raw.size();
+  };
   const auto start_of = [&](size_t k) -> uint64_t {
-    return unit_offsets_[k] >= 0 ? raw_offset + unit_offsets_[k] : pending_start;
+    return valid(k) ? raw_offset + unit_offsets_[k] : pending_start;
   };
   size_t k = 0;
   while (k < produced) {
@@ -327,10 +333,16 @@ void TextDecoder::DecodeIcu(std::string_view raw, uint64_t raw_offset, bool fina
       cp = 0x10000 + ((cp - 0xD800) << 10) + (units_[k + 1] - 0xDC00);
       width = 2;
     }
-    const uint64_t begin = start_of(k);
+    uint64_t begin = start_of(k);
+    // ICU counts an ISO-2022-JP mode switch as part of the next character;
+    // a value's span starts at its own bytes.
+    while (encoding_ == Encoding::kIso2022Jp && begin >= raw_offset && begin - raw_offset + 2 < raw.size() &&
+           raw[begin - raw_offset] == '\x1B') {
+      begin += (raw[begin - raw_offset + 1] == '$' && raw[begin - raw_offset + 2] == '(') ? 4 : 3;
+    }
     uint64_t end = k + width < produced ? start_of(k + width) : consumed_end;
-    if (unit_offsets_[k] >= 0) {
-      const unsigned char lead = static_cast<unsigned char>(raw[unit_offsets_[k]]);
+    if (valid(k) && begin - raw_offset < raw.size()) {
+      const unsigned char lead = static_cast<unsigned char>(raw[begin - raw_offset]);
       end = std::min<uint64_t>(end, begin + SourceCharLength(encoding_, lead) * width);
     }
     if (end < begin) end = begin;

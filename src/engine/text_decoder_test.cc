@@ -44,7 +44,7 @@ std::string Original(const std::string& raw, const Decoded& d, std::string_view 
   EXPECT_NE(at, std::string::npos) << needle;
   if (at == std::string::npos) return "";
   const uint64_t b = d.map.ToOriginal(static_cast<uint32_t>(at));
-  const uint64_t e = d.map.ToOriginal(static_cast<uint32_t>(at + needle.size()));
+  const uint64_t e = d.map.ToOriginalEnd(static_cast<uint32_t>(at + needle.size()));
   return raw.substr(b, e - b);
 }
 
@@ -133,6 +133,14 @@ TEST(TextDecoderTest, SimdAndScalarPathsAgree) {
     for (uint32_t i = 0; i <= whole.text.size(); ++i) {
       ASSERT_EQ(whole.map.ToOriginal(i), bytewise.map.ToOriginal(i)) << raw << " at " << i;
     }
+  }
+}
+
+TEST(TextDecoderTest, Iso2022JpSpanExcludesModeSwitches) {
+  const std::string raw = Encode("電話090-1234-5678です", "ISO-2022-JP");
+  for (size_t piece : {size_t{1}, size_t{1} << 20}) {
+    const Decoded d = DecodeAll(raw, Encoding::kIso2022Jp, piece);
+    EXPECT_EQ(Original(raw, d, "090-1234-5678"), "090-1234-5678") << piece;
   }
 }
 

@@ -88,7 +88,7 @@ void TextScanner::ScanBuffer(uint32_t settled_from, uint32_t settle_to, uint64_t
     f.type = d.type;
     f.confidence = d.confidence;
     f.offset = map_.ToOriginal(d.begin);
-    f.length = map_.ToOriginal(d.end) - f.offset;
+    f.length = map_.ToOriginalEnd(d.end) - f.offset;
     f.line = line;
     f.value = std::move(d.value);
     f.brand = std::move(d.brand);

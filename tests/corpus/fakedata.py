@@ -157,6 +157,8 @@ def card_groups(d):
         sizes = (4, 6, 4)
     else:
         sizes = [4] * (n // 4) + ([n % 4] if n % 4 else [])
+        if sizes[-1] == 1:  # 17 digits: 4-4-4-5, nobody prints a lone last digit
+            sizes = sizes[:-2] + [5]
     out, i = [], 0
     for s in sizes:
         out.append(d[i:i + s])

@@ -25,6 +25,7 @@ import random
 import shutil
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ inside the repo
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from docbuilder import Doc, N, P, TYPES  # noqa: E402
@@ -130,7 +131,7 @@ class Gen:
         if style == "area3":
             return f"{r.choice(['011', '022', '045', '052', '075', '078', '092'])}-{r.randint(200, 999)}-{dd(4)}"
         if style == "area4":
-            return f"{r.choice(['0466', '0120', '0554', '0263', '0985'])}-{r.randint(20, 99)}-{dd(4)}".replace("0120-", "0466-")
+            return f"{r.choice(['0466', '0467', '0554', '0263', '0985'])}-{r.randint(20, 99)}-{dd(4)}"
         if style == "mobile090":
             return f"090-{r.randint(1000, 9999)}-{dd(4)}"
         if style == "mobile080_space":

@@ -1,0 +1,60 @@
+// Extractors turn the bytes of one object (a file, an archive member, an
+// attachment) into what the engine scans: text units, table cells, and
+// nested objects. They never detect anything themselves.
+#ifndef MAMORI_EXTRACT_EXTRACTOR_H_
+#define MAMORI_EXTRACT_EXTRACTOR_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "engine/labels.h"
+#include "extract/budget.h"
+#include "mamori/finding.h"
+
+namespace mamori {
+
+// One cell of a table (CSV row, spreadsheet row, JSON object field).
+struct CellRef {
+  uint64_t row = 0;                        // 1-based data row (the header is not a row)
+  std::string_view column;                 // header text or JSON key; empty without header
+  std::optional<LabelKind> column_kind;    // what the header names, when it names personal data
+  std::string_view sheet;                  // spreadsheets
+  std::string_view cell;                   // spreadsheets: "B7"
+};
+
+// What an extractor reports to; the engine implements it. Calls for one
+// object come from one thread, in document order.
+class ExtractSink {
+ public:
+  virtual ~ExtractSink() = default;
+
+  // Free text in UTF-8 (a paragraph, a page, a mail body). `where` says
+  // where it sits (page, sheet…); `offset` is its byte offset in the
+  // object when that means something, else 0.
+  virtual void Text(std::string_view utf8, const StructuredLocation& where, uint64_t offset = 0) = 0;
+
+  // One table cell, in row order. Cells of one row share `row`.
+  virtual void Cell(std::string_view utf8, const CellRef& cell) = 0;
+
+  // A nested object, scanned (and reported) as its own object at
+  // "<this path>!/<name>"; its format is sniffed from its bytes.
+  virtual void Member(std::string_view name, std::string_view bytes) = 0;
+
+  // A nested object that could not be extracted (encrypted, too large,
+  // corrupt): reported as its own object with that status.
+  virtual void MemberStatus(std::string_view name, uint64_t bytes, ObjectStatus status,
+                            std::string_view reason, bool encrypted) = 0;
+
+  // This object is not fully read: incomplete, encrypted, unsupported,
+  // no_text or error, with why. The most severe status wins.
+  virtual void SetStatus(ObjectStatus status, std::string_view reason) = 0;
+
+  // Limits shared by everything extracted from the same top-level file.
+  virtual Budget& budget() = 0;
+};
+
+}  // namespace mamori
+
+#endif  // MAMORI_EXTRACT_EXTRACTOR_H_
