@@ -30,7 +30,7 @@ const std::string& MixedText() {
     while (s.size() < (8u << 20)) {
       s += lines[rng() % 6];
       if (s.size() > next_card) {
-        s += "カード番号 4901 2345 6789 0128 有効期限 12/27 連絡先 taro@example.jp 03-1234-5678\n";
+        s += "カード番号 4901 2345 6789 0121 有効期限 12/27 連絡先 taro@example.jp 03-1234-5678\n";
         next_card += 50000;
       }
     }

@@ -46,6 +46,34 @@ class FdSource final : public ByteSource {
 // Opens `path` for reading (read-only, no access-time update where allowed).
 Result<std::unique_ptr<FdSource>> OpenFile(const std::string& path);
 
+// A whole file mapped read-only: containers need random access, and a
+// mapping costs no copy (its pages are clean and the kernel can drop them).
+class MappedFile {
+ public:
+  static Result<std::unique_ptr<MappedFile>> Open(const std::string& path);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+ private:
+  MappedFile() = default;
+  void* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+// Replays bytes already read (a sniffed head), then reads on from `rest`.
+class PrefixedSource final : public ByteSource {
+ public:
+  PrefixedSource(std::string_view head, ByteSource& rest) : head_(head), rest_(rest) {}
+  Result<size_t> Read(char* buf, size_t n) override;
+
+ private:
+  std::string_view head_;
+  size_t pos_ = 0;
+  ByteSource& rest_;
+};
+
 }  // namespace mamori
 
 #endif  // MAMORI_ENGINE_BYTE_SOURCE_H_

@@ -43,6 +43,7 @@ Risk RateRisk(const std::array<uint64_t, kDataTypeCount>& c, uint64_t records) {
 }
 
 void FindingCollector::Add(Finding f) {
+  ++added_;
   ++counts_[Idx(f.type)];
   if (!f.test) {
     ++real_counts_[Idx(f.type)];

@@ -27,6 +27,9 @@ class FindingCollector {
 
   void Add(Finding finding);
 
+  // Findings added so far.
+  uint64_t added() const { return added_; }
+
   // Flushes what is left and fills counts, findings, records and risk.
   // `table_records`, when set, replaces the identity estimate (a table's
   // rows with findings are its people).
@@ -34,6 +37,7 @@ class FindingCollector {
 
  private:
   Flush flush_;
+  uint64_t added_ = 0;
   std::vector<Finding> batch_;
   std::array<uint64_t, kDataTypeCount> counts_{};
   std::array<uint64_t, kDataTypeCount> real_counts_{};  // without test values

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "engine/object_scanner.h"
 #include "engine/text_scanner.h"
 #include "engine/walker.h"
 
@@ -14,26 +15,30 @@ namespace mamori {
 namespace {
 
 // Serializes sink calls from scanner threads and keeps the run's totals.
-class SharedSink {
+class SharedSink final : public ObjectOutput {
  public:
   explicit SharedSink(ScanSink& sink) : sink_(sink) {}
 
-  void Findings(const std::string& path, const std::vector<Finding>& findings) {
+  void Findings(const std::string& path, std::vector<Finding>& findings) override {
     std::lock_guard<std::mutex> lock(mu_);
     sink_.OnFindings(path, findings);
   }
 
-  void Object(const ObjectReport& r) {
+  void Object(const ObjectReport& r) override {
     std::lock_guard<std::mutex> lock(mu_);
+    // Totals count what was read: a container's sums repeat its members'.
+    const bool member = r.path.find("!/") != std::string::npos;
     ++summary_.objects;
-    summary_.bytes += r.bytes;
-    summary_.findings += r.findings;
-    for (int t = 0; t < kDataTypeCount; ++t) summary_.counts[t] += r.counts[t];
+    if (!member) {
+      summary_.bytes += r.bytes;
+      summary_.findings += r.findings;
+      for (int t = 0; t < kDataTypeCount; ++t) summary_.counts[t] += r.counts[t];
+    }
     summary_.max_risk = std::max(summary_.max_risk, r.risk);
     summary_.skipped += r.status == ObjectStatus::kSkipped;
     summary_.errors += r.status == ObjectStatus::kError;
     summary_.incomplete += r.status == ObjectStatus::kIncomplete;
-    summary_.encrypted += r.encrypted || r.status == ObjectStatus::kEncrypted;
+    summary_.encrypted += r.status == ObjectStatus::kEncrypted;
     sink_.OnObject(r);
   }
 
@@ -43,6 +48,19 @@ class SharedSink {
   std::mutex mu_;
   ScanSink& sink_;
   ScanSummary summary_;
+};
+
+// Collects everything in memory, for ScanBytes.
+class VectorOutput final : public ObjectOutput {
+ public:
+  explicit VectorOutput(std::vector<Finding>* findings) : findings_(findings) {}
+  void Findings(const std::string&, std::vector<Finding>& batch) override {
+    findings_->insert(findings_->end(), batch.begin(), batch.end());
+  }
+  void Object(const ObjectReport&) override {}
+
+ private:
+  std::vector<Finding>* findings_;
 };
 
 class EngineImpl final : public Engine {
@@ -80,21 +98,18 @@ class EngineImpl final : public Engine {
 
   ObjectReport ScanBytes(const std::string& path, std::string_view bytes,
                          std::vector<Finding>* findings) override {
-    ObjectReport report;
-    report.path = path;
     auto scanner = TextScanner::Create(*core_);
     if (!scanner.ok()) {
+      ObjectReport report;
+      report.path = path;
       report.status = ObjectStatus::kError;
       report.reason = scanner.status().message();
       return report;
     }
-    FindingCollector collector([&](std::vector<Finding>& batch) {
-      findings->insert(findings->end(), batch.begin(), batch.end());
-    });
-    MemorySource source(bytes);
-    (*scanner)->ScanStream(source, &report, &collector);
-    collector.Finish(&report);
-    return report;
+    VectorOutput output(findings);
+    ObjectScanner objects(*core_, **scanner, output);
+    Budget budget(core_->options.limits);
+    return objects.ScanMemory(path, bytes, budget);
   }
 
  private:
@@ -111,41 +126,20 @@ class EngineImpl final : public Engine {
     } else if (!scanner) {
       report.status = ObjectStatus::kError;
       report.reason = "no scanner (out of memory?)";
-    } else {
-      ScanFile(item, *scanner, &report, shared);
-      return;
-    }
-    shared.Object(report);
-  }
-
-  void ScanFile(const WalkItem& item, TextScanner& scanner, ObjectReport* report,
-                SharedSink& shared) {
-    // Findings of one object are kept together until it ends (huge objects
-    // flush in batches), so outputs stay grouped by file.
-    std::vector<Finding> pending;
-    FindingCollector collector([&](std::vector<Finding>& batch) {
-      pending.insert(pending.end(), std::make_move_iterator(batch.begin()),
-                     std::make_move_iterator(batch.end()));
-      if (pending.size() >= 16 * FindingCollector::kBatch) {
-        shared.Findings(item.path, pending);
-        pending.clear();
-      }
-    });
-    if (item.path == "-") {
+    } else if (item.path == "-") {
       FdSource in(STDIN_FILENO, false);
-      scanner.ScanStream(in, report, &collector);
+      ObjectScanner(*core_, *scanner, shared).ScanTopLevel(item.path, in, false);
+      return;
     } else {
       auto file = OpenFile(item.path);
-      if (!file.ok()) {
-        report->status = ObjectStatus::kError;
-        report->reason = file.status().message();
-      } else {
-        scanner.ScanStream(**file, report, &collector);
+      if (file.ok()) {
+        ObjectScanner(*core_, *scanner, shared).ScanTopLevel(item.path, **file, true);
+        return;
       }
+      report.status = ObjectStatus::kError;
+      report.reason = file.status().message();
     }
-    collector.Finish(report);
-    if (!pending.empty()) shared.Findings(item.path, pending);
-    shared.Object(*report);
+    shared.Object(report);
   }
 
   std::unique_ptr<ScanCore> core_;

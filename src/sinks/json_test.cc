@@ -26,7 +26,7 @@ TEST(JsonTest, ObjectBuilder) {
 }
 
 TEST(MaskTest, CardShowsAtMostFirstSixLastFour) {
-  EXPECT_EQ(MaskValue(DataType::kCardNumber, "4901234567890128"), "490123******0128");
+  EXPECT_EQ(MaskValue(DataType::kCardNumber, "4901234567890121"), "490123******0121");
   EXPECT_EQ(MaskValue(DataType::kCardNumber, "371449635398431"), "371449*****8431");
 }
 

@@ -10,7 +10,7 @@ total=$((gib * 1024 * 1024 * 1024))
 # so cards land across chunk boundaries at many different positions.
 "$PY" - "$WORK/block" <<'PY'
 import sys
-text = "お支払いカード 4901 2345 6789 0128 を登録しました。 "
+text = "お支払いカード 4901 2345 6789 0121 を登録しました。 "
 filler = "ログ 2024-01-15T10:30:00Z GET /items?page=12 200 1532 ms=87 顧客対応メモ。 "
 while len((text + filler).encode()) < 4098:
     text += filler
@@ -18,7 +18,7 @@ data = text.encode()
 open(sys.argv[1], "wb").write(data + b"." * (4098 - len(data)))  # one line, 4,098 bytes
 PY
 block_len=$(( $(stat -c %s "$WORK/block") + 1 ))
-card_end=$("$PY" -c 'import sys; b=open(sys.argv[1],"rb").read(); print(b.index(b"0128")+4)' "$WORK/block")
+card_end=$("$PY" -c 'import sys; b=open(sys.argv[1],"rb").read(); print(b.index(b"0121")+4)' "$WORK/block")
 expected=$(( total / block_len + ( total % block_len >= card_end ? 1 : 0 ) ))
 
 set +e

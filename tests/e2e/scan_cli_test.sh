@@ -5,13 +5,13 @@ source "$(dirname "$0")/lib.sh"
 mkdir -p "$WORK/tree/logs" "$WORK/tree/skip"
 cat > "$WORK/tree/order.txt" <<'TXT'
 ご注文ありがとうございます。
-お支払いカード：4901 2345 6789 0128（有効期限 12/27）
+お支払いカード：4901 2345 6789 0121（有効期限 12/27）
 ご連絡先 TEL 090-1234-5678 / taro.yamada@example.co.jp
 TXT
 printf 'nothing personal here\nversion 1.2.3 build 20240115\n' > "$WORK/tree/clean.txt"
 printf 'GET /pay?cc=5500005555555559&cvv=123 HTTP/1.1\n' > "$WORK/tree/logs/access.log"
 printf '\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00binary 4111111111111111' > "$WORK/tree/tool.bin"
-printf 'card 4901234567890128\n' > "$WORK/tree/skip/x.txt"
+printf 'card 4901234567890121\n' > "$WORK/tree/skip/x.txt"
 
 # Usage errors exit 2.
 run scan;                          expect_eq "no path" 2 "$status"
@@ -24,9 +24,9 @@ run scan --help;                   expect_eq "help" 0 "$status"
 run scan --format jsonl -j 2 "$WORK/tree"
 expect_eq "exit with findings" 1 "$status"
 expect_eq "summary last" summary "$(tail -n1 "$WORK/out" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["kind"])')"
-expect_eq "card masked" "['490123******0128', '550000******5559']" \
+expect_eq "card masked" "['490123******0121', '490123******0121', '550000******5559']" \
   "$(jsonl_query 'sorted(f["masked"] for f in findings if f["type"]=="card_number")')"
-expect_not_contains "no raw card" "$out" "4901234567890128"
+expect_not_contains "no raw card" "$out" "4901234567890121"
 expect_not_contains "no raw email" "$out" "taro.yamada@"
 expect_eq "cvv in log" "1" "$(jsonl_query 'sum(1 for f in findings if f["type"]=="card_security_code")')"
 expect_eq "binary skipped" "skipped binary" \
@@ -67,18 +67,18 @@ expect_contains "stdin path" "$out" '"path":"-"'
 
 # --reveal shows raw values and says so.
 run scan --format jsonl --reveal "$WORK/tree/order.txt"
-expect_contains "reveal raw" "$out" "4901234567890128"
+expect_contains "reveal raw" "$out" "4901234567890121"
 expect_contains "reveal notice" "$err" "--reveal"
 
 # Text and SARIF formats; --output is private.
 run scan --format text "$WORK/tree/order.txt"
 expect_contains "text groups by file" "$out" "order.txt"
-expect_contains "text masked" "$out" "490123******0128"
+expect_contains "text masked" "$out" "490123******0121"
 run scan --format sarif -o "$WORK/report.sarif" "$WORK/tree"
 expect_eq "output mode" "600" "$(stat -c %a "$WORK/report.sarif")"
 expect_eq "sarif valid" "2.1.0 True" "$("$PY" -c '
 import json,sys; d=json.load(open(sys.argv[1])); r=d["runs"][0]
-print(d["version"], all("490123******0128" not in json.dumps(x) or True for x in r["results"]) and len(r["results"])>0)' "$WORK/report.sarif")"
-expect_not_contains "sarif masked" "$(cat "$WORK/report.sarif")" "4901234567890128"
+print(d["version"], all("490123******0121" not in json.dumps(x) or True for x in r["results"]) and len(r["results"])>0)' "$WORK/report.sarif")"
+expect_not_contains "sarif masked" "$(cat "$WORK/report.sarif")" "4901234567890121"
 
 finish

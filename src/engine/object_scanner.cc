@@ -1,0 +1,236 @@
+#include "engine/object_scanner.h"
+
+#include <algorithm>
+
+#include "extract/archive.h"
+#include "extract/extractor.h"
+#include "extract/format.h"
+
+namespace mamori {
+namespace {
+
+constexpr size_t kSniffBytes = 64 * 1024;
+
+// The more severe status wins when several parts of an object report one.
+int Severity(ObjectStatus s) {
+  switch (s) {
+    case ObjectStatus::kOk: return 0;
+    case ObjectStatus::kSkipped: return 1;
+    case ObjectStatus::kNoText: return 2;
+    case ObjectStatus::kIncomplete: return 3;
+    case ObjectStatus::kUnsupported: return 4;
+    case ObjectStatus::kEncrypted: return 5;
+    case ObjectStatus::kError: return 6;
+  }
+  return 6;
+}
+
+std::string MemberPath(const std::string& parent, std::string_view name) {
+  return parent + "!/" + std::string(name);
+}
+
+Result<size_t> ReadUpTo(ByteSource& source, std::string* out, size_t limit) {
+  out->resize(limit);
+  size_t got = 0;
+  while (got < limit) {
+    auto n = source.Read(out->data() + got, limit - got);
+    if (!n.ok()) return n.status();
+    if (*n == 0) break;
+    got += *n;
+  }
+  out->resize(got);
+  return got;
+}
+
+}  // namespace
+
+// The ExtractSink of one object: scans what its extractor produces, sums
+// its members, and keeps its status.
+class ObjectContext final : public ExtractSink {
+ public:
+  ObjectContext(ObjectScanner& scanner, std::string path, Budget& budget)
+      : scanner_(scanner),
+        budget_(budget),
+        collector_([this](std::vector<Finding>& batch) { scanner_.out_.Findings(report_.path, batch); }) {
+    report_.path = std::move(path);
+  }
+
+  ObjectReport& report() { return report_; }
+  FindingCollector& collector() { return collector_; }
+
+  void Text(std::string_view utf8, const StructuredLocation& where, uint64_t offset) override {
+    scanner_.text_.ScanUnit(utf8, offset, 0, std::nullopt, where, &collector_);
+  }
+
+  void Cell(std::string_view utf8, const CellRef& cell) override {
+    saw_cells_ = true;
+    StructuredLocation where;
+    where.row = cell.row;
+    where.column = std::string(cell.column);
+    where.sheet = std::string(cell.sheet);
+    where.cell = std::string(cell.cell);
+    const uint64_t before = collector_.added();
+    scanner_.text_.ScanUnit(utf8, 0, 0, cell.column_kind, where, &collector_);
+    // A table's people are its rows with at least one finding.
+    const bool new_row = cell.row != last_row_ || cell.sheet != last_sheet_;
+    if (new_row) {
+      last_row_ = cell.row;
+      last_sheet_ = std::string(cell.sheet);
+      row_counted_ = false;
+    }
+    if (!row_counted_ && collector_.added() > before) {
+      row_counted_ = true;
+      ++rows_with_findings_;
+    }
+  }
+
+  void Member(std::string_view name, std::string_view bytes) override {
+    const std::string path = MemberPath(report_.path, name);
+    if (Status s = budget_.Enter(); !s.ok()) {
+      MemberStatus(name, bytes.size(), ObjectStatus::kIncomplete, s.message(), false);
+      return;
+    }
+    Add(scanner_.ScanMemory(path, bytes, budget_));
+    budget_.Leave();
+  }
+
+  void MemberStatus(std::string_view name, uint64_t bytes, ObjectStatus status, std::string_view reason,
+                    bool encrypted) override {
+    ObjectReport member;
+    member.path = MemberPath(report_.path, name);
+    member.bytes = bytes;
+    member.status = status;
+    member.reason = std::string(reason);
+    member.encrypted = encrypted;
+    scanner_.out_.Object(member);
+    Add(member);
+  }
+
+  void SetStatus(ObjectStatus status, std::string_view reason) override {
+    if (Severity(status) <= Severity(report_.status)) return;
+    report_.status = status;
+    report_.reason = std::string(reason);
+    if (status == ObjectStatus::kEncrypted) report_.encrypted = true;
+  }
+
+  Budget& budget() override { return budget_; }
+
+  // Closes the object: own findings plus the sums of its members.
+  void Finish() {
+    collector_.Finish(&report_, saw_cells_ ? std::optional<uint64_t>(rows_with_findings_) : std::nullopt);
+    report_.records += member_records_;
+    report_.findings = 0;
+    for (int t = 0; t < kDataTypeCount; ++t) {
+      report_.counts[t] += member_counts_[t];
+      report_.findings += report_.counts[t];
+    }
+    report_.risk = std::max(report_.risk, member_risk_);
+    if (members_not_ok_ && Severity(report_.status) < Severity(ObjectStatus::kIncomplete)) {
+      report_.status = ObjectStatus::kIncomplete;
+      report_.reason = std::to_string(members_not_ok_) + " of " + std::to_string(members_) +
+                       " members not fully scanned";
+    }
+    report_.encrypted = report_.encrypted || members_encrypted_;
+  }
+
+ private:
+  void Add(const ObjectReport& m) {
+    ++members_;
+    member_records_ += m.records;
+    for (int t = 0; t < kDataTypeCount; ++t) member_counts_[t] += m.counts[t];
+    member_risk_ = std::max(member_risk_, m.risk);
+    if (m.status != ObjectStatus::kOk && m.status != ObjectStatus::kSkipped) ++members_not_ok_;
+    members_encrypted_ = members_encrypted_ || m.encrypted;
+  }
+
+  ObjectScanner& scanner_;
+  Budget& budget_;
+  ObjectReport report_;
+  FindingCollector collector_;
+  bool saw_cells_ = false;
+  uint64_t last_row_ = 0;
+  std::string last_sheet_;
+  bool row_counted_ = false;
+  uint64_t rows_with_findings_ = 0;
+  uint64_t members_ = 0, members_not_ok_ = 0, member_records_ = 0;
+  std::array<uint64_t, kDataTypeCount> member_counts_{};
+  Risk member_risk_ = Risk::kNone;
+  bool members_encrypted_ = false;
+};
+
+namespace {
+
+bool Streamed(Format f) { return f == Format::kText; }
+
+// Runs the extractor for an in-memory object of format `f`.
+void Extract(Format f, std::string_view bytes, const std::string& path, ObjectContext& ctx,
+             TextScanner& text) {
+  switch (f) {
+    case Format::kText: {
+      MemorySource source(bytes);
+      text.ScanStream(source, &ctx.report(), &ctx.collector());
+      return;
+    }
+    case Format::kZip:
+    case Format::kArchive: ExtractArchive(bytes, path, ctx); return;
+    case Format::kBinary: ctx.SetStatus(ObjectStatus::kSkipped, "binary"); return;
+    default:
+      ctx.SetStatus(ObjectStatus::kUnsupported, std::string(FormatName(f)) + " is not supported yet");
+      return;
+  }
+}
+
+}  // namespace
+
+ObjectReport ObjectScanner::ScanMemory(const std::string& path, std::string_view bytes, Budget& budget) {
+  ObjectContext ctx(*this, path, budget);
+  ctx.report().bytes = bytes.size();
+  const Format format = SniffFormat(path, bytes);
+  Extract(format, bytes, path, ctx, text_);
+  ctx.Finish();
+  out_.Object(ctx.report());
+  return ctx.report();
+}
+
+void ObjectScanner::ScanTopLevel(const std::string& path, ByteSource& source, bool is_file) {
+  Budget budget(core_.options.limits);
+  ObjectContext ctx(*this, path, budget);
+  std::string head;
+  if (auto got = ReadUpTo(source, &head, kSniffBytes); !got.ok()) {
+    ctx.SetStatus(ObjectStatus::kError, "read failed: " + got.status().message());
+  } else {
+    Format format = SniffFormat(path, head);
+    if (Streamed(format)) {
+      PrefixedSource rest(head, source);
+      text_.ScanStream(rest, &ctx.report(), &ctx.collector());
+    } else {
+      // Containers and documents need all their bytes.
+      std::unique_ptr<MappedFile> mapped;
+      std::string whole;
+      std::string_view bytes;
+      if (is_file) {
+        auto m = MappedFile::Open(path);
+        if (m.ok()) {
+          mapped = std::move(*m);
+          bytes = mapped->bytes();
+        }
+      }
+      if (!mapped) {
+        whole = head;
+        PrefixedSource rest("", source);
+        std::string more;
+        auto got = ReadUpTo(rest, &more, core_.options.limits.max_total_bytes);
+        if (got.ok()) whole += more;
+        bytes = whole;
+      }
+      ctx.report().bytes = bytes.size();
+      // Office formats are told from plain zips by members beyond the head.
+      if (format == Format::kZip) format = SniffFormat(path, bytes);
+      Extract(format, bytes, path, ctx, text_);
+    }
+  }
+  ctx.Finish();
+  out_.Object(ctx.report());
+}
+
+}  // namespace mamori
