@@ -88,19 +88,19 @@ struct BrandCase {
   const char* brand;
 };
 constexpr BrandCase kBrandCases[] = {
-    {"4539148803436467", "visa"},          {"4111123412349", "visa"},  // 13 digits
-    {"4000123412341234123", "visa"},       {"5412751234123452", "mastercard"},
-    {"5100001234123459", "mastercard"},    {"5599991234123459", "mastercard"},
-    {"2221001234123450", "mastercard"},    {"2720991234123458", "mastercard"},
-    {"3528001234123458", "jcb"},           {"3589991234123456", "jcb"},
-    {"352812341234123454", "jcb"},         {"3528123412341234124", "jcb"},
-    {"341234123412341", "amex"},           {"371234123412344", "amex"},
-    {"36123412341230", "diners"},          {"38123412341238", "diners"},
-    {"39123412341237", "diners"},          {"300123412341239", "diners"},
-    {"305123412341234120", "diners"},      {"3622123412341234125", "diners"},
-    {"6011123412341236", "discover"},      {"6440123412341237", "discover"},
-    {"6499123412341237", "discover"},      {"6512341234123459", "discover"},
-    {"6512341234123456783", "discover"},   {"6212341234123452", "unionpay"},
+    {"4539148803436467", "visa"},        {"4111123412349", "visa"},  // 13 digits
+    {"4000123412341234123", "visa"},     {"5412751234123452", "mastercard"},
+    {"5100001234123459", "mastercard"},  {"5599991234123459", "mastercard"},
+    {"2221001234123450", "mastercard"},  {"2720991234123458", "mastercard"},
+    {"3528001234123458", "jcb"},         {"3589991234123456", "jcb"},
+    {"352812341234123454", "jcb"},       {"3528123412341234124", "jcb"},
+    {"341234123412341", "amex"},         {"371234123412344", "amex"},
+    {"36123412341230", "diners"},        {"38123412341238", "diners"},
+    {"39123412341237", "diners"},        {"300123412341239", "diners"},
+    {"305123412341234120", "diners"},    {"3622123412341234125", "diners"},
+    {"6011123412341236", "discover"},    {"6440123412341237", "discover"},
+    {"6499123412341237", "discover"},    {"6512341234123459", "discover"},
+    {"6512341234123456783", "discover"}, {"6212341234123452", "unionpay"},
     {"6212341234123456780", "unionpay"},
 };
 
@@ -134,13 +134,12 @@ TEST(CardBrand, EveryBrandAndRange) {
 
 TEST(CardBrand, WrongPrefixesAndLengths) {
   // Luhn-valid, but no brand has these IINs or lengths.
-  for (const char* digits : {"2220123412341232", "2721123412341236", "5000123412341231",
-                             "5600123412341235", "3527123412341230", "3590123412341232",
-                             "33123412341233", "3512341234123456", "306123412341233",
-                             "6430123412341239", "6012123412341235", "62123412341237",
-                             "9111123412341239", "1111123412341236", "7111123412341233",
-                             "411112341234123412347", "411112341234124", "34123412341232",
-                             "3412341234123457", "411112341234"}) {
+  for (const char* digits :
+       {"2220123412341232", "2721123412341236", "5000123412341231", "5600123412341235",
+        "3527123412341230", "3590123412341232", "33123412341233",   "3512341234123456",
+        "306123412341233",  "6430123412341239", "6012123412341235", "62123412341237",
+        "9111123412341239", "1111123412341236", "7111123412341233", "411112341234123412347",
+        "411112341234124",  "34123412341232",   "3412341234123457", "411112341234"}) {
     EXPECT_TRUE(LuhnValid(digits)) << digits;
     EXPECT_EQ(CardBrand(digits), "") << digits;
     EXPECT_FALSE(IsValidCardNumber(digits)) << digits;
@@ -183,9 +182,9 @@ TEST(CardParse, NumberCell) {
   EXPECT_EQ(amex->brand, "amex");
   EXPECT_TRUE(amex->test);
   EXPECT_TRUE(ParseCardNumber("4539148803436467").has_value());
-  EXPECT_FALSE(ParseCardNumber("4539148803436468").has_value());       // Luhn
-  EXPECT_FALSE(ParseCardNumber("4539 1488-0343 6467").has_value());    // mixed
-  EXPECT_FALSE(ParseCardNumber("4539  1488 0343 6467").has_value());   // double space
+  EXPECT_FALSE(ParseCardNumber("4539148803436468").has_value());         // Luhn
+  EXPECT_FALSE(ParseCardNumber("4539 1488-0343 6467").has_value());      // mixed
+  EXPECT_FALSE(ParseCardNumber("4539  1488 0343 6467").has_value());     // double space
   EXPECT_FALSE(ParseCardNumber("45 39 14 88 03 43 64 67").has_value());  // groups of 2
   EXPECT_FALSE(ParseCardNumber("4539 1488 0343 6467-").has_value());
   EXPECT_FALSE(ParseCardNumber("-4539148803436467").has_value());
@@ -268,16 +267,16 @@ TEST(CardNumberDetect, OneDigitOffIsNothing) {
 }
 
 TEST(CardNumberDetect, WrongPrefixesAndLengths) {
-  for (const char* digits : {"9111123412341239", "1111123412341236", "7111123412341233",
-                             "5000123412341231", "2220123412341232", "3412341234123457",
-                             "411112341234", "411112341234123412347"}) {
+  for (const char* digits :
+       {"9111123412341239", "1111123412341236", "7111123412341233", "5000123412341231",
+        "2220123412341232", "3412341234123457", "411112341234", "411112341234123412347"}) {
     EXPECT_EQ(Scan(std::string("カード番号 ") + digits), Findings{}) << digits;
   }
 }
 
 TEST(CardNumberDetect, PublishedTestNumbersAreMarked) {
-  EXPECT_EQ(Scan("4111111111111111"), Findings({Card("4111111111111111", "4111111111111111",
-                                                     "visa", true)}));
+  EXPECT_EQ(Scan("4111111111111111"),
+            Findings({Card("4111111111111111", "4111111111111111", "visa", true)}));
   EXPECT_EQ(Scan("amex 3782 822463 10005 ok"),
             Findings({Card("3782 822463 10005", "378282246310005", "amex", true)}));
   EXPECT_EQ(Scan("diners 30569309025904"),
@@ -331,9 +330,9 @@ TEST(CardNumberDetect, GroupedNotations) {
 TEST(CardNumberDetect, BadGroupingsAreNothing) {
   for (const char* text : {"4539 1488-0343 6467", "4539-1488 0343-6467", "4539  1488  0343  6467",
                            "45 39 14 88 03 43 64 67", "4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 7",
-                           "4539 1488 0343 6467 1234",        // 20 digits, five even groups
-                           "4539 1488 0343 64671234",         // a 16-digit group
-                           "1234 4539 1488 0343 6467"}) {     // a group before, as wide
+                           "4539 1488 0343 6467 1234",     // 20 digits, five even groups
+                           "4539 1488 0343 64671234",      // a 16-digit group
+                           "1234 4539 1488 0343 6467"}) {  // a group before, as wide
     EXPECT_EQ(Scan(text), Findings{}) << text;
   }
 }
@@ -362,8 +361,8 @@ TEST(CardNumberDetect, InsideLongerTokens) {
 
 TEST(CardNumberDetect, PunctuationThatSeparatesFields) {
   // A sentence's full stop, CSV commas, key=value and brackets end a number.
-  EXPECT_EQ(Scan("番号は4539148803436467."), Findings({Card("4539148803436467",
-                                                          "4539148803436467", "visa")}));
+  EXPECT_EQ(Scan("番号は4539148803436467."),
+            Findings({Card("4539148803436467", "4539148803436467", "visa")}));
   EXPECT_EQ(ScanType("1,4539148803436467,5", kNumber),
             Findings({Card("4539148803436467", "4539148803436467", "visa")}));
   EXPECT_EQ(ScanType("pan=4539148803436467&amount=100", kNumber),
@@ -459,9 +458,9 @@ TEST(CardExpiryDetect, NextToACard) {
   EXPECT_EQ(Scan("4539 1488 0343 6467 12/27"),
             Findings({Card("4539 1488 0343 6467", "4539148803436467", "visa"),
                       Expiry("12/27", "2027-12")}));
-  EXPECT_EQ(Scan("4539148803436467,12/27,999"),
-            Findings({Card("4539148803436467", "4539148803436467", "visa"),
-                      Expiry("12/27", "2027-12")}));
+  EXPECT_EQ(
+      Scan("4539148803436467,12/27,999"),
+      Findings({Card("4539148803436467", "4539148803436467", "visa"), Expiry("12/27", "2027-12")}));
   EXPECT_EQ(Scan("4539148803436467 / 2027年12月"),
             Findings({Card("4539148803436467", "4539148803436467", "visa"),
                       Expiry("2027年12月", "2027-12")}));
@@ -474,11 +473,11 @@ TEST(CardExpiryDetect, NextToACard) {
 }
 
 TEST(CardExpiryDetect, NotAnExpiry) {
-  for (const char* text : {"12/27", "2027/12", "2027年12月", "発送日 12/27",
-                           "有効期限 2024/01/15", "有効期限 01/15/2024", "有効期限 2027年12月31日",
-                           "有効期限 平成27年12月", "exp 13/27", "exp 00/27", "exp 1999/12",
-                           "exp 12/7", "exp 1.12/27", "exp 12/27.5", "exp=*** issued 12/27",
-                           "有効期限 x12/27", "有効期限 12345 12/27"}) {
+  for (const char* text :
+       {"12/27", "2027/12", "2027年12月", "発送日 12/27", "有効期限 2024/01/15",
+        "有効期限 01/15/2024", "有効期限 2027年12月31日", "有効期限 平成27年12月", "exp 13/27",
+        "exp 00/27", "exp 1999/12", "exp 12/7", "exp 1.12/27", "exp 12/27.5",
+        "exp=*** issued 12/27", "有効期限 x12/27", "有効期限 12345 12/27"}) {
     EXPECT_EQ(ScanType(text, kExpiry), Findings{}) << text;
   }
 }
@@ -525,7 +524,7 @@ TEST(CardSecurityCodeDetect, NotASecurityCode) {
   }
   EXPECT_EQ(Scan("CVV" + std::string(60, ' ') + "123"), Findings({Code("123")}));
   EXPECT_EQ(Scan("CVV" + std::string(61, ' ') + "123"), Findings{});  // too far
-  EXPECT_EQ(Scan("CVV\n\n123"), Findings{});                         // two line breaks
+  EXPECT_EQ(Scan("CVV\n\n123"), Findings{});                          // two line breaks
   EXPECT_EQ(Scan("123", LabelKind::kPhone), Findings{});
 }
 
@@ -535,17 +534,17 @@ TEST(CardSecurityCodeDetect, NotASecurityCode) {
 TEST(CardTrackDetect, Track1) {
   const std::string t1 = "%B4539148803436467^YAMADA/TARO^2512101000000000000000000000000?";
   EXPECT_EQ(Scan("swipe: " + t1 + " end"), Findings({Track(t1, "4539148803436467", "visa")}));
-  EXPECT_EQ(Scan("B4111111111111111^DOE/JOHN.^2512101"),
-            Findings({Track("B4111111111111111^DOE/JOHN.^2512101", "4111111111111111", "visa",
-                            true)}));
+  EXPECT_EQ(
+      Scan("B4111111111111111^DOE/JOHN.^2512101"),
+      Findings({Track("B4111111111111111^DOE/JOHN.^2512101", "4111111111111111", "visa", true)}));
   EXPECT_EQ(Scan("%B4539148803436467^^2512101?"),
             Findings({Track("%B4539148803436467^^2512101?", "4539148803436467", "visa")}));
 }
 
 TEST(CardTrackDetect, Track2) {
-  EXPECT_EQ(Scan("t2=;4539148803436467=25121010000000000000?"),
-            Findings({Track(";4539148803436467=25121010000000000000?", "4539148803436467",
-                            "visa")}));
+  EXPECT_EQ(
+      Scan("t2=;4539148803436467=25121010000000000000?"),
+      Findings({Track(";4539148803436467=25121010000000000000?", "4539148803436467", "visa")}));
   EXPECT_EQ(Scan("4539148803436467=2512101"),
             Findings({Track("4539148803436467=2512101", "4539148803436467", "visa")}));
   EXPECT_EQ(Scan("tag57: 4539148803436467D25122010123456789F"),
@@ -563,7 +562,7 @@ TEST(CardTrackDetect, NotATrack) {
             Findings({Card("4539148803436467", "4539148803436467", "visa")}));
   EXPECT_EQ(Scan("4539148803436467=2512101abc"),
             Findings({Card("4539148803436467", "4539148803436467", "visa")}));
-  for (const char* text : {";4539148803436468=2512101?",                          // Luhn
+  for (const char* text : {";4539148803436468=2512101?",                               // Luhn
                            "%B4539148803436467^ABCDEFGHIJKLMNOPQRSTUVWXYZA^2512101?",  // name > 26
                            "%B4539148803436467^YAMADA1^2512101?",  // digit in name
                            "x4539148803436467=2512101"}) {
@@ -574,11 +573,39 @@ TEST(CardTrackDetect, NotATrack) {
 // Every reported span, read back as a table cell, validates to the same
 // value: the detector and the cell validators agree.
 TEST(CardDetector, RandomTextSpansValidateAsCells) {
-  static constexpr std::string_view kPieces[] = {
-      "4539148803436467", "4539", "1488", "0343", "6467", "4111111111111111", "378282246310005",
-      "12/27", "2027年12月", "123", "1234", "0", "9", " ", " ", "-", "/", ".", ",", "=", "^",
-      ";", "%B", "?", "x", "\n", "CVV ", "有効期限 ", "注文番号 ", "カード番号 ", "2512101",
-      "DOE/JOHN", "D"};
+  static constexpr std::string_view kPieces[] = {"4539148803436467",
+                                                 "4539",
+                                                 "1488",
+                                                 "0343",
+                                                 "6467",
+                                                 "4111111111111111",
+                                                 "378282246310005",
+                                                 "12/27",
+                                                 "2027年12月",
+                                                 "123",
+                                                 "1234",
+                                                 "0",
+                                                 "9",
+                                                 " ",
+                                                 " ",
+                                                 "-",
+                                                 "/",
+                                                 ".",
+                                                 ",",
+                                                 "=",
+                                                 "^",
+                                                 ";",
+                                                 "%B",
+                                                 "?",
+                                                 "x",
+                                                 "\n",
+                                                 "CVV ",
+                                                 "有効期限 ",
+                                                 "注文番号 ",
+                                                 "カード番号 ",
+                                                 "2512101",
+                                                 "DOE/JOHN",
+                                                 "D"};
   std::mt19937 rng(12345);
   std::uniform_int_distribution<size_t> pick(0, std::size(kPieces) - 1);
   size_t reported = 0;
@@ -614,7 +641,8 @@ TEST(CardDetector, RandomTextSpansValidateAsCells) {
           EXPECT_TRUE(IsSecurityCode(span)) << text;
           EXPECT_EQ(span, d.value) << text;
           break;
-        default: ADD_FAILURE() << "unexpected type in " << text;
+        default:
+          ADD_FAILURE() << "unexpected type in " << text;
       }
     }
   }

@@ -12,6 +12,7 @@ std::vector<Detection> RunDetector(const Detector& detector, std::string_view te
   auto decoder = TextDecoder::Create(DetectedEncoding{Encoding::kUtf8, 0, "utf-8"});
   std::string norm;
   OffsetMap map;
+  map.Reset(0);
   (*decoder)->Decode(text, 0, true, &norm, &map);
   static const auto finder = Finder::Create();
   auto scratch = (*finder)->NewScratch();

@@ -7,11 +7,11 @@ namespace mamori {
 uint64_t OffsetMap::ToOriginal(uint32_t out) const {
   auto it = std::upper_bound(points_.begin(), points_.end(), out,
                              [](uint32_t o, const Point& p) { return o < p.out; });
-  const uint64_t next_in = it == points_.end() ? UINT64_MAX : it->in;
+  const uint64_t next_end = it == points_.end() ? UINT64_MAX : it->end;
   --it;  // points_[0].out == 0, so there is always one at or before `out`
   // Inside a character that grew (one invalid byte became U+FFFD's three),
   // stay within that character's input bytes.
-  return std::min(it->in + (out - it->out), next_in);
+  return std::min(it->in + (out - it->out), next_end);
 }
 
 uint64_t OffsetMap::ToOriginalEnd(uint32_t out) const {
