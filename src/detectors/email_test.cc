@@ -4,6 +4,7 @@
 
 #include "detectors/detector_test_util.h"
 #include "detectors/registry.h"
+#include "engine/labels.h"
 
 namespace mamori {
 namespace {
@@ -62,8 +63,7 @@ TEST_F(EmailTest, DomainIsLowerCasedLocalPartKept) {
 }
 
 TEST_F(EmailTest, JapaneseMobileConsecutiveDots) {
-  ExpectOne("taro..yamada@docomo.ne.jp", "taro..yamada@docomo.ne.jp",
-            "taro..yamada@docomo.ne.jp");
+  ExpectOne("taro..yamada@docomo.ne.jp", "taro..yamada@docomo.ne.jp", "taro..yamada@docomo.ne.jp");
 }
 
 TEST_F(EmailTest, JapaneseMobileDotBeforeAt) {
@@ -174,9 +174,7 @@ TEST_F(EmailTest, RejectsUrlUserinfo) {
   ExpectNone("https://taro@example.com/repo.git");
 }
 
-TEST_F(EmailTest, RejectsBareCredential) {
-  ExpectNone("proxy admin:hunter2@proxy.example.com");
-}
+TEST_F(EmailTest, RejectsBareCredential) { ExpectNone("proxy admin:hunter2@proxy.example.com"); }
 
 TEST_F(EmailTest, RejectsSshRemote) {
   ExpectNone("git clone git@github.com:org/repo.git");
@@ -208,9 +206,7 @@ TEST_F(EmailTest, RejectsImageAssets) {
   ExpectNone("config@prod.json");
 }
 
-TEST_F(EmailTest, RejectsGluedTokens) {
-  ExpectNone("a@b@example.com x@example.com_old");
-}
+TEST_F(EmailTest, RejectsGluedTokens) { ExpectNone("a@b@example.com x@example.com_old"); }
 
 TEST_F(EmailTest, RejectsOverlongLocalPart) {
   ExpectNone(std::string(65, 'a') + "@example.com");
@@ -219,6 +215,14 @@ TEST_F(EmailTest, RejectsOverlongLocalPart) {
 }
 
 TEST_F(EmailTest, RejectsQuotedLocalPart) { ExpectNone("\"john doe\"@example.com"); }
+
+TEST(EmailLabelsTest, HeadersClassifyAsEmail) {
+  EXPECT_EQ(ClassifyHeader("email_address"), LabelKind::kEmail);
+  EXPECT_EQ(ClassifyHeader("E-mail Address"), LabelKind::kEmail);
+  EXPECT_EQ(ClassifyHeader("メアド"), LabelKind::kEmail);
+  EXPECT_EQ(ClassifyHeader("お客様メールアドレス"), LabelKind::kEmail);
+  EXPECT_EQ(ClassifyHeader("連絡先メールアドレス"), LabelKind::kEmail);
+}
 
 TEST(EmailDomainTest, Validates) {
   EXPECT_TRUE(IsEmailDomain("example.co.jp"));

@@ -27,8 +27,8 @@ namespace {
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
-constexpr size_t kMaxGroups = 6;    // "+81 (0)3 1234 5678" has five
-constexpr uint32_t kMaxGap = 3;     // ") (" at most
+constexpr size_t kMaxGroups = 6;     // "+81 (0)3 1234 5678" has five
+constexpr uint32_t kMaxGap = 3;      // ") (" at most
 constexpr uint32_t kMaxDigits = 15;  // E.164
 constexpr uint32_t kMinIntlDigits = 8;
 
@@ -98,8 +98,8 @@ bool PhoneWordBefore(std::string_view text, uint32_t end) {
   if (b > 0 && IsAsciiAlnum(text[b - 1])) return false;
   std::string_view word = text.substr(b, end - b);
   for (std::string_view w : {"tel", "fax", "phone", "mobile"}) {
-    if (word.size() == w.size() &&
-        std::equal(word.begin(), word.end(), w.begin(), [](char x, char y) { return Lower(x) == y; }))
+    if (word.size() == w.size() && std::equal(word.begin(), word.end(), w.begin(),
+                                              [](char x, char y) { return Lower(x) == y; }))
       return true;
   }
   return false;
@@ -216,41 +216,51 @@ class PhoneScanner {
   }
 
  private:
+  // How a number starting at a run begins.
+  struct Start {
+    bool intl = false;         // after '+'
+    bool prefix_open = false;  // after '(' ("(03) 1234-5678", "(+81) 3-1234-5678")
+    bool word = false;         // glued to a phone word ("TEL03-1234-5678")
+  };
+
   // Tries the number that would start at run i; returns the runs it used.
   size_t TryAt(size_t i) {
     const std::string_view text = in_.text;
     const DigitRun& r = in_.runs[i];
-    const bool intl = r.begin > 0 && text[r.begin - 1] == '+';
+    Start start;
+    start.intl = r.begin > 0 && text[r.begin - 1] == '+';
     // Domestic numbers start with 0 but never 00 (the international prefix).
-    if (!intl && (text[r.begin] != '0' || (r.end - r.begin >= 2 && text[r.begin + 1] == '0')))
+    if (!start.intl &&
+        (text[r.begin] != '0' || (r.end - r.begin >= 2 && text[r.begin + 1] == '0'))) {
       return 0;
-    bool prefix_open = false;
-    bool word = false;
+    }
     const Gap before = i > 0 && r.begin - in_.runs[i - 1].end <= kMaxGap
                            ? ParseGap(text, in_.runs[i - 1].end, r.begin)
                            : Gap{};
     if (before.ok) {  // inside a chain: only after a space
       if (before.sep != ' ' || before.close) return 0;
-      prefix_open = before.open;
+      start.prefix_open = before.open;
     } else {
-      prefix_open = !intl && r.begin > 0 && text[r.begin - 1] == '(';
-      if (!prefix_open) {
-        const Glue glue = GlueBefore(text, intl ? r.begin - 1 : r.begin);
+      const uint32_t lead = r.begin - (start.intl ? 1 : 0);
+      start.prefix_open = lead > 0 && text[lead - 1] == '(';
+      if (!start.prefix_open) {
+        const Glue glue = GlueBefore(text, lead);
         if (glue == Glue::kGlued) return 0;
-        word = glue == Glue::kPhoneWord;
+        start.word = glue == Glue::kPhoneWord;
       }
     }
     const Window w = Collect(in_, i);
     for (size_t k = w.n; k >= 1; --k) {
-      if (Accept(w, k, intl, prefix_open, word)) return k;
+      if (Accept(w, k, start)) return k;
     }
     return 0;
   }
 
   // Checks the first k groups of w as one number; emits it unless a
   // negative label owns it. True when the groups are used up.
-  bool Accept(const Window& w, size_t k, bool intl, bool prefix_open, bool word) {
+  bool Accept(const Window& w, size_t k, Start start) {
     const std::string_view text = in_.text;
+    const bool intl = start.intl;
     const Gap& after = w.after[k - 1];
     const uint32_t end = w.groups[k - 1].end;
     if (after.ok ? (after.sep != ' ' || after.close) : GluedAfter(text, end)) return false;
@@ -260,13 +270,15 @@ class PhoneScanner {
              : !DomesticShape(text, w, k, digits)) {
       return false;
     }
-    if (prefix_open && !ParensBalanced(w, k, true)) prefix_open = false;  // "TEL(03-1234-5678)"
-    if (!ParensBalanced(w, k, prefix_open)) return false;
+    // An opening parenthesis that does not close after the first group is
+    // not part of the number: "TEL(03-1234-5678)".
+    if (start.prefix_open && !ParensBalanced(w, k, true)) start.prefix_open = false;
+    if (!ParensBalanced(w, k, start.prefix_open)) return false;
     bool dotted = false;
     if (!SeparatorsConsistent(w, k, intl, &dotted)) return false;
-    const uint32_t begin = w.groups[0].begin - ((intl || prefix_open) ? 1 : 0);
+    const uint32_t begin = w.groups[0].begin - (intl ? 1 : 0) - (start.prefix_open ? 1 : 0);
     const std::optional<LabelKind> owner = OwningLabel(in_, begin);
-    const bool labelled = word || owner == LabelKind::kPhone;
+    const bool labelled = start.word || owner == LabelKind::kPhone;
     if (dotted && !labelled) return false;  // "03.1234.5678" is a phone only when labelled
     std::optional<std::string> e164 = PhoneE164(Dialable(text, w, k, intl));
     if (!e164) return false;
@@ -275,7 +287,8 @@ class PhoneScanner {
     // some other identifier.
     const Confidence confidence =
         (labelled || intl || k >= 2) ? Confidence::kHigh : Confidence::kMedium;
-    out_.push_back(Detection{DataType::kPhone, confidence, begin, end, std::move(*e164), "", false});
+    out_.push_back(
+        Detection{DataType::kPhone, confidence, begin, end, std::move(*e164), "", false});
     return true;
   }
 
@@ -303,8 +316,10 @@ std::optional<std::string> PhoneE164(std::string_view dialable) {
   std::string e164;
   PhoneNumber number;
   if (IsJapaneseTrunkNumber(dialable)) {
-    // What Parse(dialable, "JP") makes of it, without its regex-heavy
-    // normalization (three times slower): country 81, the digits after the 0.
+    // Country 81, the digits after the 0: what Parse(dialable, "JP") makes
+    // of it without its regex-heavy normalization (three times slower), except
+    // that Parse reads "010..." as the international call prefix and finds a
+    // foreign number in it: never a Japanese number written domestically.
     uint64_t national = 0;
     for (char c : dialable.substr(1)) national = national * 10 + static_cast<uint64_t>(c - '0');
     number.set_country_code(81);

@@ -12,7 +12,8 @@ namespace mamori {
 // The E.164 form ("+81312345678") of `dialable`: ASCII digits with an optional
 // leading '+', read as a Japanese number unless it has a country code. nullopt
 // unless libphonenumber says it is a valid (assigned-range) number. Japanese
-// 020 pager/M2M numbers are not reported: they are not people's.
+// 020 pager/M2M numbers are not reported: they are not people's. "010..." is
+// the international call prefix, not a domestic number.
 std::optional<std::string> PhoneE164(std::string_view dialable);
 
 // The E.164 form of the whole table cell `text` (normalized text; surrounding

@@ -4,6 +4,7 @@
 
 #include "detectors/detector_test_util.h"
 #include "detectors/registry.h"
+#include "engine/labels.h"
 
 namespace mamori {
 namespace {
@@ -87,9 +88,7 @@ TEST_F(PhoneTest, SpacesAsSeparators) {
   ExpectOne("090 1234 5678", "090 1234 5678", "+819012345678");
 }
 
-TEST_F(PhoneTest, TwoGroups) {
-  ExpectOne("090-12345678", "090-12345678", "+819012345678");
-}
+TEST_F(PhoneTest, TwoGroups) { ExpectOne("090-12345678", "090-12345678", "+819012345678"); }
 
 TEST_F(PhoneTest, Parentheses) {
   ExpectOne("03(1234)5678", "03(1234)5678", "+81312345678");
@@ -128,6 +127,22 @@ TEST_F(PhoneTest, JapaneseLabelsAndText) {
   ExpectOne("℡03-1234-5678", "03-1234-5678", "+81312345678");
 }
 
+TEST_F(PhoneTest, LabelsMakeContiguousHigh) {
+  ExpectOne("℡0312345678", "0312345678", "+81312345678", kHigh);
+  ExpectOne("☎ 0312345678", "0312345678", "+81312345678", kHigh);
+  ExpectOne("スマホ：09012345678", "09012345678", "+819012345678", kHigh);
+  ExpectOne("Tel No. 09012345678", "09012345678", "+819012345678", kHigh);
+  ExpectOne("mobile number 09012345678", "09012345678", "+819012345678", kHigh);
+}
+
+TEST(PhoneLabelsTest, HeadersClassifyAsPhone) {
+  EXPECT_EQ(ClassifyHeader("携帯電話番号"), LabelKind::kPhone);
+  EXPECT_EQ(ClassifyHeader("tel_no"), LabelKind::kPhone);
+  EXPECT_EQ(ClassifyHeader("Mobile Number"), LabelKind::kPhone);
+  EXPECT_EQ(ClassifyHeader("ケータイ"), LabelKind::kPhone);
+  EXPECT_EQ(ClassifyHeader("FAX番号"), LabelKind::kPhone);
+}
+
 TEST_F(PhoneTest, EnglishLabels) {
   ExpectOne("Phone: (03) 1234-5678", "(03) 1234-5678", "+81312345678");
   ExpectOne("FAX 03-1234-5679", "03-1234-5679", "+81312345679");
@@ -153,6 +168,8 @@ TEST_F(PhoneTest, JapaneseInternationalForms) {
   ExpectOne("+81(0)3-1234-5678", "+81(0)3-1234-5678", "+81312345678");
   ExpectOne("+81 (0)3 1234 5678", "+81 (0)3 1234 5678", "+81312345678");
   ExpectOne("+81312345678", "+81312345678", "+81312345678");
+  ExpectOne("(+81) 3-1234-5678", "(+81) 3-1234-5678", "+81312345678");
+  ExpectOne("TEL+81-3-1234-5678", "+81-3-1234-5678", "+81312345678");
 }
 
 TEST_F(PhoneTest, OtherCountries) {
@@ -163,12 +180,12 @@ TEST_F(PhoneTest, OtherCountries) {
 }
 
 TEST_F(PhoneTest, SeveralNumbers) {
-  Expect("03-1234-5678 090-1234-5678", {{"03-1234-5678", "+81312345678", kHigh},
-                                        {"090-1234-5678", "+819012345678", kHigh}});
-  Expect("TEL:03-1234-5678/FAX:03-1234-5679", {{"03-1234-5678", "+81312345678", kHigh},
-                                               {"03-1234-5679", "+81312345679", kHigh}});
-  Expect("0312345678 0312345679", {{"0312345678", "+81312345678", kMedium},
-                                   {"0312345679", "+81312345679", kMedium}});
+  Expect("03-1234-5678 090-1234-5678",
+         {{"03-1234-5678", "+81312345678", kHigh}, {"090-1234-5678", "+819012345678", kHigh}});
+  Expect("TEL:03-1234-5678/FAX:03-1234-5679",
+         {{"03-1234-5678", "+81312345678", kHigh}, {"03-1234-5679", "+81312345679", kHigh}});
+  Expect("0312345678 0312345679",
+         {{"0312345678", "+81312345678", kMedium}, {"0312345679", "+81312345679", kMedium}});
 }
 
 TEST_F(PhoneTest, FollowedByOtherNumbersAfterSpace) {
@@ -261,6 +278,7 @@ TEST_F(PhoneTest, RejectsInvalidNumbers) {
   ExpectNone("03-1234-567");
   ExpectNone("+1 234");
   ExpectNone("+1 000 000 0000");
+  ExpectNone("0103525701");  // 010 is the international call prefix, not an area code
 }
 
 TEST_F(PhoneTest, RejectsPagerAndM2m) { ExpectNone("020-1234-5678"); }
@@ -278,6 +296,9 @@ TEST(PhoneE164Test, ValidatesWithLibphonenumber) {
   EXPECT_EQ(PhoneE164("+14155550132"), "+14155550132");
   EXPECT_EQ(PhoneE164("09000000000"), std::nullopt);
   EXPECT_EQ(PhoneE164("02012345678"), std::nullopt);
+  EXPECT_EQ(PhoneE164("0103525701"), std::nullopt);
+  EXPECT_EQ(PhoneE164("+810312345678"), "+81312345678");
+  EXPECT_EQ(PhoneE164("+819012345678"), "+819012345678");
   EXPECT_EQ(PhoneE164(""), std::nullopt);
   EXPECT_EQ(PhoneE164("abc"), std::nullopt);
 }

@@ -160,12 +160,18 @@ class ObjectContext final : public ExtractSink {
 
 namespace {
 
-bool Streamed(Format f) { return f == Format::kText; }
+bool Streamed(Format f) {
+  return f == Format::kText || f == Format::kCsv || f == Format::kTsv || f == Format::kNdjson || f == Format::kJson;
+}
 
 // Runs the extractor for an in-memory object of format `f`.
 void Extract(Format f, std::string_view bytes, const std::string& path, ObjectContext& ctx,
              TextScanner& text) {
   switch (f) {
+    case Format::kCsv:
+    case Format::kTsv:
+    case Format::kJson:
+    case Format::kNdjson:
     case Format::kText: {
       MemorySource source(bytes);
       text.ScanStream(source, &ctx.report(), &ctx.collector());

@@ -331,8 +331,8 @@ def mail_date(g, month=None):
 def t_mail_support_ja(d, g):
     p = g.people.ja()
     shop, staff = g.r.choice(SHOPS), g.r.choice(STAFF)
-    d.line("From: ", shop, " サポート窓口 <", P("email", f"support{g.r.randint(1, 9)}@shop.example.jp"), ">")
-    d.line("To: ", p["name"], " 様 <", P("email", g.email(p)), ">")
+    d.line("From: ", shop, " サポート窓口 <", N("routing_email", f"support{g.r.randint(1, 9)}@shop.example.jp"), ">")
+    d.line("To: ", p["name"], " 様 <", N("routing_email", g.email(p)), ">")
     d.line("Subject: ご登録内容の確認について")
     d.line("Date: ", mail_date(g))
     d.line("Content-Type: text/plain; charset=", {"iso-2022-jp": "ISO-2022-JP", "euc-jp": "EUC-JP"}.get(d.enc, "UTF-8"))
@@ -376,8 +376,8 @@ def t_mail_customer_ja(d, g):
     """A customer's own mail pasting card details (common in real leaks)."""
     p = g.people.ja()
     shop = g.r.choice(SHOPS)
-    d.line("From: ", p["name"], " <", P("email", g.email(p)), ">")
-    d.line("To: ", shop, " <", P("email", f"info@shop{g.r.randint(1, 9)}.example.jp"), ">")
+    d.line("From: ", p["name"], " <", N("routing_email", g.email(p)), ">")
+    d.line("To: ", shop, " <", N("routing_email", f"info@shop{g.r.randint(1, 9)}.example.jp"), ">")
     d.line("Subject: カード変更のお願い")
     d.line("Date: ", mail_date(g))
     d.line()
@@ -453,8 +453,8 @@ def t_order_ja(d, g):
 
 def t_mail_en(d, g):
     p = g.people.en()
-    d.line("From: Customer Care <", P("email", "care@example-shop.com"), ">")
-    d.line("To: ", p["name"], " <", P("email", f"{p['first'].lower()}.{p['last'].lower()}{g.r.randint(10, 99)}@example.com"), ">")
+    d.line("From: Customer Care <", N("routing_email", "care@example-shop.com"), ">")
+    d.line("To: ", p["name"], " <", N("routing_email", f"{p['first'].lower()}.{p['last'].lower()}{g.r.randint(10, 99)}@example.com"), ">")
     d.line("Subject: Re: Payment issue")
     d.line("Date: ", mail_date(g))
     d.line()
