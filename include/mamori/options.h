@@ -27,7 +27,7 @@ struct ScanOptions {
   uint64_t max_file_size = 0;                       // 0: no limit; larger files are "skipped"
   std::vector<std::string> excludes;                // glob patterns, matched on path and name
   unsigned jobs = 0;                                // 0: all cores
-  uint32_t chunk_bytes = 1u << 20;                  // streaming chunk (tests shrink it)
+  uint32_t chunk_bytes = 1u << 18;                  // streaming chunk (tests shrink it)
   Limits limits;
 
   static std::bitset<kDataTypeCount> AllTypes() {

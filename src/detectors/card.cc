@@ -374,10 +374,14 @@ class CardScan {
       : in_(in), text_(in.text), runs_(in.runs), out_(out), labels_(in) {}
 
   void Run() {
+    // Tracks and cards are always looked for: a track hides its PAN from
+    // the card rule, and an expiry counts next to a card.
+    const bool expiry = in_.Wants(DataType::kCardExpiry);
+    const bool code = in_.Wants(DataType::kCardSecurityCode);
     for (size_t r = 0; r < runs_.size(); ++r) {
       if (runs_[r].begin < done_) continue;
-      if (TryTrack(r) || TryCard(r) || TryExpiry(r)) continue;
-      TrySecurityCode(r);
+      if (TryTrack(r) || TryCard(r) || (expiry && TryExpiry(r))) continue;
+      if (code) TrySecurityCode(r);
     }
   }
 
@@ -420,6 +424,11 @@ class CardScan {
   // The longest such window that is a card wins; a chain's shorter prefix
   // is a card only when the rest is a separate number (see the edge rules).
   bool TryCard(size_t r) {
+    // Most digit runs in logs are short and stand alone: rule them out from
+    // the runs array alone, before touching the text.
+    const uint32_t run_len = Len(r);
+    const bool joined = r + 1 < runs_.size() && runs_[r + 1].begin == runs_[r].end + 1;
+    if (run_len > kMaxPan || (run_len < kMinPan && !(joined && IsCardGroup(run_len)))) return false;
     const char lead = text_[runs_[r].begin];
     if (lead < '2' || lead > '6') return false;  // no brand's IIN starts otherwise
     const uint32_t len = Len(r);

@@ -43,6 +43,11 @@ struct Candidates {
   // The key or column header that names this whole text unit ("cvv" in
   // {"cvv": "123"}, a table column typed by its header); nullopt in free text.
   std::optional<LabelKind> unit_label;
+  // The types the user asked for: a detector may skip work for the others
+  // (their detections would be dropped anyway).
+  std::bitset<kDataTypeCount> enabled = std::bitset<kDataTypeCount>().set();
+
+  bool Wants(DataType t) const { return enabled.test(static_cast<size_t>(t)); }
 };
 
 // A finding in buffer coordinates.

@@ -23,8 +23,9 @@ struct CandidateBuffers {
   std::vector<uint32_t> at_signs;
   std::vector<LabelHit> labels;
 
-  Candidates View(std::string_view text, std::optional<LabelKind> unit_label = std::nullopt) const {
-    return Candidates{text, runs, at_signs, labels, unit_label};
+  Candidates View(std::string_view text, std::optional<LabelKind> unit_label = std::nullopt,
+                  std::bitset<kDataTypeCount> enabled = std::bitset<kDataTypeCount>().set()) const {
+    return Candidates{text, runs, at_signs, labels, unit_label, enabled};
   }
 };
 

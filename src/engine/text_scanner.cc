@@ -70,7 +70,7 @@ void TextScanner::ScanBuffer(uint32_t settled_from, uint32_t settle_to, uint64_t
                              std::optional<LabelKind> unit_label, const StructuredLocation& where,
                              FindingCollector* out) {
   core_.finder->Find(buffer_, *scratch_, &candidates_);
-  const Candidates view = candidates_.View(buffer_, unit_label);
+  const Candidates view = candidates_.View(buffer_, unit_label, core_.options.types);
   detections_.clear();
   for (const auto& detector : core_.detectors) detector->Detect(view, detections_);
   std::erase_if(detections_, [&](const Detection& d) {
