@@ -30,14 +30,9 @@ struct ScanOptions {
   uint32_t chunk_bytes = 1u << 18;                  // streaming chunk (tests shrink it)
   Limits limits;
 
-  static std::bitset<kDataTypeCount> AllTypes() {
-    std::bitset<kDataTypeCount> all;
-    all.set();
-    // Names and addresses need morphology; they arrive with their own issue.
-    all.reset(static_cast<size_t>(DataType::kPersonName));
-    all.reset(static_cast<size_t>(DataType::kAddress));
-    return all;
-  }
+  // Every type. Names and addresses are found in columns typed by their
+  // headers (氏名, 住所…); free-text name detection is not part of this set.
+  static std::bitset<kDataTypeCount> AllTypes() { return std::bitset<kDataTypeCount>().set(); }
   bool Enabled(DataType t) const { return types.test(static_cast<size_t>(t)); }
 };
 

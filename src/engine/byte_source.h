@@ -62,6 +62,22 @@ class MappedFile {
   size_t size_ = 0;
 };
 
+// Counts the bytes read through it (table extractors do not report sizes).
+class CountingSource final : public ByteSource {
+ public:
+  explicit CountingSource(ByteSource& inner) : inner_(inner) {}
+  Result<size_t> Read(char* buf, size_t n) override {
+    Result<size_t> k = inner_.Read(buf, n);
+    if (k.ok()) bytes_ += *k;
+    return k;
+  }
+  uint64_t bytes() const { return bytes_; }
+
+ private:
+  ByteSource& inner_;
+  uint64_t bytes_ = 0;
+};
+
 // Replays bytes already read (a sniffed head), then reads on from `rest`.
 class PrefixedSource final : public ByteSource {
  public:

@@ -3,8 +3,14 @@
 #include <algorithm>
 
 #include "extract/archive.h"
+#include "extract/csv.h"
 #include "extract/extractor.h"
 #include "extract/format.h"
+#include "extract/json.h"
+#include "extract/mail.h"
+#include "extract/odf.h"
+#include "extract/ooxml.h"
+#include "extract/pdf.h"
 
 namespace mamori {
 namespace {
@@ -113,6 +119,8 @@ class ObjectContext final : public ExtractSink {
     if (status == ObjectStatus::kEncrypted) report_.encrypted = true;
   }
 
+  void SetEncoding(std::string_view name) override { report_.encoding = std::string(name); }
+
   Budget& budget() override { return budget_; }
 
   // Closes the object: own findings plus the sums of its members.
@@ -160,29 +168,62 @@ class ObjectContext final : public ExtractSink {
 
 namespace {
 
+// Formats read as a stream in bounded memory; everything else needs its
+// bytes at hand (random access, or a parser that wants them whole).
 bool Streamed(Format f) {
-  return f == Format::kText || f == Format::kCsv || f == Format::kTsv || f == Format::kNdjson || f == Format::kJson;
+  return f == Format::kText || f == Format::kCsv || f == Format::kTsv || f == Format::kNdjson;
 }
 
-// Runs the extractor for an in-memory object of format `f`.
-void Extract(Format f, std::string_view bytes, const std::string& path, ObjectContext& ctx,
-             TextScanner& text) {
+// A text file that is really a table (no .csv name) reads as one.
+Format Refine(Format f, std::string_view head, char* delimiter) {
+  *delimiter = f == Format::kTsv ? '\t' : ',';
+  if (f == Format::kText && LooksDelimited(head, delimiter)) return Format::kCsv;
+  return f;
+}
+
+void ReportStatus(ObjectContext& ctx, const Status& s) {
+  if (!s.ok()) ctx.SetStatus(ObjectStatus::kError, s.message());
+}
+
+// Runs the extractor for a streamed format.
+void ExtractStream(Format f, char delimiter, ByteSource& source, ObjectContext& ctx,
+                   TextScanner& text) {
   switch (f) {
     case Format::kCsv:
-    case Format::kTsv:
-    case Format::kJson:
-    case Format::kNdjson:
-    case Format::kText: {
-      MemorySource source(bytes);
-      text.ScanStream(source, &ctx.report(), &ctx.collector());
-      return;
-    }
+    case Format::kTsv: ReportStatus(ctx, ExtractDelimited(source, delimiter, ctx)); return;
+    case Format::kNdjson: ReportStatus(ctx, ExtractNdjson(source, ctx)); return;
+    default: text.ScanStream(source, &ctx.report(), &ctx.collector()); return;
+  }
+}
+
+// Runs the extractor for an object held in memory.
+void Extract(Format f, std::string_view bytes, const std::string& path, ObjectContext& ctx,
+             TextScanner& text) {
+  if (Streamed(f)) {
+    char delimiter;
+    f = Refine(f, bytes.substr(0, kSniffBytes), &delimiter);
+    MemorySource source(bytes);
+    ExtractStream(f, delimiter, source, ctx, text);
+    return;
+  }
+  switch (f) {
+    case Format::kJson: ReportStatus(ctx, ExtractJson(bytes, ctx)); return;
     case Format::kZip:
     case Format::kArchive: ExtractArchive(bytes, path, ctx); return;
-    case Format::kBinary: ctx.SetStatus(ObjectStatus::kSkipped, "binary"); return;
-    default:
-      ctx.SetStatus(ObjectStatus::kUnsupported, std::string(FormatName(f)) + " is not supported yet");
+    case Format::kXlsx: ReportStatus(ctx, ExtractXlsx(bytes, path, ctx)); return;
+    case Format::kDocx: ReportStatus(ctx, ExtractDocx(bytes, path, ctx)); return;
+    case Format::kPptx: ReportStatus(ctx, ExtractPptx(bytes, path, ctx)); return;
+    case Format::kOds: ReportStatus(ctx, ExtractOds(bytes, path, ctx)); return;
+    case Format::kOdt: ReportStatus(ctx, ExtractOdt(bytes, path, ctx)); return;
+    case Format::kOle2: ReportStatus(ctx, ExtractOle2(bytes, ctx)); return;
+    case Format::kPdf: ReportStatus(ctx, ExtractPdf(bytes, ctx)); return;
+    case Format::kEml: ReportStatus(ctx, ExtractMail(bytes, ctx)); return;
+    case Format::kMbox: ReportStatus(ctx, ExtractMbox(bytes, ctx)); return;
+    case Format::kSqlite:
+      ctx.SetStatus(ObjectStatus::kUnsupported, "SQLite database: database scanning is not built yet");
       return;
+    case Format::kBinary: ctx.SetStatus(ObjectStatus::kSkipped, "binary"); return;
+    default: return;  // streamed formats are handled above
   }
 }
 
@@ -207,8 +248,12 @@ void ObjectScanner::ScanTopLevel(const std::string& path, ByteSource& source, bo
   } else {
     Format format = SniffFormat(path, head);
     if (Streamed(format)) {
+      char delimiter;
+      format = Refine(format, head, &delimiter);
       PrefixedSource rest(head, source);
-      text_.ScanStream(rest, &ctx.report(), &ctx.collector());
+      CountingSource counted(rest);
+      ExtractStream(format, delimiter, counted, ctx, text_);
+      if (ctx.report().bytes == 0) ctx.report().bytes = counted.bytes();
     } else {
       // Containers and documents need all their bytes.
       std::unique_ptr<MappedFile> mapped;

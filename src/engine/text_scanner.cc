@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "detectors/column_value.h"
 #include "detectors/registry.h"
 #include "engine/byte_count.h"
 #include "engine/text_decoder.h"
@@ -73,6 +74,14 @@ void TextScanner::ScanBuffer(uint32_t settled_from, uint32_t settle_to, uint64_t
   const Candidates view = candidates_.View(buffer_, unit_label, core_.options.types);
   detections_.clear();
   for (const auto& detector : core_.detectors) detector->Detect(view, detections_);
+  // A column typed by its header makes the whole cell a value of its type,
+  // validated; detectors then only add the other types they see in it.
+  if (unit_label && settled_from == 0 && settle_to == buffer_.size()) {
+    if (std::optional<Detection> typed = TypedColumnValue(*unit_label, buffer_)) {
+      std::erase_if(detections_, [&](const Detection& d) { return d.type == typed->type; });
+      detections_.push_back(std::move(*typed));
+    }
+  }
   std::erase_if(detections_, [&](const Detection& d) {
     return d.end <= settled_from || d.end > settle_to || !core_.options.Enabled(d.type) ||
            d.confidence < core_.options.min_confidence;

@@ -51,6 +51,9 @@ class ExtractSink {
   // no_text or error, with why. The most severe status wins.
   virtual void SetStatus(ObjectStatus status, std::string_view reason) = 0;
 
+  // The text encoding the extractor detected (tables read as text).
+  virtual void SetEncoding(std::string_view /*name*/) {}
+
   // Limits shared by everything extracted from the same top-level file.
   virtual Budget& budget() = 0;
 };

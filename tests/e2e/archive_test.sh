@@ -29,6 +29,24 @@ expect_eq "tar.gz members" "2" "$(jsonl_query 'len([f for f in findings if f["pa
 expect_eq "gz stream member" "contacts.txt.gz!/contacts.txt" \
   "$(jsonl_query '[f["path"] for f in findings if f["path"].startswith("contacts.txt.gz")][0]')"
 
+# Member names: UTF-8 flagged, and CP932 as Japanese Windows writes them.
+"$PY" - <<'PY'
+import zipfile
+with zipfile.ZipFile("names_utf8.zip", "w") as z:
+    z.writestr("顧客リスト/一覧.txt", "TEL 090-1234-5678\n")
+raw = "顧客/名簿.txt".encode("cp932")
+placeholder = "X" * len(raw)
+with zipfile.ZipFile("names_cp932.zip", "w") as z:
+    z.writestr(placeholder, "TEL 090-1234-5678\n")
+data = open("names_cp932.zip", "rb").read().replace(placeholder.encode(), raw)
+open("names_cp932.zip", "wb").write(data)
+PY
+run scan --format jsonl names_utf8.zip names_cp932.zip
+expect_eq "utf-8 member name" "names_utf8.zip!/顧客リスト/一覧.txt" \
+  "$(jsonl_query '[f["path"] for f in findings if f["path"].startswith("names_utf8")][0]')"
+expect_eq "cp932 member name" "names_cp932.zip!/顧客/名簿.txt" \
+  "$(jsonl_query '[f["path"] for f in findings if f["path"].startswith("names_cp932")][0]')"
+
 run scan --format jsonl locked.zip
 expect_eq "encrypted members" "['encrypted', 'encrypted']" \
   "$(jsonl_query 'sorted(o["status"] for o in objects if "!/" in o["path"])')"
