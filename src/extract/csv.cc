@@ -1,0 +1,440 @@
+#include "extract/csv.h"
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/encoding.h"
+#include "engine/offset_map.h"
+#include "engine/text_decoder.h"
+#include "extract/table.h"
+
+namespace mamori {
+namespace {
+
+constexpr size_t kSampleBytes = size_t{64} << 10;  // encoding detection sample
+
+Result<size_t> ReadFull(ByteSource& source, char* buf, size_t n) {
+  size_t got = 0;
+  while (got < n) {
+    Result<size_t> r = source.Read(buf + got, n - got);
+    if (!r.ok()) return r.status();
+    if (*r == 0) break;
+    got += *r;
+  }
+  return got;
+}
+
+// Encodings whose multi-byte characters never contain the ASCII bytes that
+// structure a table (CP932 trail bytes can be '|' or letters: tracked).
+bool SplitsOnRawBytes(Encoding e) {
+  return e == Encoding::kUtf8 || e == Encoding::kCp932 || e == Encoding::kEucJp;
+}
+
+bool IsCp932Lead(unsigned char c) { return (c >= 0x81 && c <= 0x9F) || (c >= 0xE0 && c <= 0xFC); }
+
+std::string Plural(uint64_t n, std::string_view word) {
+  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+}
+
+// RFC 4180 tokenizer with bounded fields and rows, feeding a TableReader.
+class DelimitedParser {
+ public:
+  DelimitedParser(char delimiter, bool cp932, std::unique_ptr<TextDecoder> field_decoder,
+                  ExtractSink& sink, const DelimitedOptions& options)
+      : options_(options), sink_(sink), decoder_(std::move(field_decoder)), table_(sink) {
+    const auto mark = [&](std::array<uint8_t, 256>& t, char c, uint8_t cls) {
+      t[static_cast<unsigned char>(c)] = cls;
+    };
+    unquoted_.fill(kPlain);
+    quoted_.fill(kPlain);
+    mark(unquoted_, delimiter, kDelim);
+    mark(unquoted_, '\r', kCr);
+    mark(unquoted_, '\n', kLf);
+    mark(quoted_, '"', kQuote);
+    if (cp932) {
+      for (int c = 0; c < 256; ++c) {
+        if (IsCp932Lead(static_cast<unsigned char>(c))) unquoted_[c] = quoted_[c] = kLead;
+      }
+    }
+  }
+
+  // The next bytes of the table (in the tokenized encoding).
+  void Feed(std::string_view in) {
+    size_t i = 0;
+    while (i < in.size()) {
+      if (trail_pending_) {  // the second byte of a CP932 character is never structure
+        trail_pending_ = false;
+        Content(in.substr(i++, 1));
+        continue;
+      }
+      if (after_cr_) {
+        after_cr_ = false;
+        if (in[i] == '\n') {  // CRLF ends one row
+          ++i;
+          continue;
+        }
+      }
+      switch (state_) {
+        case State::kFieldStart:
+          if (in[i] == '"') {
+            state_ = State::kQuoted;
+            ++i;
+            break;
+          }
+          state_ = State::kUnquoted;
+          [[fallthrough]];
+        case State::kUnquoted: i = Unquoted(in, i); break;
+        case State::kQuoted: i = Quoted(in, i); break;
+        case State::kQuoteInQuoted: i = AfterQuote(in, i); break;
+      }
+    }
+  }
+
+  // End of input: the last row may lack its line end.
+  void Finish() {
+    if (state_ != State::kFieldStart || !row_.empty()) {
+      EndField();
+      EndRow();
+    }
+    table_.Finish();
+    ReportLimits();
+  }
+
+ private:
+  enum class State { kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted };
+  enum : uint8_t { kPlain, kDelim, kQuote, kCr, kLf, kLead };
+
+  size_t Unquoted(std::string_view in, size_t i) {
+    size_t j = i;
+    while (j < in.size() && unquoted_[static_cast<unsigned char>(in[j])] == kPlain) ++j;
+    if (j > i) Content(in.substr(i, j - i));
+    if (j == in.size()) return j;
+    switch (unquoted_[static_cast<unsigned char>(in[j])]) {
+      case kDelim: EndField(); break;
+      case kCr:
+        after_cr_ = true;
+        [[fallthrough]];
+      case kLf:
+        EndField();
+        EndRow();
+        break;
+      default:  // kLead
+        Content(in.substr(j, 1));
+        trail_pending_ = true;
+        break;
+    }
+    return j + 1;
+  }
+
+  size_t Quoted(std::string_view in, size_t i) {
+    size_t j = i;
+    while (j < in.size() && quoted_[static_cast<unsigned char>(in[j])] == kPlain) ++j;
+    if (j > i) Content(in.substr(i, j - i));
+    if (j == in.size()) return j;
+    if (in[j] == '"') {
+      state_ = State::kQuoteInQuoted;
+    } else {  // kLead
+      Content(in.substr(j, 1));
+      trail_pending_ = true;
+    }
+    return j + 1;
+  }
+
+  // After a quote inside a quoted field: "" is a quote; anything else closes
+  // the quotes, and what is not a delimiter or line end joins the field.
+  size_t AfterQuote(std::string_view in, size_t i) {
+    if (in[i] == '"') {
+      Content("\"");
+      state_ = State::kQuoted;
+      return i + 1;
+    }
+    state_ = State::kUnquoted;
+    return i;
+  }
+
+  // Room for more bytes in the current field under both limits.
+  size_t Room() const {
+    if (row_full_) return 0;
+    const size_t used = row_bytes_ + field_.size();
+    const size_t row_room = options_.max_row_bytes > used ? options_.max_row_bytes - used : 0;
+    return std::min(options_.max_field_bytes - field_.size(), row_room);
+  }
+
+  void Content(std::string_view bytes) {
+    if (!spilling_) {
+      const size_t room = Room();
+      if (bytes.size() <= room) {
+        field_.append(bytes);
+        return;
+      }
+      field_.append(bytes.substr(0, room));
+      bytes.remove_prefix(room);
+      StartSpill();
+    }
+    // Text pieces of max_field_bytes each.
+    while (!bytes.empty()) {
+      const size_t take = std::min(bytes.size(), options_.max_field_bytes - spill_.size());
+      spill_.append(bytes.substr(0, take));
+      bytes.remove_prefix(take);
+      if (spill_.size() >= options_.max_field_bytes) FlushSpill(false);
+    }
+  }
+
+  // The field has outgrown its limit: what it holds so far is its cell, the
+  // rest goes out as text.
+  void StartSpill() {
+    spilling_ = true;
+    if (field_.size() >= options_.max_field_bytes) {
+      if (cut_fields_++ == 0) first_cut_record_ = records_ + 1;
+    } else {
+      row_full_ = true;
+      if (!row_overflow_counted_) {
+        row_overflow_counted_ = true;
+        ++overflow_rows_;
+      }
+    }
+    spill_cell_ = Decode(field_, false);
+  }
+
+  void FlushSpill(bool final) {
+    const std::string text = Decode(spill_, final);
+    spill_.clear();
+    if (!text.empty()) sink_.Text(text, StructuredLocation{}, 0);
+  }
+
+  void EndField() {
+    std::string cell;
+    if (spilling_) {
+      cell = std::move(spill_cell_);
+      FlushSpill(true);
+      spilling_ = false;
+    } else {
+      cell = Decode(field_, true);
+    }
+    if (field_has_slot_) {
+      row_bytes_ += field_.size();
+      row_.push_back(std::move(cell));
+    }
+    field_.clear();
+    if (row_.size() >= options_.max_row_fields || row_bytes_ >= options_.max_row_bytes) {
+      row_full_ = true;
+    }
+    field_has_slot_ = !row_full_;
+    state_ = State::kFieldStart;
+  }
+
+  void EndRow() {
+    cells_.clear();
+    for (const std::string& text : row_) cells_.push_back({text, {}});
+    table_.AddRow(cells_);
+    row_.clear();
+    row_bytes_ = 0;
+    row_full_ = false;
+    row_overflow_counted_ = false;
+    field_has_slot_ = true;
+    ++records_;
+  }
+
+  std::string Decode(std::string_view raw, bool final) {
+    std::string out;
+    map_.Reset(decoded_bytes_);
+    decoder_->Decode(raw, decoded_bytes_, final, &out, &map_);
+    decoded_bytes_ += raw.size();
+    return out;
+  }
+
+  void ReportLimits() {
+    if (cut_fields_ > 0) {
+      sink_.SetStatus(ObjectStatus::kIncomplete,
+                      Plural(cut_fields_, "field") + " over " +
+                          std::to_string(options_.max_field_bytes) +
+                          " bytes (first in record " + std::to_string(first_cut_record_) +
+                          "): the rest of each was scanned as text without its column");
+    }
+    if (overflow_rows_ > 0) {
+      sink_.SetStatus(ObjectStatus::kIncomplete,
+                      Plural(overflow_rows_, "row") + " over " +
+                          std::to_string(options_.max_row_fields) + " fields or " +
+                          std::to_string(options_.max_row_bytes) +
+                          " bytes: the rest of each was scanned as text without its column");
+    }
+  }
+
+  const DelimitedOptions& options_;
+  ExtractSink& sink_;
+  std::unique_ptr<TextDecoder> decoder_;
+  OffsetMap map_;
+  uint64_t decoded_bytes_ = 0;
+  TableReader table_;
+  std::array<uint8_t, 256> unquoted_;
+  std::array<uint8_t, 256> quoted_;
+
+  State state_ = State::kFieldStart;
+  bool after_cr_ = false;
+  bool trail_pending_ = false;
+  std::string field_;  // raw bytes of the current field, within the limits
+  bool spilling_ = false;
+  std::string spill_cell_;  // the cell of a field that outgrew its limit
+  std::string spill_;       // raw bytes beyond the limit, not yet reported
+  bool field_has_slot_ = true;
+  std::vector<std::string> row_;  // decoded cells
+  std::vector<TableCell> cells_;
+  size_t row_bytes_ = 0;
+  bool row_full_ = false;
+  bool row_overflow_counted_ = false;
+  uint64_t records_ = 0;
+  uint64_t cut_fields_ = 0;
+  uint64_t first_cut_record_ = 0;
+  uint64_t overflow_rows_ = 0;
+};
+
+// Feeds bytes to the parser in pieces, decoding first when the encoding
+// cannot be split on its own bytes.
+class Feeder {
+ public:
+  Feeder(DelimitedParser& parser, std::unique_ptr<TextDecoder> stream_decoder, size_t piece)
+      : parser_(parser), decoder_(std::move(stream_decoder)), piece_(std::max<size_t>(piece, 1)) {}
+
+  void Feed(std::string_view bytes) {
+    for (size_t at = 0; at < bytes.size(); at += piece_) Piece(bytes.substr(at, piece_), false);
+  }
+  void Finish() {
+    if (decoder_) Piece({}, true);
+    parser_.Finish();
+  }
+
+ private:
+  void Piece(std::string_view raw, bool final) {
+    if (!decoder_) {
+      parser_.Feed(raw);
+      return;
+    }
+    decoded_.clear();
+    map_.Reset(offset_);
+    decoder_->Decode(raw, offset_, final, &decoded_, &map_);
+    offset_ += raw.size();
+    parser_.Feed(decoded_);
+  }
+
+  DelimitedParser& parser_;
+  std::unique_ptr<TextDecoder> decoder_;  // null: the parser reads the bytes themselves
+  size_t piece_;
+  std::string decoded_;
+  OffsetMap map_;
+  uint64_t offset_ = 0;
+};
+
+}  // namespace
+
+Status ExtractDelimited(ByteSource& source, char delimiter, ExtractSink& sink,
+                        const DelimitedOptions& options) {
+  if (delimiter == '"' || delimiter == '\r' || delimiter == '\n' ||
+      static_cast<unsigned char>(delimiter) >= 0x80 || options.max_field_bytes == 0) {
+    return Status::InvalidArgument("unusable delimiter or limits");
+  }
+  std::string buf(std::max(kSampleBytes, options.chunk_bytes), '\0');
+  Result<size_t> got = ReadFull(source, buf.data(), kSampleBytes);
+  if (!got.ok()) {
+    sink.SetStatus(ObjectStatus::kError, "read failed: " + got.status().message());
+    return got.status();
+  }
+  bool eof = *got < kSampleBytes;
+  const DetectedEncoding enc = DetectEncoding(std::string_view(buf.data(), *got), eof);
+  if (enc.encoding == Encoding::kBinary) {
+    sink.SetStatus(ObjectStatus::kUnsupported, "binary content, not a delimited text table");
+    return Status::Ok();
+  }
+  const bool raw = SplitsOnRawBytes(enc.encoding);
+  auto field_decoder =
+      TextDecoder::Create(raw ? enc : DetectedEncoding{Encoding::kUtf8, 0, "utf-8"});
+  Result<std::unique_ptr<TextDecoder>> stream_decoder = std::unique_ptr<TextDecoder>();
+  if (!raw) stream_decoder = TextDecoder::Create(enc);
+  if (!field_decoder.ok() || !stream_decoder.ok()) {
+    const Status& s = field_decoder.ok() ? stream_decoder.status() : field_decoder.status();
+    sink.SetStatus(ObjectStatus::kUnsupported, "cannot decode " + enc.name + ": " + s.message());
+    return Status::Ok();
+  }
+  DelimitedParser parser(delimiter, enc.encoding == Encoding::kCp932, std::move(*field_decoder),
+                         sink, options);
+  Feeder feeder(parser, std::move(*stream_decoder), options.chunk_bytes);
+  std::string_view data(buf.data() + enc.bom_bytes, *got - enc.bom_bytes);
+  uint64_t read = *got;
+  for (;;) {
+    feeder.Feed(data);
+    if (eof) break;
+    if (Status t = sink.budget().Expired(); !t.ok()) {
+      sink.SetStatus(ObjectStatus::kIncomplete, t.message() + " after " + std::to_string(read) +
+                                                    " bytes of the table");
+      break;
+    }
+    got = ReadFull(source, buf.data(), options.chunk_bytes);
+    if (!got.ok()) {
+      sink.SetStatus(ObjectStatus::kIncomplete, "read failed after " + std::to_string(read) +
+                                                    " bytes: " + got.status().message());
+      feeder.Finish();
+      return got.status();
+    }
+    eof = *got < options.chunk_bytes;
+    read += *got;
+    data = std::string_view(buf.data(), *got);
+  }
+  feeder.Finish();
+  return Status::Ok();
+}
+
+bool LooksDelimited(std::string_view head, char* delimiter) {
+  constexpr std::array<char, 4> kDelimiters = {'\t', ',', ';', '|'};
+  constexpr size_t kLines = 20;
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  // Field counts per logical line (a quoted line break does not end one).
+  std::vector<std::array<int, 4>> lines;
+  std::array<int, 4> count{};
+  bool quoted = false, any = false;
+  size_t i = 0;
+  for (; i < head.size() && lines.size() < kLines; ++i) {
+    const char c = head[i];
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n' || c == '\r') {
+      if (any) lines.push_back(count);
+      count.fill(0);
+      any = false;
+      continue;
+    }
+    if (c != ' ' && c != '\t') any = true;
+    for (size_t d = 0; d < kDelimiters.size(); ++d) count[d] += c == kDelimiters[d];
+  }
+  // A last line without its line end (maybe cut) counts like the others: the
+  // 80 % rule tolerates it when there are five lines or more.
+  if (any && !quoted && lines.size() < kLines) lines.push_back(count);
+  if (lines.size() < 3) return false;
+  double best_score = 0;
+  for (size_t d = 0; d < kDelimiters.size(); ++d) {
+    // The most common field count and how many lines have it.
+    std::vector<int> fields;
+    for (const auto& l : lines) fields.push_back(l[d] + 1);
+    std::sort(fields.begin(), fields.end());
+    int mode = 0, mode_lines = 0;
+    for (size_t a = 0; a < fields.size();) {
+      size_t b = a;
+      while (b < fields.size() && fields[b] == fields[a]) ++b;
+      if (static_cast<int>(b - a) > mode_lines) {
+        mode_lines = static_cast<int>(b - a);
+        mode = fields[a];
+      }
+      a = b;
+    }
+    if (mode < 2 || mode_lines * 5 < static_cast<int>(lines.size()) * 4) continue;
+    const double score = static_cast<double>(mode_lines) / lines.size() + mode * 1e-3;
+    if (score > best_score) {
+      best_score = score;
+      *delimiter = kDelimiters[d];
+    }
+  }
+  return best_score > 0;
+}
+
+}  // namespace mamori

@@ -1,0 +1,530 @@
+#include "extract/json.h"
+
+#include <cstddef>
+#include <exception>
+#include <iterator>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "engine/encoding.h"
+#include "engine/offset_map.h"
+#include "engine/text_decoder.h"
+#include "extract/table.h"
+
+namespace mamori {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr size_t kSampleBytes = size_t{64} << 10;  // encoding detection sample
+constexpr size_t kMaxCachedKeys = 4096;
+constexpr uint64_t kEventsPerClockCheck = 4096;
+
+// Walks a char range for nlohmann's lexer and counts what it has read, so a
+// parse that fails can go on as text right after the last reported value.
+class CountingIterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  CountingIterator(const char* p, size_t* count) : p_(p), count_(count) {}
+  reference operator*() const { return *p_; }
+  CountingIterator& operator++() {
+    ++p_;
+    ++*count_;
+    return *this;
+  }
+  CountingIterator operator++(int) {
+    CountingIterator old = *this;
+    ++*this;
+    return old;
+  }
+  bool operator==(const CountingIterator& o) const { return p_ == o.p_; }
+  bool operator!=(const CountingIterator& o) const { return p_ != o.p_; }
+
+ private:
+  const char* p_;
+  size_t* count_;
+};
+
+// ClassifyColumn() is too slow to run for every key of a large document;
+// keys repeat, so their answers are kept (bounded).
+class KeyCache {
+ public:
+  // The kind of a value under `key` inside an object under `parent`.
+  std::optional<LabelKind> Kind(std::string_view parent, std::string_view key) {
+    scratch_.assign(parent);
+    scratch_.push_back('\x1f');
+    scratch_.append(key);
+    if (auto it = kinds_.find(scratch_); it != kinds_.end()) return it->second;
+    std::optional<LabelKind> kind = ClassifyColumn(key);
+    if (!kind && !parent.empty()) kind = ClassifyColumn(std::string(parent) + " " + std::string(key));
+    if (kinds_.size() >= kMaxCachedKeys) kinds_.clear();
+    kinds_.emplace(scratch_, kind);
+    return kind;
+  }
+
+  // True when the key itself reads as a value (an address, a number).
+  bool IsValue(std::string_view key) {
+    scratch_.assign(key);
+    if (auto it = values_.find(scratch_); it != values_.end()) return it->second;
+    const bool value = !key.empty() && !LooksLikeLabel(NormalizeHeader(key));
+    if (values_.size() >= kMaxCachedKeys) values_.clear();
+    values_.emplace(scratch_, value);
+    return value;
+  }
+
+ private:
+  std::unordered_map<std::string, std::optional<LabelKind>> kinds_;
+  std::unordered_map<std::string, bool> values_;
+  std::string scratch_;  // lookups without an allocation per value
+};
+
+// How a walk over some JSON text ended.
+struct Outcome {
+  enum Kind { kOk, kSyntax, kTooDeep, kExpired };
+  Kind kind = kOk;
+  size_t resume = 0;    // offset where the text was left unreported
+  std::string message;  // for kExpired
+};
+
+// The SAX handler: turns values into cells, keys into columns.
+class JsonWalker {
+ public:
+  JsonWalker(ExtractSink& sink, const JsonOptions& options, KeyCache& keys)
+      : sink_(sink), options_(options), keys_(keys) {}
+
+  // Walks every JSON value in `text`, one after another. `line` > 0 is the
+  // row of every value (NDJSON); 0 numbers rows by records.
+  Outcome Walk(std::string_view text, uint64_t line) {
+    line_ = line;
+    size_t at = 0;
+    for (;;) {
+      while (at < text.size() && IsJsonSpace(text[at])) ++at;
+      if (at == text.size()) return {};
+      size_t read = 0;
+      const std::optional<Outcome> failed = WalkOne(text.substr(at), &read);
+      if (failed) return {failed->kind, at + failed->resume, failed->message};
+      if (read == 0) return {Outcome::kSyntax, at, {}};  // no progress: never loop
+      at += read;
+    }
+  }
+
+  // nlohmann SAX interface.
+  bool null() { return Value({}); }
+  bool boolean(bool) { return Value({}); }
+  bool number_integer(Json::number_integer_t v) { return Value(std::to_string(v)); }
+  bool number_unsigned(Json::number_unsigned_t v) { return Value(std::to_string(v)); }
+  bool number_float(Json::number_float_t, const Json::string_t& text) { return Value(text); }
+  bool string(Json::string_t& s) { return Value(s); }
+  bool binary(Json::binary_t&) { return Value({}); }
+  bool start_object(std::size_t) { return Open(false); }
+  bool start_array(std::size_t) { return Open(true); }
+  bool end_object() { return Close(); }
+  bool end_array() { return Close(); }
+  bool key(Json::string_t& k) {
+    frames_.back().key = k;
+    if (keys_.IsValue(k)) {
+      CellRef ref;
+      ref.row = Row();
+      sink_.Cell(k, ref);
+    }
+    // The key is not counted as reported: if its value fails to parse,
+    // the text from before the key keeps it as the value's label.
+    return Tick(/*reported=*/false);
+  }
+  bool parse_error(std::size_t, const std::string&, const Json::exception&) {
+    // nlohmann's message quotes the input: it could hold the very data we
+    // look for, so it stays out of the reason.
+    if (stop_ == Outcome::kOk) stop_ = Outcome::kSyntax;
+    return false;
+  }
+
+ private:
+  struct Frame {
+    bool array;
+    std::string key;  // objects: the current key
+  };
+
+  static bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+  // One top-level value at the start of `text`; nullopt when it parsed.
+  std::optional<Outcome> WalkOne(std::string_view text, size_t* read) {
+    frames_.clear();
+    arrays_open_ = 0;
+    doc_row_ = 0;
+    stop_ = Outcome::kOk;
+    message_.clear();
+    read_ = read;
+    good_ = 0;
+    bool ok = false;
+    try {
+      ok = Json::sax_parse(CountingIterator(text.data(), read),
+                           CountingIterator(text.data() + text.size(), read), this,
+                           Json::input_format_t::json, /*strict=*/false,
+                           /*ignore_comments=*/false);
+    } catch (const std::exception& e) {  // bad_alloc; the parser itself reports, not throws
+      stop_ = Outcome::kSyntax;
+      message_ = e.what();
+    }
+    if (ok) return std::nullopt;
+    return Outcome{stop_ == Outcome::kOk ? Outcome::kSyntax : stop_, good_, message_};
+  }
+
+  // A value starts: as an element of an outermost array it is a new record.
+  void NoteValue() {
+    if (line_ == 0 && !frames_.empty() && frames_.back().array && arrays_open_ == 1) {
+      record_ = ++next_row_;
+    }
+  }
+
+  uint64_t Row() {
+    if (line_ > 0) return line_;
+    if (arrays_open_ > 0) return record_;
+    if (doc_row_ == 0) doc_row_ = ++next_row_;
+    return doc_row_;
+  }
+
+  bool Value(std::string_view text) {
+    NoteValue();
+    if (!text.empty()) {
+      // The innermost key and the one above it (arrays have none).
+      std::string_view key, parent;
+      int seen = 0;
+      for (auto it = frames_.rbegin(); it != frames_.rend() && seen < 2; ++it) {
+        if (!it->array) (seen++ == 0 ? key : parent) = it->key;
+      }
+      CellRef ref;
+      ref.row = Row();
+      ref.column = key;
+      if (!key.empty()) ref.column_kind = keys_.Kind(parent, key);
+      sink_.Cell(text, ref);
+    }
+    return Tick();
+  }
+
+  bool Open(bool array) {
+    if (frames_.size() >= options_.max_depth) {
+      stop_ = Outcome::kTooDeep;
+      return false;
+    }
+    NoteValue();
+    frames_.push_back({array, {}});
+    if (array) ++arrays_open_;
+    return Tick();
+  }
+
+  bool Close() {
+    if (frames_.back().array) --arrays_open_;
+    frames_.pop_back();
+    return Tick();
+  }
+
+  // After every event: remember how far the input is reported, and look at
+  // the clock now and then.
+  bool Tick(bool reported = true) {
+    if (reported) good_ = *read_;
+    if (++events_ % kEventsPerClockCheck == 0) {
+      if (Status s = sink_.budget().Expired(); !s.ok()) {
+        stop_ = Outcome::kExpired;
+        message_ = s.message();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  ExtractSink& sink_;
+  const JsonOptions& options_;
+  KeyCache& keys_;
+  std::vector<Frame> frames_;
+  size_t arrays_open_ = 0;
+  uint64_t line_ = 0;
+  uint64_t next_row_ = 0;  // records numbered so far in this object
+  uint64_t record_ = 0;    // the record being read
+  uint64_t doc_row_ = 0;   // the row of values outside arrays (0: not yet given)
+  const size_t* read_ = nullptr;
+  size_t good_ = 0;
+  uint64_t events_ = 0;
+  Outcome::Kind stop_ = Outcome::kOk;
+  std::string message_;
+};
+
+Result<size_t> ReadFull(ByteSource& source, char* buf, size_t n) {
+  size_t got = 0;
+  while (got < n) {
+    Result<size_t> r = source.Read(buf + got, n - got);
+    if (!r.ok()) return r.status();
+    if (*r == 0) break;
+    got += *r;
+  }
+  return got;
+}
+
+// Bytes of `s` up to its last complete UTF-8 character.
+size_t CompleteUtf8Prefix(std::string_view s) {
+  for (size_t back = 1; back <= 3 && back <= s.size(); ++back) {
+    const unsigned char c = static_cast<unsigned char>(s[s.size() - back]);
+    if (c < 0x80) return s.size();
+    if (c >= 0xC0) {
+      const size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      return len > back ? s.size() - back : s.size();
+    }
+  }
+  return s.size();
+}
+
+std::string Plural(uint64_t n, std::string_view word) {
+  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+}
+
+// Splits NDJSON into lines (bounded) and walks each.
+class NdjsonReader {
+ public:
+  // `first_offset`: where the first line starts in the object, when known.
+  NdjsonReader(ExtractSink& sink, const JsonOptions& options,
+               std::optional<uint64_t> first_offset)
+      : sink_(sink), options_(options), walker_(sink, options, keys_),
+        offsets_known_(first_offset.has_value()), line_start_(first_offset.value_or(0)) {}
+
+  // The next decoded bytes; `offset` is where they start in the object.
+  void Feed(std::string_view data, uint64_t offset) {
+    while (!data.empty() && !stopped()) {
+      const size_t nl = data.find('\n');
+      const std::string_view part = data.substr(0, nl == std::string_view::npos ? data.size() : nl);
+      Append(part);
+      if (nl == std::string_view::npos) break;
+      EndLine();
+      data.remove_prefix(nl + 1);
+      offset += nl + 1;
+      line_start_ = offset;
+    }
+  }
+
+  void Finish() {
+    if (!stopped() && (!line_.empty() || overlong_)) EndLine();
+    Report();
+  }
+
+  bool stopped() const { return !expired_.empty(); }
+
+ private:
+  void Append(std::string_view part) {
+    if (!overlong_ && line_.size() + part.size() <= options_.max_line_bytes) {
+      line_.append(part);
+      return;
+    }
+    // Too long to parse: scanned as text as it comes, in bounded pieces.
+    if (!overlong_) {
+      overlong_ = true;
+      ++overlong_lines_;
+    }
+    line_.append(part);
+    const size_t cut = CompleteUtf8Prefix(line_);
+    EmitTextPieces(sink_, std::string_view(line_).substr(0, cut), Where(), std::nullopt);
+    line_.erase(0, cut);
+  }
+
+  void EndLine() {
+    if (overlong_) {
+      EmitTextPieces(sink_, line_, Where(), std::nullopt);
+      overlong_ = false;
+    } else {
+      WalkLine();
+    }
+    line_.clear();
+    ++line_no_;
+  }
+
+  void WalkLine() {
+    std::string_view line = line_;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+      line.remove_suffix(1);
+    }
+    if (line.find_first_not_of(" \t") == std::string_view::npos) return;  // blank
+    ++lines_;
+    const Outcome o = walker_.Walk(line, line_no_);
+    if (o.kind == Outcome::kOk) return;
+    if (o.kind == Outcome::kExpired) {
+      expired_ = o.message;
+      return;
+    }
+    if (bad_lines_++ == 0) first_bad_line_ = line_no_;
+    if (o.kind == Outcome::kTooDeep) ++deep_lines_;
+    const std::optional<uint64_t> offset =
+        offsets_known_ ? std::optional<uint64_t>(line_start_ + o.resume) : std::nullopt;
+    EmitTextPieces(sink_, line.substr(o.resume), Where(), offset);
+  }
+
+  StructuredLocation Where() const {
+    StructuredLocation where;
+    where.row = line_no_;
+    return where;
+  }
+
+  void Report() {
+    if (bad_lines_ > 0) {
+      std::string reason = std::to_string(bad_lines_) + " of " + Plural(lines_, "line") +
+                           " not valid JSON (first: line " + std::to_string(first_bad_line_) + ")";
+      if (deep_lines_ > 0) {
+        reason += ", " + std::to_string(deep_lines_) + " nested deeper than " +
+                  std::to_string(options_.max_depth) + " levels";
+      }
+      sink_.SetStatus(ObjectStatus::kIncomplete, reason + ": scanned as text");
+    }
+    if (overlong_lines_ > 0) {
+      sink_.SetStatus(ObjectStatus::kIncomplete,
+                      Plural(overlong_lines_, "line") + " over " +
+                          std::to_string(options_.max_line_bytes) +
+                          " bytes scanned as text without their keys");
+    }
+    if (!expired_.empty()) {
+      sink_.SetStatus(ObjectStatus::kIncomplete,
+                      expired_ + " at line " + std::to_string(line_no_) + " of the NDJSON");
+    }
+  }
+
+  ExtractSink& sink_;
+  const JsonOptions& options_;
+  KeyCache keys_;
+  JsonWalker walker_;
+  bool offsets_known_;
+  uint64_t line_start_;
+  std::string line_;
+  bool overlong_ = false;
+  uint64_t line_no_ = 1;
+  uint64_t lines_ = 0;  // non-blank lines walked
+  uint64_t bad_lines_ = 0;
+  uint64_t first_bad_line_ = 0;
+  uint64_t deep_lines_ = 0;
+  uint64_t overlong_lines_ = 0;
+  std::string expired_;
+};
+
+std::string DecodeAll(std::string_view bytes, const DetectedEncoding& enc, Status* status) {
+  std::string out;
+  auto decoder = TextDecoder::Create(enc);
+  if (!decoder.ok()) {
+    *status = decoder.status();
+    return out;
+  }
+  OffsetMap map;
+  (*decoder)->Decode(bytes, 0, true, &out, &map);
+  return out;
+}
+
+}  // namespace
+
+Status ExtractJson(std::string_view bytes, ExtractSink& sink, const JsonOptions& options) {
+  const DetectedEncoding enc =
+      DetectEncoding(bytes.substr(0, kSampleBytes), bytes.size() <= kSampleBytes);
+  if (enc.encoding == Encoding::kBinary) {
+    sink.SetStatus(ObjectStatus::kUnsupported, "binary content, not JSON");
+    return Status::Ok();
+  }
+  // JSON is UTF-8; anything else is decoded first (offsets are then unknown).
+  const bool utf8 = enc.encoding == Encoding::kUtf8;
+  std::string decoded;
+  if (!utf8) {
+    Status s;
+    decoded = DecodeAll(bytes.substr(enc.bom_bytes), enc, &s);
+    if (!s.ok()) {
+      sink.SetStatus(ObjectStatus::kUnsupported, "cannot decode " + enc.name + ": " + s.message());
+      return Status::Ok();
+    }
+  }
+  const std::string_view text = utf8 ? bytes.substr(enc.bom_bytes) : std::string_view(decoded);
+  KeyCache keys;
+  JsonWalker walker(sink, options, keys);
+  const Outcome o = walker.Walk(text, 0);
+  switch (o.kind) {
+    case Outcome::kOk: return Status::Ok();
+    case Outcome::kExpired:
+      sink.SetStatus(ObjectStatus::kIncomplete,
+                     o.message + " at byte " + std::to_string(o.resume) + " of the JSON");
+      return Status::Ok();
+    case Outcome::kSyntax:
+    case Outcome::kTooDeep: break;
+  }
+  const std::optional<uint64_t> offset =
+      utf8 ? std::optional<uint64_t>(enc.bom_bytes + o.resume) : std::nullopt;
+  EmitTextPieces(sink, text.substr(o.resume), StructuredLocation{}, offset);
+  const std::string what = o.kind == Outcome::kTooDeep
+                               ? "JSON nested deeper than " + std::to_string(options.max_depth) +
+                                     " levels"
+                               : std::string("not valid JSON");
+  sink.SetStatus(ObjectStatus::kIncomplete,
+                 what + " after byte " + std::to_string(o.resume) + ": the rest scanned as text");
+  return Status::Ok();
+}
+
+Status ExtractNdjson(ByteSource& source, ExtractSink& sink, const JsonOptions& options) {
+  std::string buf(std::max(kSampleBytes, options.chunk_bytes), '\0');
+  Result<size_t> got = ReadFull(source, buf.data(), kSampleBytes);
+  if (!got.ok()) {
+    sink.SetStatus(ObjectStatus::kError, "read failed: " + got.status().message());
+    return got.status();
+  }
+  bool eof = *got < kSampleBytes;
+  const DetectedEncoding enc = DetectEncoding(std::string_view(buf.data(), *got), eof);
+  if (enc.encoding == Encoding::kBinary) {
+    sink.SetStatus(ObjectStatus::kUnsupported, "binary content, not NDJSON");
+    return Status::Ok();
+  }
+  const bool utf8 = enc.encoding == Encoding::kUtf8;
+  std::unique_ptr<TextDecoder> decoder;
+  if (!utf8) {
+    auto d = TextDecoder::Create(enc);
+    if (!d.ok()) {
+      sink.SetStatus(ObjectStatus::kUnsupported,
+                     "cannot decode " + enc.name + ": " + d.status().message());
+      return Status::Ok();
+    }
+    decoder = std::move(*d);
+  }
+  NdjsonReader reader(sink, options,
+                      utf8 ? std::optional<uint64_t>(enc.bom_bytes) : std::nullopt);
+  std::string decoded;
+  OffsetMap map;
+  uint64_t offset = enc.bom_bytes;
+  std::string_view data(buf.data() + enc.bom_bytes, *got - enc.bom_bytes);
+  Status result;
+  for (;;) {
+    if (decoder) {
+      decoded.clear();
+      map.Reset(offset);
+      decoder->Decode(data, offset, eof, &decoded, &map);
+      reader.Feed(decoded, 0);
+    } else {
+      reader.Feed(data, offset);
+    }
+    offset += data.size();
+    if (eof || reader.stopped()) break;
+    if (Status t = sink.budget().Expired(); !t.ok()) {
+      sink.SetStatus(ObjectStatus::kIncomplete,
+                     t.message() + " after " + std::to_string(offset) + " bytes of the NDJSON");
+      break;
+    }
+    got = ReadFull(source, buf.data(), std::max<size_t>(options.chunk_bytes, 1));
+    if (!got.ok()) {
+      sink.SetStatus(ObjectStatus::kIncomplete, "read failed after " + std::to_string(offset) +
+                                                    " bytes: " + got.status().message());
+      result = got.status();
+      break;
+    }
+    eof = *got < std::max<size_t>(options.chunk_bytes, 1);
+    data = std::string_view(buf.data(), *got);
+  }
+  reader.Finish();
+  return result;
+}
+
+}  // namespace mamori

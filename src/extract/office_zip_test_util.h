@@ -1,0 +1,69 @@
+// Test helpers for the office extractors: zips made in memory with
+// libarchive's writer, and the path of the committed fixtures.
+#ifndef MAMORI_EXTRACT_OFFICE_ZIP_TEST_UTIL_H_
+#define MAMORI_EXTRACT_OFFICE_ZIP_TEST_UTIL_H_
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mamori::testing {
+
+using ZipParts = std::vector<std::pair<std::string, std::string>>;  // name, content
+
+// A deflated zip holding `parts` in the given order.
+inline std::string MakeZip(const ZipParts& parts) {
+  std::string out;
+  archive* a = archive_write_new();
+  archive_write_set_format_zip(a);
+  archive_write_open(
+      a, &out, nullptr,
+      [](archive*, void* buffer, const void* data, size_t size) -> la_ssize_t {
+        static_cast<std::string*>(buffer)->append(static_cast<const char*>(data), size);
+        return static_cast<la_ssize_t>(size);
+      },
+      nullptr);
+  for (const auto& [name, content] : parts) {
+    archive_entry* e = archive_entry_new();
+    archive_entry_set_pathname(e, name.c_str());
+    archive_entry_set_filetype(e, AE_IFREG);
+    archive_entry_set_perm(e, 0644);
+    archive_entry_set_size(e, static_cast<la_int64_t>(content.size()));
+    archive_write_header(a, e);
+    archive_write_data(a, content.data(), content.size());
+    archive_entry_free(e);
+  }
+  archive_write_close(a);
+  archive_write_free(a);
+  return out;
+}
+
+// tests/fixtures/office/<name>, found from this file's place in the tree.
+inline std::string OfficeFixture(const std::string& name) {
+  std::string root = __FILE__;
+  root.resize(root.rfind("/src/extract/"));
+  std::ifstream in(root + "/tests/fixtures/office/" + name, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// A "billion laughs" document: ten levels of ten references each.
+inline std::string BillionLaughs(const std::string& root_open, const std::string& root_close) {
+  std::string xml = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol0 \"lol\">";
+  for (int i = 1; i <= 9; ++i) {
+    xml += "<!ENTITY lol" + std::to_string(i) + " \"";
+    for (int k = 0; k < 10; ++k) xml += "&lol" + std::to_string(i - 1) + ";";
+    xml += "\">";
+  }
+  return xml + "]>" + root_open + "&lol9;" + root_close;
+}
+
+}  // namespace mamori::testing
+
+#endif  // MAMORI_EXTRACT_OFFICE_ZIP_TEST_UTIL_H_

@@ -1,0 +1,93 @@
+// A fake ExtractSink for extractor tests: records every call so tests can
+// assert on texts, cells, members and statuses.
+#ifndef MAMORI_EXTRACT_RECORDING_SINK_TEST_UTIL_H_
+#define MAMORI_EXTRACT_RECORDING_SINK_TEST_UTIL_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/extractor.h"
+
+namespace mamori {
+
+class RecordingSink : public ExtractSink {
+ public:
+  struct TextCall {
+    std::string text;
+    StructuredLocation where;
+    uint64_t offset = 0;
+  };
+  struct CellCall {
+    std::string text;
+    uint64_t row = 0;
+    std::string column;
+    std::optional<LabelKind> column_kind;
+    std::string sheet;
+    std::string cell;
+  };
+  struct MemberCall {
+    std::string name;
+    std::string bytes;
+  };
+  struct MemberStatusCall {
+    std::string name;
+    uint64_t bytes = 0;
+    ObjectStatus status = ObjectStatus::kOk;
+    std::string reason;
+    bool encrypted = false;
+  };
+  struct StatusCall {
+    ObjectStatus status;
+    std::string reason;
+  };
+
+  explicit RecordingSink(const Limits& limits = Limits{}) : budget_(limits) {}
+
+  void Text(std::string_view utf8, const StructuredLocation& where, uint64_t offset) override {
+    texts.push_back({std::string(utf8), where, offset});
+  }
+  void Cell(std::string_view utf8, const CellRef& cell) override {
+    cells.push_back({std::string(utf8), cell.row, std::string(cell.column), cell.column_kind,
+                     std::string(cell.sheet), std::string(cell.cell)});
+  }
+  void Member(std::string_view name, std::string_view bytes) override {
+    members.push_back({std::string(name), std::string(bytes)});
+  }
+  void MemberStatus(std::string_view name, uint64_t bytes, ObjectStatus status,
+                    std::string_view reason, bool encrypted) override {
+    member_statuses.push_back({std::string(name), bytes, status, std::string(reason), encrypted});
+  }
+  void SetStatus(ObjectStatus s, std::string_view reason) override {
+    statuses.push_back({s, std::string(reason)});
+    if (static_cast<int>(s) > static_cast<int>(status)) {
+      status = s;
+      this->reason = std::string(reason);
+    }
+  }
+  Budget& budget() override { return budget_; }
+
+  // All text units joined by '\n'.
+  std::string AllText() const;
+  // The cells whose column is `column`, in order.
+  std::vector<CellCall> CellsIn(std::string_view column) const;
+  // The first cell with exactly this text, or nullptr.
+  const CellCall* FindCell(std::string_view text) const;
+
+  std::vector<TextCall> texts;
+  std::vector<CellCall> cells;
+  std::vector<MemberCall> members;
+  std::vector<MemberStatusCall> member_statuses;
+  std::vector<StatusCall> statuses;
+  ObjectStatus status = ObjectStatus::kOk;  // the most severe so far
+  std::string reason;                       // the reason given with `status`
+
+ private:
+  Budget budget_;
+};
+
+}  // namespace mamori
+
+#endif  // MAMORI_EXTRACT_RECORDING_SINK_TEST_UTIL_H_

@@ -1,0 +1,206 @@
+#include "extract/table.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "engine/offset_map.h"
+#include "engine/text_decoder.h"
+
+namespace mamori {
+namespace {
+
+constexpr size_t kSearchRows = 8;               // non-empty rows searched for a header
+constexpr size_t kSearchBytes = size_t{1} << 20;  // and at most this much held back
+constexpr int kBodyRows = 2;                    // wide non-header rows that end the search
+constexpr size_t kMaxLabelBytes = 64;
+constexpr int kMaxLabelDigits = 3;
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// What a row looks like to the header search.
+struct RowShape {
+  size_t non_empty = 0;
+  size_t label_like = 0;
+  size_t classified = 0;  // label-like cells that name a kind of data
+  size_t bytes = 0;
+};
+
+RowShape ShapeOf(std::span<const TableCell> cells) {
+  RowShape shape;
+  for (const TableCell& cell : cells) {
+    const std::string_view text = Trim(cell.text);
+    if (text.empty()) continue;
+    ++shape.non_empty;
+    shape.bytes += text.size();
+    if (text.size() > 4 * kMaxLabelBytes) continue;  // cannot fold to a label
+    const std::string normalized = NormalizeHeader(text);
+    if (!LooksLikeLabel(normalized)) continue;
+    ++shape.label_like;
+    if (ClassifyHeader(normalized)) ++shape.classified;
+  }
+  return shape;
+}
+
+bool IsHeaderRow(const RowShape& s) {
+  return s.non_empty >= 2 && s.classified >= 1 && s.label_like * 2 > s.non_empty;
+}
+
+bool IsEmptyRow(std::span<const TableCell> cells) {
+  return std::all_of(cells.begin(), cells.end(),
+                     [](const TableCell& c) { return Trim(c.text).empty(); });
+}
+
+}  // namespace
+
+std::string NormalizeHeader(std::string_view utf8) {
+  utf8 = Trim(utf8);
+  std::string out;
+  auto decoder = TextDecoder::Create(DetectedEncoding{Encoding::kUtf8, 0, "utf-8"});
+  if (!decoder.ok()) return std::string(utf8);
+  OffsetMap map;
+  (*decoder)->Decode(utf8, 0, true, &out, &map);
+  return std::string(Trim(out));
+}
+
+std::optional<LabelKind> ClassifyColumn(std::string_view utf8) {
+  const std::string normalized = NormalizeHeader(utf8);
+  if (!LooksLikeLabel(normalized)) return std::nullopt;
+  return ClassifyHeader(normalized);
+}
+
+bool LooksLikeLabel(std::string_view normalized) {
+  if (normalized.empty() || normalized.size() > kMaxLabelBytes) return false;
+  if (normalized.find('@') != std::string_view::npos) return false;
+  const auto digits = std::count_if(normalized.begin(), normalized.end(),
+                                    [](char c) { return c >= '0' && c <= '9'; });
+  return digits <= kMaxLabelDigits;
+}
+
+void EmitTextPieces(ExtractSink& sink, std::string_view utf8, const StructuredLocation& where,
+                    std::optional<uint64_t> offset, size_t max_piece) {
+  max_piece = std::max<size_t>(max_piece, 4);
+  while (!utf8.empty()) {
+    size_t cut = std::min(max_piece, utf8.size());
+    if (cut < utf8.size()) {
+      size_t c = cut;
+      while (c > 0 && (static_cast<unsigned char>(utf8[c]) & 0xC0) == 0x80) --c;
+      if (c > 0) cut = c;
+    }
+    sink.Text(utf8.substr(0, cut), where, offset.value_or(0));
+    if (offset) *offset += cut;
+    utf8.remove_prefix(cut);
+  }
+}
+
+TableReader::TableReader(ExtractSink& sink, std::string_view sheet)
+    : sink_(sink), sheet_(sheet) {}
+
+void TableReader::AddRow(std::span<const TableCell> cells) {
+  if (IsEmptyRow(cells)) return;
+  switch (state_) {
+    case State::kSearching: Search(cells); break;
+    case State::kHeader: Emit(cells, !RepeatsHeader(cells)); break;
+    case State::kNoHeader: Emit(cells, true); break;
+  }
+}
+
+void TableReader::Finish() {
+  if (state_ == State::kSearching) Decide();
+}
+
+void TableReader::Search(std::span<const TableCell> cells) {
+  const RowShape shape = ShapeOf(cells);
+  if (IsHeaderRow(shape)) {
+    for (const HeldRow& row : held_) EmitHeld(row, false);
+    held_.clear();
+    SetHeader(cells);
+    Emit(cells, false);
+    return;
+  }
+  HeldRow row;
+  for (const TableCell& cell : cells) {
+    row.texts.emplace_back(cell.text);
+    row.refs.emplace_back(cell.ref);
+  }
+  row.non_empty = shape.non_empty;
+  row.single_label = shape.non_empty == 1 && shape.classified == 1;
+  held_.push_back(std::move(row));
+  held_bytes_ += shape.bytes;
+  wide_rows_in_a_row_ = shape.non_empty >= 3 ? wide_rows_in_a_row_ + 1 : 0;
+  if (held_.size() >= kSearchRows || held_bytes_ >= kSearchBytes ||
+      wide_rows_in_a_row_ >= kBodyRows) {
+    Decide();
+  }
+}
+
+// The search is over without a multi-cell header: a single label heading a
+// single-column table, or no header at all.
+void TableReader::Decide() {
+  size_t header = held_.size();
+  for (size_t i = held_.size(); i-- > 0;) {
+    if (held_[i].non_empty != 1) break;
+    if (held_[i].single_label) header = i;
+  }
+  if (header == held_.size()) {
+    state_ = State::kNoHeader;
+    for (const HeldRow& row : held_) EmitHeld(row, true);
+  } else {
+    for (size_t i = 0; i < header; ++i) EmitHeld(held_[i], false);
+    std::vector<TableCell> cells;
+    for (const std::string& text : held_[header].texts) cells.push_back({text, {}});
+    SetHeader(cells);
+    for (size_t i = header; i < held_.size(); ++i) EmitHeld(held_[i], i != header);
+  }
+  held_.clear();
+  held_bytes_ = 0;
+}
+
+void TableReader::SetHeader(std::span<const TableCell> cells) {
+  state_ = State::kHeader;
+  header_.clear();
+  for (const TableCell& cell : cells) {
+    const std::string_view text = Trim(cell.text);
+    header_.push_back({std::string(text), text.empty() ? std::nullopt : ClassifyColumn(text)});
+  }
+}
+
+bool TableReader::RepeatsHeader(std::span<const TableCell> cells) const {
+  const size_t n = std::max(cells.size(), header_.size());
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view a = i < cells.size() ? Trim(cells[i].text) : std::string_view();
+    const std::string_view b = i < header_.size() ? std::string_view(header_[i].text) : "";
+    if (a != b) return false;
+  }
+  return true;
+}
+
+void TableReader::Emit(std::span<const TableCell> cells, bool data) {
+  const uint64_t row = data ? ++data_rows_ : 0;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (Trim(cells[i].text).empty()) continue;
+    CellRef ref;
+    ref.row = row;
+    ref.sheet = sheet_;
+    ref.cell = cells[i].ref;
+    if (data && i < header_.size()) {
+      ref.column = header_[i].text;
+      ref.column_kind = header_[i].kind;
+    }
+    sink_.Cell(cells[i].text, ref);
+  }
+}
+
+void TableReader::EmitHeld(const HeldRow& row, bool data) {
+  std::vector<TableCell> cells;
+  cells.reserve(row.texts.size());
+  for (size_t i = 0; i < row.texts.size(); ++i) cells.push_back({row.texts[i], row.refs[i]});
+  Emit(cells, data);
+}
+
+}  // namespace mamori

@@ -1,0 +1,112 @@
+// Tables for the engine: rows of cells from CSV/TSV files and spreadsheet
+// sheets become ExtractSink::Cell() calls that carry their column, so the
+// engine can type a whole column by its header ("メールアドレス", "card_no").
+//
+// The header is the first non-empty row that reads like one:
+//   - it has two or more non-empty cells, at least one of them a known
+//     label (ClassifyHeader: 氏名, 電話番号, cvv, …), and most of its
+//     non-empty cells are label-like (short text, no '@', at most three
+//     digits), so a data row that happens to contain "name" is no header;
+//   - or it is a single label cell heading a single-column table: every
+//     non-empty row after it, within the search window, has one cell.
+// The search looks at the first 8 non-empty rows (at most 1 MiB of them) and
+// stops early when two rows in a row hold three or more cells without being
+// a header (the body has begun). Blank rows are skipped and never counted.
+// Rows above the header (title lines such as "顧客一覧 2013年4月") are
+// reported with row 0 and no column; so is the header row itself, and any
+// later row that repeats the header exactly (concatenated exports). Without
+// a header every row is a data row and cells carry no column: the engine's
+// detectors type them by their values.
+//
+// Data rows are numbered 1, 2, … in order (header, preamble and blank rows
+// excluded). Row 0 means "not a data row": the engine should report such
+// cells without a row.
+#ifndef MAMORI_EXTRACT_TABLE_H_
+#define MAMORI_EXTRACT_TABLE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/labels.h"
+#include "extract/extractor.h"
+
+namespace mamori {
+
+// Header text as the engine sees text: full-width ASCII, the ideographic
+// space and dashes folded (TextDecoder), surrounding whitespace trimmed.
+std::string NormalizeHeader(std::string_view utf8);
+
+// ClassifyHeader() of NormalizeHeader(utf8): "Ｅメール" is an email column.
+std::optional<LabelKind> ClassifyColumn(std::string_view utf8);
+
+// True when normalized header text reads as a label rather than a value:
+// non-empty, at most 64 bytes, no '@', at most three ASCII digits.
+bool LooksLikeLabel(std::string_view normalized);
+
+// Reports `utf8` as text units of at most `max_piece` bytes, cut on UTF-8
+// character boundaries: a bounded unit for text that has outgrown a cell.
+// `offset` is the byte offset of utf8[0] in the object, when known.
+void EmitTextPieces(ExtractSink& sink, std::string_view utf8, const StructuredLocation& where,
+                    std::optional<uint64_t> offset, size_t max_piece = size_t{1} << 20);
+
+// One cell as an extractor read it.
+struct TableCell {
+  std::string_view text;  // UTF-8 as written (the engine normalizes)
+  std::string_view ref;   // spreadsheet reference such as "B7"; empty for CSV
+};
+
+// Turns the rows of one table (a CSV file, one sheet) into Cell() calls.
+// Feed rows in order, then call Finish(); nothing is reported twice.
+class TableReader {
+ public:
+  explicit TableReader(ExtractSink& sink, std::string_view sheet = {});
+  TableReader(const TableReader&) = delete;
+  TableReader& operator=(const TableReader&) = delete;
+
+  // One row: cells[i] is column i (0-based); pass empty text for a gap.
+  void AddRow(std::span<const TableCell> cells);
+
+  // Reports the rows still held back while the header was being searched.
+  void Finish();
+
+  bool has_header() const { return state_ == State::kHeader; }
+  uint64_t data_rows() const { return data_rows_; }
+
+ private:
+  enum class State { kSearching, kHeader, kNoHeader };
+  struct Column {
+    std::string text;  // trimmed, as written
+    std::optional<LabelKind> kind;
+  };
+  struct HeldRow {
+    std::vector<std::string> texts;
+    std::vector<std::string> refs;
+    size_t non_empty = 0;
+    bool single_label = false;  // one cell, and it is a label
+  };
+
+  void Search(std::span<const TableCell> cells);
+  void Decide();
+  void SetHeader(std::span<const TableCell> cells);
+  void Emit(std::span<const TableCell> cells, bool data);
+  void EmitHeld(const HeldRow& row, bool data);
+  bool RepeatsHeader(std::span<const TableCell> cells) const;
+
+  ExtractSink& sink_;
+  std::string sheet_;
+  State state_ = State::kSearching;
+  std::vector<Column> header_;
+  std::vector<HeldRow> held_;
+  size_t held_bytes_ = 0;
+  int wide_rows_in_a_row_ = 0;
+  uint64_t data_rows_ = 0;
+};
+
+}  // namespace mamori
+
+#endif  // MAMORI_EXTRACT_TABLE_H_
