@@ -322,7 +322,7 @@ void TextDecoder::DecodeIcu(std::string_view raw, uint64_t raw_offset, bool fina
     return unit_offsets_[k] >= 0 && static_cast<size_t>(unit_offsets_[k]) < raw.size();
   };
   const auto start_of = [&](size_t k) -> uint64_t {
-    return valid(k) ? raw_offset + unit_offsets_[k] : pending_start;
+    return valid(k) ? raw_offset + unit_offsets_[k] : std::max(pending_start, last_in_end_);
   };
   size_t k = 0;
   while (k < produced) {

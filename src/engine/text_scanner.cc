@@ -97,7 +97,11 @@ void TextScanner::ScanBuffer(uint32_t settled_from, uint32_t settle_to, uint64_t
     f.type = d.type;
     f.confidence = d.confidence;
     f.offset = map_.ToOriginal(d.begin);
-    f.length = map_.ToOriginalEnd(d.end) - f.offset;
+    // Decoders that misreport offsets around invalid input (seen with
+    // some ICU converters) must not yield an empty span: fall back to the
+    // normalized length.
+    const uint64_t end = map_.ToOriginalEnd(d.end);
+    f.length = end > f.offset ? end - f.offset : d.end - d.begin;
     f.line = line;
     f.value = std::move(d.value);
     f.brand = std::move(d.brand);
