@@ -7,5 +7,5 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMAMORI_TESTS=OFF -DMAMOR
 cmake --build build -j"$(nproc)" --target mamori
 # Exit status 1 only means "findings at or above --fail-on": the samples have them.
 status=0
-build/mamori scan --format text samples/ || status=$?
+build/mamori scan --format text --exclude "*.py" samples/ || status=$?
 [ "$status" -le 1 ]

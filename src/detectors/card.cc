@@ -371,21 +371,70 @@ class RecentLabels {
 class CardScan {
  public:
   CardScan(const Candidates& in, std::vector<Detection>& out)
-      : in_(in), text_(in.text), runs_(in.runs), out_(out), labels_(in) {}
+      : in_(in),
+        text_(in.text),
+        runs_(in.runs),
+        out_(out),
+        labels_(in),
+        expiry_(in.Wants(DataType::kCardExpiry)),
+        code_(in.Wants(DataType::kCardSecurityCode)),
+        zones_(in, LabelledKinds(expiry_, code_)) {}
 
   void Run() {
     // Tracks and cards are always looked for: a track hides its PAN from
     // the card rule, and an expiry counts next to a card.
-    const bool expiry = in_.Wants(DataType::kCardExpiry);
-    const bool code = in_.Wants(DataType::kCardSecurityCode);
-    for (size_t r = 0; r < runs_.size(); ++r) {
+    for (size_t r = NextCandidate(0); r < runs_.size(); r = NextCandidate(r + 1)) {
       if (runs_[r].begin < done_) continue;
-      if (TryTrack(r) || TryCard(r) || (expiry && TryExpiry(r))) continue;
-      if (code) TrySecurityCode(r);
+      if (TryTrack(r) || TryCard(r) || (expiry_ && TryExpiry(r))) continue;
+      if (code_) TrySecurityCode(r);
     }
   }
 
  private:
+  // Expiries and security codes stand under their labels (or, expiries,
+  // right after a card).
+  static LabelZones::Kinds LabelledKinds(bool expiry, bool code) {
+    LabelZones::Kinds kinds;
+    kinds.set(static_cast<size_t>(LabelKind::kCardExpiry), expiry);
+    kinds.set(static_cast<size_t>(LabelKind::kSecurityCode), code);
+    return kinds;
+  }
+
+  // The first run from r on that may start a value: one shaped like a card
+  // or a track, or one where an expiry or a security code may stand. Most
+  // runs of digit-heavy text are neither, and are passed over here from the
+  // runs array and one byte each, without a branch the CPU mispredicts.
+  size_t NextCandidate(size_t r) {
+    if (r >= runs_.size()) return r;
+    const uint32_t watch = std::min(zones_.NextFrom(runs_[r].begin), ExpiryAfterCardFrom(runs_[r].begin));
+    const size_t last = runs_.size() - 1;  // always tried: it has no next run
+    while (r < last && runs_[r].begin < watch && !CardShape(r)) ++r;
+    return r;
+  }
+
+  // Whether run r (not the last) may begin a track or a card: 13-19 digits
+  // (TryTrack, TryCard), or a group led by a brand's first digit and joined
+  // to the next run by one space or hyphen (TryCard's chains).
+  bool CardShape(size_t r) const {
+    const uint32_t len = Len(r);
+    const uint32_t end = runs_[r].end;
+    const char sep = text_[end];
+    const auto lead = static_cast<unsigned char>(text_[runs_[r].begin] - '2');
+    const bool pan = len - kMinPan <= kMaxPan - kMinPan;
+    const bool group = (len - 3 <= 3) & (runs_[r + 1].begin == end + 1) &
+                       ((sep == ' ') | (sep == '-')) & (lead <= '6' - '2');
+    return pan | group;
+  }
+
+  // Where an unlabelled expiry after the last card may begin (NearLastCard),
+  // as seen from `pos`; LabelZones::kNone when not in reach.
+  uint32_t ExpiryAfterCardFrom(uint32_t pos) const {
+    if (!expiry_ || last_card_end_ == kNoCard || pos > last_card_end_ + kExpiryAfterCard) {
+      return LabelZones::kNone;
+    }
+    return std::max(pos, last_card_end_);
+  }
+
   uint32_t Len(size_t r) const { return runs_[r].end - runs_[r].begin; }
   std::string_view Digits(size_t r) const {
     return text_.substr(runs_[r].begin, runs_[r].end - runs_[r].begin);
@@ -555,6 +604,9 @@ class CardScan {
   std::span<const DigitRun> runs_;
   std::vector<Detection>& out_;
   RecentLabels labels_;
+  const bool expiry_;
+  const bool code_;
+  LabelZones zones_;  // where labelled expiries and security codes may stand
   uint32_t done_ = 0;  // text before this offset belongs to an accepted value
   uint32_t last_card_end_ = kNoCard;
 };

@@ -27,6 +27,29 @@ bool LabelledAs(const Candidates& in, uint32_t pos, std::initializer_list<LabelK
   return owner && std::find(kinds.begin(), kinds.end(), *owner) != kinds.end();
 }
 
+LabelZones::LabelZones(const Candidates& in, Kinds kinds, uint32_t reach)
+    : in_(in), kinds_(kinds), reach_(reach) {
+  if (in.unit_label && kinds_.test(static_cast<size_t>(*in.unit_label))) {
+    to_ = kNone;  // one zone over the whole unit
+    next_ = in.labels.size();
+  }
+}
+
+uint32_t LabelZones::NextFrom(uint32_t pos) {
+  // Zones are visited in the order their labels begin; one that ends before
+  // `pos` can never cover a later position either.
+  while (to_ <= pos) {
+    while (next_ < in_.labels.size() && !kinds_.test(static_cast<size_t>(in_.labels[next_].kind))) {
+      ++next_;
+    }
+    if (next_ == in_.labels.size()) return kNone;
+    const LabelHit& h = in_.labels[next_++];
+    from_ = h.begin;
+    to_ = h.end >= kNone - reach_ ? kNone : h.end + reach_ + 1;
+  }
+  return std::max(from_, pos);
+}
+
 bool InsideLongerToken(std::string_view text, uint32_t begin, uint32_t end) {
   if (begin > 0 && IsAsciiAlnum(text[begin - 1])) return true;
   return end < text.size() && IsAsciiAlnum(text[end]);

@@ -164,8 +164,13 @@ class JpNumbersDetector final : public Detector {
 
   void Detect(const Candidates& in, std::vector<Detection>& out) const override {
     const KindSet kinds(in);
+    // Passport numbers begin two letters before their digits.
+    LabelZones zones(in, {K::kMyNumber, K::kDriversLicense, K::kPostalCode, K::kPassport,
+                          K::kBankAccount, K::kBank},
+                     kLabelWindow + 2);
     uint32_t prev_end = 0;  // end of the previous accepted value, for lists
-    for (size_t i = 0; i < in.runs.size(); ++i) {
+    for (size_t i = NextCandidate(in, zones, 0); i < in.runs.size();
+         i = NextCandidate(in, zones, i + 1)) {
       const uint32_t len = in.runs[i].end - in.runs[i].begin;
       size_t last_run = i;  // the last run an accepted value covers
       std::optional<Detection> found;
@@ -184,6 +189,26 @@ class JpNumbersDetector final : public Detector {
   }
 
  private:
+  // The first run from i on that may begin a value. Every value but an
+  // address's postal code needs a label of its kind before it (OwnerOf), so
+  // only runs in those labels' zones and "NNN-NNNN" shapes are looked at;
+  // the rest of digit-heavy text is passed over from the runs array alone.
+  static size_t NextCandidate(const Candidates& in, LabelZones& zones, size_t i) {
+    if (i >= in.runs.size()) return i;
+    const uint32_t watch = zones.NextFrom(in.runs[i].begin);
+    const size_t last = in.runs.size() - 1;  // always tried: it has no next run
+    while (i < last && in.runs[i].begin < watch && !PostalShape(in, i)) ++i;
+    return i;
+  }
+
+  // Run i (not the last) and the next one read "NNN-NNNN".
+  static bool PostalShape(const Candidates& in, size_t i) {
+    const DigitRun r = in.runs[i];
+    const DigitRun next = in.runs[i + 1];
+    return (r.end - r.begin == 3) & (next.begin == r.end + 1) & (in.text[r.end] == '-') &
+           (next.end - next.begin == 4);
+  }
+
   // My Number or driver's licence: 12 digits, contiguous or 4-4-4.
   static std::optional<Detection> TwelveDigits(const Candidates& in, const KindSet& kinds, size_t i,
                                                uint32_t prev_end, size_t* last_run) {

@@ -303,6 +303,21 @@ TEST(PhoneE164Test, ValidatesWithLibphonenumber) {
   EXPECT_EQ(PhoneE164("abc"), std::nullopt);
 }
 
+// PhoneE164 remembers rejected Japanese numbers by length and first six
+// digits; that is sound only while libphonenumber decides on fewer leading
+// digits. Numbers that differ after the fourth national digit must agree.
+TEST(PhoneE164Test, JapaneseValidityFollowsLeadingDigits) {
+  for (int prefix = 1000; prefix <= 9999; prefix += 7) {
+    for (const char* tail : {"00000", "999999"}) {
+      const std::string head = "0" + std::to_string(prefix);
+      const std::string a = head + tail;
+      std::string b = a;
+      for (size_t i = 5; i < b.size(); ++i) b[i] = static_cast<char>('0' + (i * 7 + prefix) % 10);
+      EXPECT_EQ(PhoneE164(a).has_value(), PhoneE164(b).has_value()) << a << " " << b;
+    }
+  }
+}
+
 TEST(PhoneNormalizeTest, WholeCell) {
   EXPECT_EQ(NormalizePhone("03-1234-5678"), "+81312345678");
   EXPECT_EQ(NormalizePhone(" 090 1234 5678 \r\n"), "+819012345678");

@@ -176,4 +176,22 @@ DetectedEncoding DetectEncoding(std::string_view sample, bool sample_is_whole) {
   return hint;
 }
 
+DetectedEncoding EncodingForCharset(std::string_view charset, std::string_view bytes) {
+  std::string name(charset);
+  std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+  if (name == "iso-2022-jp" || name == "iso-2022-jp-2" || name == "csiso2022jp") {
+    return Named(Encoding::kIso2022Jp, "iso-2022-jp");
+  }
+  if (name == "shift_jis" || name == "shift-jis" || name == "sjis" || name == "cp932" ||
+      name == "windows-31j" || name == "x-sjis" || name == "ms_kanji") {
+    return Named(Encoding::kCp932, "cp932");
+  }
+  if (name == "euc-jp" || name == "x-euc-jp") return Named(Encoding::kEucJp, "euc-jp");
+  // A declared UTF-8 body with a few stray bytes is still UTF-8.
+  if (name == "utf-8" || name == "utf8" || (name == "us-ascii" && IsValidUtf8Prefix(bytes))) {
+    return Named(Encoding::kUtf8, "utf-8");
+  }
+  return DetectEncoding(bytes.substr(0, 64 * 1024), bytes.size() <= 64 * 1024);
+}
+
 }  // namespace mamori

@@ -22,6 +22,10 @@ struct DetectedEncoding {
 // UTF-8 sequence is then an error, not a cut).
 DetectedEncoding DetectEncoding(std::string_view sample, bool sample_is_whole);
 
+// The encoding a MIME charset names ("ISO-2022-JP", "Shift_JIS"…); when the
+// name is empty or unknown, the one DetectEncoding finds in `bytes`.
+DetectedEncoding EncodingForCharset(std::string_view charset, std::string_view bytes);
+
 // True when `bytes` (a prefix) is valid UTF-8, allowing a sequence cut at the end.
 bool IsValidUtf8Prefix(std::string_view bytes);
 

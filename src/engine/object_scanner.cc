@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/encoding.h"
 #include "extract/archive.h"
 #include "extract/csv.h"
 #include "extract/extractor.h"
@@ -68,15 +69,22 @@ class ObjectContext final : public ExtractSink {
     scanner_.text_.ScanUnit(utf8, offset, 0, std::nullopt, where, &collector_);
   }
 
+  void RawText(std::string_view bytes, std::string_view charset, const StructuredLocation& where,
+               uint64_t offset, uint64_t line) override {
+    scanner_.text_.ScanEncodedUnit(bytes, EncodingForCharset(charset, bytes), offset, line, where,
+                                   &collector_);
+  }
+
   void Cell(std::string_view utf8, const CellRef& cell) override {
     saw_cells_ = true;
     StructuredLocation where;
-    where.row = cell.row;
+    // Row 0 holds titles and headers: text of the table, not a record.
+    if (cell.row > 0) where.row = cell.row;
     where.column = std::string(cell.column);
     where.sheet = std::string(cell.sheet);
     where.cell = std::string(cell.cell);
     const uint64_t before = collector_.added();
-    scanner_.text_.ScanUnit(utf8, 0, 0, cell.column_kind, where, &collector_);
+    scanner_.text_.ScanUnit(utf8, cell.offset.value_or(0), 0, cell.column_kind, where, &collector_);
     // A table's people are its rows with at least one finding.
     const bool new_row = cell.row != last_row_ || cell.sheet != last_sheet_;
     if (new_row) {
@@ -84,7 +92,7 @@ class ObjectContext final : public ExtractSink {
       last_sheet_ = std::string(cell.sheet);
       row_counted_ = false;
     }
-    if (!row_counted_ && collector_.added() > before) {
+    if (!row_counted_ && cell.row > 0 && collector_.added() > before) {
       row_counted_ = true;
       ++rows_with_findings_;
     }

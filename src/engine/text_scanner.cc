@@ -175,12 +175,28 @@ void TextScanner::ScanStream(ByteSource& source, ObjectReport* report, FindingCo
 void TextScanner::ScanUnit(std::string_view utf8, uint64_t base_offset, uint64_t base_line,
                            std::optional<LabelKind> unit_label, const StructuredLocation& where,
                            FindingCollector* out) {
-  auto decoder = TextDecoder::Create(DetectedEncoding{Encoding::kUtf8, 0, "utf-8"});
-  buffer_.clear();
-  map_.Reset(base_offset);
-  (*decoder)->Decode(utf8, base_offset, true, &buffer_, &map_);
+  DecodeUnit(utf8, DetectedEncoding{Encoding::kUtf8, 0, "utf-8"}, base_offset);
   ScanBuffer(0, static_cast<uint32_t>(buffer_.size()), base_line > 0 ? base_line - 1 : 0,
              unit_label, where, out);
+}
+
+void TextScanner::ScanEncodedUnit(std::string_view bytes, const DetectedEncoding& encoding,
+                                  uint64_t base_offset, uint64_t base_line,
+                                  const StructuredLocation& where, FindingCollector* out) {
+  if (encoding.encoding == Encoding::kBinary) return;
+  DecodeUnit(bytes.substr(std::min(encoding.bom_bytes, bytes.size())), encoding,
+             base_offset + encoding.bom_bytes);
+  ScanBuffer(0, static_cast<uint32_t>(buffer_.size()), base_line > 0 ? base_line - 1 : 0,
+             std::nullopt, where, out);
+}
+
+void TextScanner::DecodeUnit(std::string_view bytes, const DetectedEncoding& encoding,
+                             uint64_t base_offset) {
+  buffer_.clear();
+  map_.Reset(base_offset);
+  auto decoder = TextDecoder::Create(encoding);
+  if (!decoder.ok()) decoder = TextDecoder::Create(DetectedEncoding{Encoding::kUtf8, 0, "utf-8"});
+  (*decoder)->Decode(bytes, base_offset, true, &buffer_, &map_);
 }
 
 }  // namespace mamori

@@ -11,6 +11,7 @@
 
 #include "detectors/detector.h"
 #include "engine/byte_source.h"
+#include "engine/encoding.h"
 #include "engine/collector.h"
 #include "engine/finder.h"
 #include "engine/offset_map.h"
@@ -44,6 +45,12 @@ class TextScanner {
                 std::optional<LabelKind> unit_label, const StructuredLocation& where,
                 FindingCollector* out);
 
+  // Scans a unit in `encoding` (a mail body in its MIME charset) that sits
+  // at `base_offset`, line `base_line`, of its object.
+  void ScanEncodedUnit(std::string_view bytes, const DetectedEncoding& encoding,
+                       uint64_t base_offset, uint64_t base_line, const StructuredLocation& where,
+                       FindingCollector* out);
+
  private:
   explicit TextScanner(const ScanCore& core) : core_(core) {}
 
@@ -52,6 +59,9 @@ class TextScanner {
   void ScanBuffer(uint32_t settled_from, uint32_t settle_to, uint64_t lines_before,
                   std::optional<LabelKind> unit_label, const StructuredLocation& where,
                   FindingCollector* out);
+
+  // Decodes a whole unit into buffer_ and map_.
+  void DecodeUnit(std::string_view bytes, const DetectedEncoding& encoding, uint64_t base_offset);
 
   const ScanCore& core_;
   std::unique_ptr<Finder::Scratch> scratch_;

@@ -16,17 +16,6 @@ namespace {
 
 constexpr size_t kSampleBytes = size_t{64} << 10;  // encoding detection sample
 
-Result<size_t> ReadFull(ByteSource& source, char* buf, size_t n) {
-  size_t got = 0;
-  while (got < n) {
-    Result<size_t> r = source.Read(buf + got, n - got);
-    if (!r.ok()) return r.status();
-    if (*r == 0) break;
-    got += *r;
-  }
-  return got;
-}
-
 // Encodings whose multi-byte characters never contain the ASCII bytes that
 // structure a table (CP932 trail bytes can be '|' or letters: tracked).
 bool SplitsOnRawBytes(Encoding e) {
@@ -34,10 +23,6 @@ bool SplitsOnRawBytes(Encoding e) {
 }
 
 bool IsCp932Lead(unsigned char c) { return (c >= 0x81 && c <= 0x9F) || (c >= 0xE0 && c <= 0xFC); }
-
-std::string Plural(uint64_t n, std::string_view word) {
-  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
-}
 
 // RFC 4180 tokenizer with bounded fields and rows, feeding a TableReader.
 class DelimitedParser {
@@ -61,8 +46,18 @@ class DelimitedParser {
     }
   }
 
+  // Cells get their byte offsets in the file when the parser reads the
+  // file's own bytes (UTF-8, CP932, EUC-JP), starting at `first_offset`.
+  void TrackOffsets(uint64_t first_offset) {
+    track_offsets_ = true;
+    fed_ = first_offset;
+  }
+
   // The next bytes of the table (in the tokenized encoding).
   void Feed(std::string_view in) {
+    piece_ = in;
+    piece_offset_ = fed_;
+    fed_ += in.size();
     size_t i = 0;
     while (i < in.size()) {
       if (trail_pending_) {  // the second byte of a CP932 character is never structure
@@ -164,6 +159,12 @@ class DelimitedParser {
   }
 
   void Content(std::string_view bytes) {
+    // The first byte of the field that comes from the input marks its offset
+    // (an escaped quote is a literal, not input).
+    if (track_offsets_ && !field_offset_ && bytes.data() >= piece_.data() &&
+        bytes.data() < piece_.data() + piece_.size()) {
+      field_offset_ = piece_offset_ + static_cast<uint64_t>(bytes.data() - piece_.data());
+    }
     if (!spilling_) {
       const size_t room = Room();
       if (bytes.size() <= room) {
@@ -217,8 +218,10 @@ class DelimitedParser {
     if (field_has_slot_) {
       row_bytes_ += field_.size();
       row_.push_back(std::move(cell));
+      row_offsets_.push_back(field_offset_);
     }
     field_.clear();
+    field_offset_.reset();
     if (row_.size() >= options_.max_row_fields || row_bytes_ >= options_.max_row_bytes) {
       row_full_ = true;
     }
@@ -228,9 +231,10 @@ class DelimitedParser {
 
   void EndRow() {
     cells_.clear();
-    for (const std::string& text : row_) cells_.push_back({text, {}});
+    for (size_t k = 0; k < row_.size(); ++k) cells_.push_back({row_[k], {}, row_offsets_[k]});
     table_.AddRow(cells_);
     row_.clear();
+    row_offsets_.clear();
     row_bytes_ = 0;
     row_full_ = false;
     row_overflow_counted_ = false;
@@ -249,14 +253,14 @@ class DelimitedParser {
   void ReportLimits() {
     if (cut_fields_ > 0) {
       sink_.SetStatus(ObjectStatus::kIncomplete,
-                      Plural(cut_fields_, "field") + " over " +
+                      CountOf(cut_fields_, "field") + " over " +
                           std::to_string(options_.max_field_bytes) +
                           " bytes (first in record " + std::to_string(first_cut_record_) +
                           "): the rest of each was scanned as text without its column");
     }
     if (overflow_rows_ > 0) {
       sink_.SetStatus(ObjectStatus::kIncomplete,
-                      Plural(overflow_rows_, "row") + " over " +
+                      CountOf(overflow_rows_, "row") + " over " +
                           std::to_string(options_.max_row_fields) + " fields or " +
                           std::to_string(options_.max_row_bytes) +
                           " bytes: the rest of each was scanned as text without its column");
@@ -281,6 +285,12 @@ class DelimitedParser {
   std::string spill_;       // raw bytes beyond the limit, not yet reported
   bool field_has_slot_ = true;
   std::vector<std::string> row_;  // decoded cells
+  std::vector<std::optional<uint64_t>> row_offsets_;
+  bool track_offsets_ = false;
+  uint64_t fed_ = 0;            // file offset of the next byte fed
+  std::string_view piece_;      // the bytes being fed now
+  uint64_t piece_offset_ = 0;   // and their file offset
+  std::optional<uint64_t> field_offset_;
   std::vector<TableCell> cells_;
   size_t row_bytes_ = 0;
   bool row_full_ = false;
@@ -327,6 +337,26 @@ class Feeder {
   uint64_t offset_ = 0;
 };
 
+// The decoder of field bytes, and for encodings that cannot be split on
+// their own bytes, the decoder of the stream (fields are then UTF-8).
+struct Decoders {
+  std::unique_ptr<TextDecoder> field;
+  std::unique_ptr<TextDecoder> stream;
+};
+
+Result<Decoders> MakeDecoders(const DetectedEncoding& enc) {
+  const bool raw = SplitsOnRawBytes(enc.encoding);
+  auto field = TextDecoder::Create(raw ? enc : DetectedEncoding{Encoding::kUtf8, 0, "utf-8"});
+  if (!field.ok()) return field.status();
+  Decoders d{std::move(*field), nullptr};
+  if (!raw) {
+    auto stream = TextDecoder::Create(enc);
+    if (!stream.ok()) return stream.status();
+    d.stream = std::move(*stream);
+  }
+  return d;
+}
+
 }  // namespace
 
 Status ExtractDelimited(ByteSource& source, char delimiter, ExtractSink& sink,
@@ -335,31 +365,30 @@ Status ExtractDelimited(ByteSource& source, char delimiter, ExtractSink& sink,
       static_cast<unsigned char>(delimiter) >= 0x80 || options.max_field_bytes == 0) {
     return Status::InvalidArgument("unusable delimiter or limits");
   }
-  std::string buf(std::max(kSampleBytes, options.chunk_bytes), '\0');
-  Result<size_t> got = ReadFull(source, buf.data(), kSampleBytes);
+  const size_t chunk = std::max<size_t>(options.chunk_bytes, 1);
+  std::string buf(std::max(kSampleBytes, chunk), '\0');
+  Result<size_t> got = ReadChunk(source, buf.data(), kSampleBytes);
   if (!got.ok()) {
     sink.SetStatus(ObjectStatus::kError, "read failed: " + got.status().message());
     return got.status();
   }
   bool eof = *got < kSampleBytes;
   const DetectedEncoding enc = DetectEncoding(std::string_view(buf.data(), *got), eof);
+  sink.SetEncoding(enc.name);
   if (enc.encoding == Encoding::kBinary) {
     sink.SetStatus(ObjectStatus::kUnsupported, "binary content, not a delimited text table");
     return Status::Ok();
   }
-  const bool raw = SplitsOnRawBytes(enc.encoding);
-  auto field_decoder =
-      TextDecoder::Create(raw ? enc : DetectedEncoding{Encoding::kUtf8, 0, "utf-8"});
-  Result<std::unique_ptr<TextDecoder>> stream_decoder = std::unique_ptr<TextDecoder>();
-  if (!raw) stream_decoder = TextDecoder::Create(enc);
-  if (!field_decoder.ok() || !stream_decoder.ok()) {
-    const Status& s = field_decoder.ok() ? stream_decoder.status() : field_decoder.status();
-    sink.SetStatus(ObjectStatus::kUnsupported, "cannot decode " + enc.name + ": " + s.message());
+  Result<Decoders> decoders = MakeDecoders(enc);
+  if (!decoders.ok()) {
+    sink.SetStatus(ObjectStatus::kUnsupported,
+                   "cannot decode " + enc.name + ": " + decoders.status().message());
     return Status::Ok();
   }
-  DelimitedParser parser(delimiter, enc.encoding == Encoding::kCp932, std::move(*field_decoder),
-                         sink, options);
-  Feeder feeder(parser, std::move(*stream_decoder), options.chunk_bytes);
+  DelimitedParser parser(delimiter, enc.encoding == Encoding::kCp932,
+                         std::move(decoders->field), sink, options);
+  if (!decoders->stream) parser.TrackOffsets(enc.bom_bytes);
+  Feeder feeder(parser, std::move(decoders->stream), chunk);
   std::string_view data(buf.data() + enc.bom_bytes, *got - enc.bom_bytes);
   uint64_t read = *got;
   for (;;) {
@@ -370,14 +399,14 @@ Status ExtractDelimited(ByteSource& source, char delimiter, ExtractSink& sink,
                                                     " bytes of the table");
       break;
     }
-    got = ReadFull(source, buf.data(), options.chunk_bytes);
+    got = ReadChunk(source, buf.data(), chunk);
     if (!got.ok()) {
       sink.SetStatus(ObjectStatus::kIncomplete, "read failed after " + std::to_string(read) +
                                                     " bytes: " + got.status().message());
       feeder.Finish();
       return got.status();
     }
-    eof = *got < options.chunk_bytes;
+    eof = *got < chunk;
     read += *got;
     data = std::string_view(buf.data(), *got);
   }

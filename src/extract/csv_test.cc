@@ -135,7 +135,8 @@ TEST(CsvTest, TabSeparated) {
 }
 
 TEST(CsvTest, BomLoneCrAndLastLineWithoutLineEnd) {
-  const RecordingSink sink = Parse("\xEF\xBB\xBF" "E-mail,TEL\ra@example.com,03-1234-5678\rb@example.com,\"x");
+  const RecordingSink sink =
+      Parse("\xEF\xBB\xBF" "E-mail,TEL\ra@example.com,03-1234-5678\rb@example.com,\"x");
   EXPECT_EQ(Dump(sink),
             "0||E-mail\n0||TEL\n1|E-mail|a@example.com\n1|TEL|03-1234-5678\n"
             "2|E-mail|b@example.com\n2|TEL|x\n");
@@ -147,7 +148,8 @@ TEST(CsvTest, UnclosedQuoteRunsToTheEnd) {
 }
 
 TEST(CsvTest, Utf16IsDecodedFirst) {
-  const std::string raw = "\xFF\xFE" + Encode("メール,電話\r\ntaro@example.com,03-1234-5678\r\n", "UTF-16LE");
+  const std::string raw =
+      "\xFF\xFE" + Encode("メール,電話\r\ntaro@example.com,03-1234-5678\r\n", "UTF-16LE");
   const RecordingSink sink = Parse(raw);
   EXPECT_EQ(Dump(sink), "0||メール\n0||電話\n1|メール|taro@example.com\n1|電話|03-1234-5678\n");
 }

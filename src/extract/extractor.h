@@ -22,6 +22,7 @@ struct CellRef {
   std::optional<LabelKind> column_kind;    // what the header names, when it names personal data
   std::string_view sheet;                  // spreadsheets
   std::string_view cell;                   // spreadsheets: "B7"
+  std::optional<uint64_t> offset;          // byte offset of the cell in the object, when known (CSV)
 };
 
 // What an extractor reports to; the engine implements it. Calls for one
@@ -34,6 +35,17 @@ class ExtractSink {
   // where it sits (page, sheet…); `offset` is its byte offset in the
   // object when that means something, else 0.
   virtual void Text(std::string_view utf8, const StructuredLocation& where, uint64_t offset = 0) = 0;
+
+  // Text in its original encoding (a mail body as sent), at byte `offset`
+  // and line `line` of the object: the engine decodes it itself, so
+  // findings point at the original bytes. `charset` is the declared one
+  // (MIME), empty when unknown.
+  virtual void RawText(std::string_view bytes, std::string_view charset,
+                       const StructuredLocation& where, uint64_t offset, uint64_t line) {
+    (void)charset;
+    (void)line;
+    Text(bytes, where, offset);
+  }
 
   // One table cell, in row order. Cells of one row share `row`.
   virtual void Cell(std::string_view utf8, const CellRef& cell) = 0;

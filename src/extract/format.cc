@@ -105,9 +105,8 @@ Format SniffFormat(std::string_view name, std::string_view head) {
   if (enc.encoding == Encoding::kBinary) return Format::kBinary;
   const std::string ext = LowerExtension(name);
   if (StartsWith(head, "From ") && head.find("\nFrom:") != std::string_view::npos) return Format::kMbox;
-  if (ext == "eml" || ext == "msg" || LooksLikeMailHeaders(head.substr(enc.bom_bytes))) {
-    if (enc.encoding == Encoding::kUtf8 || enc.encoding == Encoding::kIso2022Jp) return Format::kEml;
-  }
+  if (ext == "eml") return Format::kEml;
+  if (LooksLikeMailHeaders(head.substr(enc.bom_bytes))) return Format::kEml;
   if (ext == "csv") return Format::kCsv;
   if (ext == "tsv" || ext == "tab") return Format::kTsv;
   if (enc.encoding == Encoding::kUtf8) {

@@ -66,7 +66,9 @@ class KeyCache {
     scratch_.append(key);
     if (auto it = kinds_.find(scratch_); it != kinds_.end()) return it->second;
     std::optional<LabelKind> kind = ClassifyColumn(key);
-    if (!kind && !parent.empty()) kind = ClassifyColumn(std::string(parent) + " " + std::string(key));
+    if (!kind && !parent.empty()) {
+      kind = ClassifyColumn(std::string(parent) + " " + std::string(key));
+    }
     if (kinds_.size() >= kMaxCachedKeys) kinds_.clear();
     kinds_.emplace(scratch_, kind);
     return kind;
@@ -104,13 +106,18 @@ class JsonWalker {
 
   // Walks every JSON value in `text`, one after another. `line` > 0 is the
   // row of every value (NDJSON); 0 numbers rows by records.
-  Outcome Walk(std::string_view text, uint64_t line) {
+  // `base` is where `text` starts in the object, when the text is the
+  // object's own bytes (UTF-8): cells then get their byte offsets.
+  Outcome Walk(std::string_view text, uint64_t line, std::optional<uint64_t> base = std::nullopt) {
     line_ = line;
+    base_ = base;
     size_t at = 0;
     for (;;) {
       while (at < text.size() && IsJsonSpace(text[at])) ++at;
       if (at == text.size()) return {};
       size_t read = 0;
+      walk_text_ = text.substr(at);
+      walk_offset_ = at;
       const std::optional<Outcome> failed = WalkOne(text.substr(at), &read);
       if (failed) return {failed->kind, at + failed->resume, failed->message};
       if (read == 0) return {Outcome::kSyntax, at, {}};  // no progress: never loop
@@ -206,9 +213,24 @@ class JsonWalker {
       ref.row = Row();
       ref.column = key;
       if (!key.empty()) ref.column_kind = keys_.Kind(parent, key);
+      ref.offset = OffsetOf(text);
       sink_.Cell(text, ref);
     }
     return Tick();
+  }
+
+  // Where the value just parsed sits in the object: the parser has read
+  // up to its end (a string's closing quote, or one byte past a number).
+  // Escaped strings do not match their bytes and stay without an offset.
+  std::optional<uint64_t> OffsetOf(std::string_view value) const {
+    if (!base_ || !read_) return std::nullopt;
+    const size_t end = *read_;
+    for (size_t back : {size_t{1}, size_t{0}}) {  // string: quote; number: lookahead
+      if (end < back + value.size()) continue;
+      const size_t begin = end - back - value.size();
+      if (walk_text_.substr(begin, value.size()) == value) return *base_ + walk_offset_ + begin;
+    }
+    return std::nullopt;
   }
 
   bool Open(bool array) {
@@ -245,6 +267,9 @@ class JsonWalker {
   ExtractSink& sink_;
   const JsonOptions& options_;
   KeyCache& keys_;
+  std::optional<uint64_t> base_;  // offset of the walked text in the object, when known
+  std::string_view walk_text_;     // the top-level value being parsed and what follows
+  size_t walk_offset_ = 0;         // its offset in the walked text
   std::vector<Frame> frames_;
   size_t arrays_open_ = 0;
   uint64_t line_ = 0;
@@ -258,17 +283,6 @@ class JsonWalker {
   std::string message_;
 };
 
-Result<size_t> ReadFull(ByteSource& source, char* buf, size_t n) {
-  size_t got = 0;
-  while (got < n) {
-    Result<size_t> r = source.Read(buf + got, n - got);
-    if (!r.ok()) return r.status();
-    if (*r == 0) break;
-    got += *r;
-  }
-  return got;
-}
-
 // Bytes of `s` up to its last complete UTF-8 character.
 size_t CompleteUtf8Prefix(std::string_view s) {
   for (size_t back = 1; back <= 3 && back <= s.size(); ++back) {
@@ -280,10 +294,6 @@ size_t CompleteUtf8Prefix(std::string_view s) {
     }
   }
   return s.size();
-}
-
-std::string Plural(uint64_t n, std::string_view word) {
-  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
 }
 
 // Splits NDJSON into lines (bounded) and walks each.
@@ -351,7 +361,8 @@ class NdjsonReader {
     }
     if (line.find_first_not_of(" \t") == std::string_view::npos) return;  // blank
     ++lines_;
-    const Outcome o = walker_.Walk(line, line_no_);
+    const Outcome o = walker_.Walk(
+        line, line_no_, offsets_known_ ? std::optional<uint64_t>(line_start_) : std::nullopt);
     if (o.kind == Outcome::kOk) return;
     if (o.kind == Outcome::kExpired) {
       expired_ = o.message;
@@ -372,7 +383,7 @@ class NdjsonReader {
 
   void Report() {
     if (bad_lines_ > 0) {
-      std::string reason = std::to_string(bad_lines_) + " of " + Plural(lines_, "line") +
+      std::string reason = std::to_string(bad_lines_) + " of " + CountOf(lines_, "line") +
                            " not valid JSON (first: line " + std::to_string(first_bad_line_) + ")";
       if (deep_lines_ > 0) {
         reason += ", " + std::to_string(deep_lines_) + " nested deeper than " +
@@ -382,7 +393,7 @@ class NdjsonReader {
     }
     if (overlong_lines_ > 0) {
       sink_.SetStatus(ObjectStatus::kIncomplete,
-                      Plural(overlong_lines_, "line") + " over " +
+                      CountOf(overlong_lines_, "line") + " over " +
                           std::to_string(options_.max_line_bytes) +
                           " bytes scanned as text without their keys");
     }
@@ -444,7 +455,7 @@ Status ExtractJson(std::string_view bytes, ExtractSink& sink, const JsonOptions&
   const std::string_view text = utf8 ? bytes.substr(enc.bom_bytes) : std::string_view(decoded);
   KeyCache keys;
   JsonWalker walker(sink, options, keys);
-  const Outcome o = walker.Walk(text, 0);
+  const Outcome o = walker.Walk(text, 0, utf8 ? std::optional<uint64_t>(enc.bom_bytes) : std::nullopt);
   switch (o.kind) {
     case Outcome::kOk: return Status::Ok();
     case Outcome::kExpired:
@@ -467,8 +478,9 @@ Status ExtractJson(std::string_view bytes, ExtractSink& sink, const JsonOptions&
 }
 
 Status ExtractNdjson(ByteSource& source, ExtractSink& sink, const JsonOptions& options) {
-  std::string buf(std::max(kSampleBytes, options.chunk_bytes), '\0');
-  Result<size_t> got = ReadFull(source, buf.data(), kSampleBytes);
+  const size_t chunk = std::max<size_t>(options.chunk_bytes, 1);
+  std::string buf(std::max(kSampleBytes, chunk), '\0');
+  Result<size_t> got = ReadChunk(source, buf.data(), kSampleBytes);
   if (!got.ok()) {
     sink.SetStatus(ObjectStatus::kError, "read failed: " + got.status().message());
     return got.status();
@@ -513,14 +525,14 @@ Status ExtractNdjson(ByteSource& source, ExtractSink& sink, const JsonOptions& o
                      t.message() + " after " + std::to_string(offset) + " bytes of the NDJSON");
       break;
     }
-    got = ReadFull(source, buf.data(), std::max<size_t>(options.chunk_bytes, 1));
+    got = ReadChunk(source, buf.data(), chunk);
     if (!got.ok()) {
       sink.SetStatus(ObjectStatus::kIncomplete, "read failed after " + std::to_string(offset) +
                                                     " bytes: " + got.status().message());
       result = got.status();
       break;
     }
-    eof = *got < std::max<size_t>(options.chunk_bytes, 1);
+    eof = *got < chunk;
     data = std::string_view(buf.data(), *got);
   }
   reader.Finish();

@@ -59,7 +59,8 @@ TEST(JsonTest, NestedKeysTypeTheirValues) {
 
 TEST(JsonTest, ArrayOfRecordsNumbersRows) {
   const RecordingSink sink = Json(
-      R"([{"email": "a@example.com", "tags": ["x", "y"]}, {"email": "b@example.com"}, "c@example.com"])");
+      R"([{"email": "a@example.com", "tags": ["x", "y"]}, {"email": "b@example.com"},
+          "c@example.com"])");
   EXPECT_EQ(Dump(sink),
             "1|email|a@example.com\n1|tags|x\n1|tags|y\n2|email|b@example.com\n3||c@example.com\n");
 }
@@ -194,7 +195,8 @@ TEST(JsonNdjsonTest, LinesAreRowsAndABrokenLineIsText) {
       "{\"level\":\"info\",\"email\":\"a@example.com\"}\r\n"
       "\n"
       "{\"level\":\"info\",\"email\":\"b@exa\n"
-      "{\"message\":\"user taro@example.com paid with 4980123456789011\",\"user\":{\"tel\":\"090-1234-5678\"}}\n";
+      "{\"message\":\"user taro@example.com paid with 4980123456789011\","
+      "\"user\":{\"tel\":\"090-1234-5678\"}}\n";
   const RecordingSink sink = Ndjson(text);
   EXPECT_EQ(Dump(sink),
             "1|level|info\n1|email|a@example.com\n3|level|info\n"

@@ -96,6 +96,21 @@ std::string_view WithoutEnvelopeLine(std::string_view bytes) {
   return eol == std::string_view::npos ? std::string_view() : bytes.substr(eol + 1);
 }
 
+using OptionsPtr = std::unique_ptr<GMimeParserOptions, OptionsFree>;
+
+// Lenient options: real mail breaks the RFCs. `trouble` hears the warnings.
+OptionsPtr NewOptions(ParseTrouble* trouble) {
+  OptionsPtr options(g_mime_parser_options_new());
+  g_mime_parser_options_set_rfc2047_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
+  g_mime_parser_options_set_parameter_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
+  g_mime_parser_options_set_address_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
+  // Raw 8-bit headers from Japanese mailers are UTF-8, CP932 or EUC-JP.
+  const char* fallback[] = {"UTF-8", "CP932", "EUC-JP", "ISO-8859-1", nullptr};
+  g_mime_parser_options_set_fallback_charsets(options.get(), fallback);
+  g_mime_parser_options_set_warning_callback(options.get(), OnParserWarning, trouble);
+  return options;
+}
+
 // Parses one message. `trouble` must outlive the message: GMime keeps the
 // warning callback in the options it copies into each header list.
 GPtr<GMimeMessage> ParseMessage(std::string_view bytes, ParseTrouble* trouble) {
@@ -108,14 +123,7 @@ GPtr<GMimeMessage> ParseMessage(std::string_view bytes, ParseTrouble* trouble) {
   GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
   GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
   g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
-  std::unique_ptr<GMimeParserOptions, OptionsFree> options(g_mime_parser_options_new());
-  g_mime_parser_options_set_rfc2047_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
-  g_mime_parser_options_set_parameter_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
-  g_mime_parser_options_set_address_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
-  // Raw 8-bit headers from Japanese mailers are UTF-8, CP932 or EUC-JP.
-  const char* fallback[] = {"UTF-8", "CP932", "EUC-JP", "ISO-8859-1", nullptr};
-  g_mime_parser_options_set_fallback_charsets(options.get(), fallback);
-  g_mime_parser_options_set_warning_callback(options.get(), OnParserWarning, trouble);
+  const OptionsPtr options = NewOptions(trouble);
   return GPtr<GMimeMessage>(g_mime_parser_construct_message(parser.get(), options.get()));
 }
 
@@ -246,6 +254,14 @@ const char* FilenameParameter(GMimeObject* obj) {
   return name ? name : g_mime_object_get_content_type_parameter(obj, "name");
 }
 
+std::string WithoutSpace(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (!std::isspace(static_cast<unsigned char>(c))) out.push_back(c);
+  }
+  return out;
+}
+
 bool IsType(GMimeObject* obj, const char* type, const char* subtype) {
   return g_mime_content_type_is_type(g_mime_object_get_content_type(obj), type, subtype);
 }
@@ -277,7 +293,11 @@ bool IsSignature(GMimeObject* obj) {
 
 class MailWalker {
  public:
-  explicit MailWalker(ExtractSink& sink) : sink_(sink) {}
+  // `source` is the message as parsed (after any mbox "From " line) and
+  // `source_offset` where it starts in the object: plain bodies are passed
+  // on in their own bytes, so findings point into the file.
+  MailWalker(ExtractSink& sink, std::string_view source, uint64_t source_offset)
+      : sink_(sink), source_(source), source_offset_(source_offset) {}
 
   void Message(GMimeMessage* message) {
     const char* subject = g_mime_message_get_subject(message);
@@ -329,8 +349,44 @@ class MailWalker {
       sink_.SetStatus(ObjectStatus::kEncrypted, "inline PGP encrypted text");
     }
     const char* charset = g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset");
-    const std::string text = ToUtf8(DecodedContent(part), charset);
-    EmitText(html ? HtmlToText(text) : text);
+    std::string text = ToUtf8(DecodedContent(part), charset);
+    if (html) text = HtmlToText(text);
+    // The plain and HTML alternatives usually say the same: count it once.
+    // Bodies that differ at all are all scanned, so nothing hides in one.
+    if (!bodies_.insert(WithoutSpace(text)).second) return;
+    if (const std::optional<size_t> at = html ? std::nullopt : RawBodyOffset(part)) {
+      const std::string_view raw = source_.substr(*at, RawBodyLength(part));
+      const uint64_t line = 1 + static_cast<uint64_t>(std::count(source_.begin(), source_.begin() + *at, '\n'));
+      sink_.RawText(raw, charset ? charset : "", StructuredLocation{}, source_offset_ + *at, line);
+      return;
+    }
+    EmitText(text);
+  }
+
+  // Where a plain body's bytes start in the parsed message, when they are
+  // there as sent (no base64 or quoted-printable) and GMime kept them as a
+  // slice of its input.
+  std::optional<size_t> RawBodyOffset(GMimePart* part) const {
+    GMimeDataWrapper* content = g_mime_part_get_content(part);
+    if (!content) return std::nullopt;
+    switch (g_mime_data_wrapper_get_encoding(content)) {
+      case GMIME_CONTENT_ENCODING_DEFAULT:
+      case GMIME_CONTENT_ENCODING_7BIT:
+      case GMIME_CONTENT_ENCODING_8BIT:
+      case GMIME_CONTENT_ENCODING_BINARY: break;
+      default: return std::nullopt;
+    }
+    GMimeStream* stream = g_mime_data_wrapper_get_stream(content);
+    if (!stream || stream->bound_start < 0 || stream->bound_end < stream->bound_start ||
+        static_cast<uint64_t>(stream->bound_end) > source_.size()) {
+      return std::nullopt;
+    }
+    return static_cast<size_t>(stream->bound_start);
+  }
+
+  static size_t RawBodyLength(GMimePart* part) {
+    GMimeStream* stream = g_mime_data_wrapper_get_stream(g_mime_part_get_content(part));
+    return static_cast<size_t>(stream->bound_end - stream->bound_start);
   }
 
   void Attachment(GMimePart* part) {
@@ -414,8 +470,11 @@ class MailWalker {
   }
 
   ExtractSink& sink_;
+  std::string_view source_;
+  uint64_t source_offset_;
   uint32_t parts_ = 0;
   std::set<std::string> names_;
+  std::set<std::string> bodies_;  // body texts so far, without white space
   bool stopped_ = false;
 };
 
@@ -621,6 +680,30 @@ void CollectAddresses(InternetAddressList* list, std::vector<std::string>* out, 
   }
 }
 
+// The addresses of every `field` header (lower-case name), parsed from the
+// raw value: raw ISO-2022-JP or CP932 display names, which old Japanese
+// mailers send, hold bytes like '(' ';' '@' that break RFC 5322 parsing,
+// so they become UTF-8 first.
+void CollectField(GMimeMessage* message, std::string_view field, GMimeParserOptions* options,
+                  std::vector<std::string>* out) {
+  GMimeHeaderList* headers = g_mime_object_get_header_list(GMIME_OBJECT(message));
+  const int count = g_mime_header_list_get_count(headers);
+  for (int i = 0; i < count; ++i) {
+    GMimeHeader* header = g_mime_header_list_get_header_at(headers, i);
+    const char* name = g_mime_header_get_name(header);
+    const char* raw = g_mime_header_get_value(header);
+    if (!name || !raw || Lower(name) != field) continue;
+    std::string value = raw;
+    if (value.find('\x1b') != std::string::npos) {
+      value = ToUtf8(value, "iso-2022-jp");
+    } else if (!IsValidUtf8Prefix(value + "x")) {
+      value = ToUtf8(value, nullptr);
+    }
+    GPtr<InternetAddressList> list(internet_address_list_parse(options, value.c_str()));
+    CollectAddresses(list.get(), out);
+  }
+}
+
 }  // namespace
 
 std::string HtmlToText(std::string_view html) {
@@ -650,7 +733,8 @@ Status ExtractMail(std::string_view bytes, ExtractSink& sink) {
     sink.SetStatus(ObjectStatus::kError, "not a mail message");
     return Status::Corrupt("not a mail message");
   }
-  MailWalker(sink).Message(message.get());
+  const std::string_view parsed = WithoutEnvelopeLine(bytes);
+  MailWalker(sink, parsed, static_cast<uint64_t>(parsed.data() - bytes.data())).Message(message.get());
   if (!trouble.reason.empty()) sink.SetStatus(ObjectStatus::kIncomplete, trouble.reason);
   return Status::Ok();
 }
@@ -684,12 +768,13 @@ Result<MailEnvelope> ReadEnvelope(std::string_view bytes) {
   ParseTrouble trouble;
   GPtr<GMimeMessage> message = ParseMessage(bytes, &trouble);
   if (!message) return Status::Corrupt("not a mail message");
+  const OptionsPtr options = NewOptions(&trouble);
   MailEnvelope envelope;
   std::vector<std::string> from;
-  CollectAddresses(g_mime_message_get_from(message.get()), &from);
+  CollectField(message.get(), "from", options.get(), &from);
   if (!from.empty()) envelope.from = from.front();
-  CollectAddresses(g_mime_message_get_to(message.get()), &envelope.to);
-  CollectAddresses(g_mime_message_get_cc(message.get()), &envelope.cc);
+  CollectField(message.get(), "to", options.get(), &envelope.to);
+  CollectField(message.get(), "cc", options.get(), &envelope.cc);
   return envelope;
 }
 

@@ -18,7 +18,9 @@
 
 namespace mamori {
 
-// One message. Each body part is one sink.Text unit. Each attachment is
+// One message. Each body part is one sink.Text unit (a body whose text,
+// white space aside, repeats an earlier one, as the plain and HTML
+// alternatives often do, is sent once). Each attachment is
 // sink.Member(name, decoded bytes), named by its filename (path parts
 // dropped; without one "part-N" plus an extension from the content type:
 // .csv, .txt, .eml for an attached message, .bin for unknown types; a

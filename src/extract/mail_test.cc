@@ -84,6 +84,19 @@ TEST(MailTest, HtmlAlternativeIsReducedToText) {
   EXPECT_THAT(html, Not(HasSubstr("<t")));
 }
 
+TEST(MailTest, AlternativesSayingTheSameCountOnce) {
+  const std::string mail =
+      "From: a@example.jp\r\nSubject: s\r\nMIME-Version: 1.0\r\n"
+      "Content-Type: multipart/alternative; boundary=A\r\n\r\n"
+      "--A\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+      "カード番号 4532 0151 1283 0366\r\nTEL 03-1234-5678\r\n"
+      "--A\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+      "<p>カード番号 4532 0151 1283 0366<br>TEL 03-1234-5678</p>\r\n--A--\r\n";
+  const RecordingSink sink = Extract(mail);
+  ASSERT_EQ(sink.texts.size(), 2u);  // the subject and one body
+  EXPECT_THAT(sink.texts[1].text, HasSubstr("4532 0151 1283 0366"));
+}
+
 TEST(MailTest, CsvAttachmentIsAMemberWithItsBytes) {
   const RecordingSink sink = Extract(Fixture("csv_attachment.eml"));
   ASSERT_EQ(sink.members.size(), 1u);
@@ -130,13 +143,18 @@ TEST(MailTest, UndeclaredCp932BodyIsDetected) {
   EXPECT_THAT(Extract(mail).AllText(), HasSubstr("電話番号: 03-1234-5678"));
 }
 
-TEST(MailTest, StrayBytesBecomeReplacementCharacters) {
+// A plain body goes to the engine in its own bytes (so findings point into
+// the file); stray bytes in a UTF-8 body do not stop the rest being read.
+TEST(MailTest, StrayBytesDoNotHideTheBody) {
   const std::string mail =
       "From: a@example.jp\r\nSubject: s\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-      "一覧を添付します。\r\nx\xFF\xFF\xFF\xF8y \xED\xA0\x80 \xC0\xAF\r\n";
-  const std::string text = Extract(mail).AllText();
-  EXPECT_TRUE(IsValidUtf8Prefix(text + "x")) << text;
-  EXPECT_THAT(text, HasSubstr("x\uFFFD\uFFFD\uFFFD\uFFFDy"));
+      "一覧を添付します。\r\nx\xFF\xFF\xFF\xF8y \xED\xA0\x80 \xC0\xAF TEL 03-1234-5678\r\n";
+  const RecordingSink sink = Extract(mail);
+  const std::string text = sink.AllText();
+  EXPECT_THAT(text, HasSubstr("一覧を添付します。"));
+  EXPECT_THAT(text, HasSubstr("TEL 03-1234-5678"));
+  ASSERT_FALSE(sink.texts.empty());
+  EXPECT_EQ(sink.texts.back().offset, mail.find("一覧"));
 }
 
 TEST(MailTest, QuotedPrintableShiftJisBody) {
@@ -350,6 +368,23 @@ TEST(MailEnvelopeTest, AddressesLowerCasedWithoutNames) {
   EXPECT_EQ(env->from, "taro.yamada82@example.co.jp");
   EXPECT_THAT(env->to, ElementsAre("support@shop.example.jp"));
   EXPECT_THAT(env->cc, ElementsAre("hanako.suzuki@example.net", "backup@shop.example.jp"));
+}
+
+TEST(MailEnvelopeTest, RawJapaneseDisplayNames) {
+  // Raw ISO-2022-JP ("山田" holds ';') and raw CP932 ("ソ" holds '\\').
+  const Result<MailEnvelope> env = ReadEnvelope(
+      "From: \x1b$B;3ED\x1b(B <Taro@example.co.jp>\r\n"
+      "To: \x83\x5C\x83\x74\x83\x67 <soft@example.jp>, x@example.jp\r\nSubject: s\r\n\r\nx\r\n");
+  ASSERT_TRUE(env.ok());
+  EXPECT_EQ(env->from, "taro@example.co.jp");
+  EXPECT_THAT(env->to, ElementsAre("soft@example.jp", "x@example.jp"));
+}
+
+TEST(MailEnvelopeTest, RepeatedHeadersAllCount) {
+  const Result<MailEnvelope> env =
+      ReadEnvelope("From: a@example.jp\r\nCc: b@example.jp\r\nCc: c@example.jp\r\n\r\nx\r\n");
+  ASSERT_TRUE(env.ok());
+  EXPECT_THAT(env->cc, ElementsAre("b@example.jp", "c@example.jp"));
 }
 
 TEST(MailEnvelopeTest, GroupsAreExpanded) {

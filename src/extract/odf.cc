@@ -71,7 +71,8 @@ class OdfText {
       return xml.SkipElement();
     }
     if (Is(xml, kTextNs, "p") || Is(xml, kTextNs, "h")) {
-      ++paragraphs_;
+      // A note or annotation inside a paragraph starts a line of its own.
+      if (paragraphs_++ > 0) out_->EndParagraph();
     } else if (paragraphs_ > 0 && xml.ns() == kTextNs) {
       if (xml.name() == "s") {
         out_->Append(std::string(std::min<uint64_t>(Count(xml, "c"), 8), ' '));
@@ -100,8 +101,8 @@ class OdfText {
   // (ODF writes them as text:line-break and text:tab).
   void AppendText(std::string_view s) {
     std::string text(s);
-    std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; },
-                    ' ');
+    std::replace_if(
+        text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
     out_->Append(text);
   }
 
@@ -264,10 +265,10 @@ class OdsWalker {
   // missing or rounded to scientific notation (a 16-digit card number).
   std::string CellValue() const {
     const std::string& shown = cell_.text();
-    const bool number = value_type_ == "float" || value_type_ == "currency" ||
-                        value_type_ == "percentage";
-    const bool scientific = shown.find("E+") != std::string::npos ||
-                            shown.find("e+") != std::string::npos;
+    const bool number =
+        value_type_ == "float" || value_type_ == "currency" || value_type_ == "percentage";
+    const bool scientific =
+        shown.find("E+") != std::string::npos || shown.find("e+") != std::string::npos;
     if ((number && (shown.empty() || scientific)) || (value_type_ == "date" && shown.empty())) {
       return value_;
     }

@@ -16,11 +16,17 @@ namespace mamori::testing {
 
 using ZipParts = std::vector<std::pair<std::string, std::string>>;  // name, content
 
-// A deflated zip holding `parts` in the given order.
-inline std::string MakeZip(const ZipParts& parts) {
+// A deflated zip holding `parts` in the given order; with a passphrase,
+// every member is encrypted (traditional PKWARE encryption).
+inline std::string MakeZip(const ZipParts& parts, const char* passphrase = nullptr) {
   std::string out;
   archive* a = archive_write_new();
   archive_write_set_format_zip(a);
+  archive_write_set_bytes_in_last_block(a, 1);  // no padding after the zip
+  if (passphrase) {
+    archive_write_set_options(a, "zip:encryption=zipcrypt");
+    archive_write_set_passphrase(a, passphrase);
+  }
   archive_write_open(
       a, &out, nullptr,
       [](archive*, void* buffer, const void* data, size_t size) -> la_ssize_t {

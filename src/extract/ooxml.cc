@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -28,7 +29,8 @@ struct Relationship {
 // ".../worksheet") while their prefix differs between transitional and strict.
 bool TypeIs(const Relationship& rel, std::string_view word) {
   const std::string w = "/" + AsciiLower(word);
-  return rel.type.size() >= w.size() && rel.type.compare(rel.type.size() - w.size(), w.size(), w) == 0;
+  return rel.type.size() >= w.size() &&
+         rel.type.compare(rel.type.size() - w.size(), w.size(), w) == 0;
 }
 
 int HexValue(char c) {
@@ -134,8 +136,8 @@ void ReportEmbeddings(OfficeZip& zip, std::string_view folder, ExtractSink& sink
     if (s.ok()) {
       sink.Member(part, bytes);
     } else {
-      sink.MemberStatus(part, bytes.size(), encrypted ? ObjectStatus::kEncrypted
-                                                      : ObjectStatus::kIncomplete,
+      sink.MemberStatus(part, bytes.size(),
+                        encrypted ? ObjectStatus::kEncrypted : ObjectStatus::kIncomplete,
                         encrypted ? "encrypted" : s.message(), encrypted);
     }
   }
@@ -172,7 +174,10 @@ class MarkupText {
     if (n == "Fallback" || n == "rPh" || n == "pPr" || n == "rPr" || n == "tabs" || n == "tabLst") {
       return xml.SkipElement();
     }
-    if (n == "t" || n == "delText" || n == "instrText" || (text_element_ && n == "text")) {
+    if (n == "p") {
+      // A text box inside a paragraph starts a line of its own.
+      if (paragraphs_++ > 0) out_.EndParagraph();
+    } else if (n == "t" || n == "delText" || n == "instrText" || (text_element_ && n == "text")) {
       in_text_ = true;
     } else if (n == "tab" || n == "ptab") {
       out_.Append("\t");
@@ -189,6 +194,7 @@ class MarkupText {
       in_text_ = false;
       if (n == "text") out_.EndParagraph();
     } else if (n == "p") {
+      if (paragraphs_ > 0) --paragraphs_;
       out_.EndParagraph();
       FlushText(out_, sink_, where_, /*force=*/false);
     } else if (n == "tc") {
@@ -202,6 +208,7 @@ class MarkupText {
   const StructuredLocation& where_;
   const bool text_element_;
   TextJoiner out_;
+  int paragraphs_ = 0;  // open <p> elements
   bool in_text_ = false;
 };
 
@@ -271,7 +278,8 @@ Status PptxImpl(std::string_view bytes, ExtractSink& sink) {
   const std::string main = MainPart(*zip, "ppt/presentation.xml", sink, &failed);
   if (main.empty()) return failed;
   std::vector<std::string> slides = SlideOrder(*zip, main, sink);
-  // Slide parts no list names (hidden from the deck, still in the file).
+  const size_t listed_count = slides.size();
+  // Slide parts the deck does not list: not shown, still in the file.
   std::set<std::string> listed;
   for (const std::string& s : slides) listed.insert(AsciiLower(s));
   for (const std::string& part : zip->names()) {
@@ -284,7 +292,7 @@ Status PptxImpl(std::string_view bytes, ExtractSink& sink) {
   }
   for (size_t i = 0; i < slides.size(); ++i) {
     StructuredLocation where;
-    where.sheet = "slide " + std::to_string(i + 1);
+    where.sheet = i < listed_count ? "slide " + std::to_string(i + 1) : "unlisted " + slides[i];
     if (!zip->Has(slides[i])) {
       sink.SetStatus(ObjectStatus::kIncomplete, "slide part " + slides[i] + " is missing");
       continue;
@@ -325,7 +333,8 @@ void DecodeEscapes(std::string* s) {
         hex = hex && h >= 0;
         cp = cp * 16 + std::max(h, 0);
       }
-      if (hex) {
+      // A surrogate pair stays escaped rather than become invalid UTF-8.
+      if (hex && (cp < 0xD800 || cp > 0xDFFF)) {
         if (cp < 0x80) {
           out.push_back(static_cast<char>(cp));
         } else if (cp < 0x800) {
@@ -516,6 +525,7 @@ struct Workbook {
   bool date1904 = false;
   SharedStrings strings;
   std::vector<bool> date_styles;
+  std::vector<std::string> pivot_caches;  // cache definition parts
 };
 
 void LoadWorkbook(OfficeZip& zip, const std::string& main, ExtractSink& sink, Workbook* book) {
@@ -547,6 +557,7 @@ void LoadWorkbook(OfficeZip& zip, const std::string& main, ExtractSink& sink, Wo
     if (rel.target.empty()) continue;
     if (TypeIs(rel, "sharedStrings")) LoadSharedStrings(zip, rel.target, sink, &book->strings);
     if (TypeIs(rel, "styles")) book->date_styles = LoadDateStyles(zip, rel.target, sink);
+    if (TypeIs(rel, "pivotCacheDefinition")) book->pivot_caches.push_back(rel.target);
   }
 }
 
@@ -590,6 +601,7 @@ class SheetWalker {
       type_ = xml.Attr("t").value_or("n");
       style_ = std::strtoull(xml.Attr("s").value_or("0").c_str(), nullptr, 10);
       value_.clear();
+      rich_ = RichText();
       in_cell_ = true;
       depth_ = xml.depth();
       in_v_ = in_is_ = false;
@@ -606,9 +618,13 @@ class SheetWalker {
       return;
     }
     if (e == Event::kStart) {
-      if (xml.name() == "v") in_v_ = true;
-      else if (xml.name() == "is") in_is_ = true;
-      else if (xml.name() == "f" || xml.name() == "extLst") xml.SkipElement();
+      if (xml.name() == "v") {
+        in_v_ = true;
+      } else if (xml.name() == "is") {
+        in_is_ = true;
+      } else if (xml.name() == "f" || xml.name() == "extLst") {
+        xml.SkipElement();  // formulas are not values; their results are in <v>
+      }
     } else if (e == Event::kText && in_v_) {
       value_.append(xml.text());
     } else if (e == Event::kEnd) {
@@ -659,9 +675,9 @@ void WalkSheet(OfficeZip& zip, const Workbook& book, const Workbook::Sheet& shee
   walker.Walk(xml);
   ReportXmlEnd(xml, sheet.part, sink);
   if (walker.bad_indexes() > 0) {
-    sink.SetStatus(ObjectStatus::kIncomplete,
-                   "sheet \"" + sheet.name + "\": " + std::to_string(walker.bad_indexes()) +
-                       " cell(s) point to missing shared strings");
+    sink.SetStatus(ObjectStatus::kIncomplete, "sheet \"" + sheet.name +
+                                                  "\": " + std::to_string(walker.bad_indexes()) +
+                                                  " cell(s) point to missing shared strings");
   }
 }
 
@@ -695,6 +711,81 @@ void SheetExtras(OfficeZip& zip, const Workbook::Sheet& sheet, ExtractSink& sink
   }
 }
 
+// The fields of a pivot cache: names, and the values records refer to by
+// index (<x v="3"/>). Calculated fields have no place in the records.
+struct PivotFields {
+  std::vector<std::string> names;               // record order
+  std::vector<std::vector<std::string>> items;  // per record field
+};
+
+PivotFields LoadPivotFields(std::string_view bytes, const std::string& part, ExtractSink& sink) {
+  PivotFields fields;
+  XmlPull xml(bytes, &sink.budget());
+  bool in_field = false, in_items = false;
+  for (Event e = xml.Next(); e != Event::kDone && e != Event::kError; e = xml.Next()) {
+    const std::string_view n = xml.name();
+    if (e == Event::kEnd) {
+      if (n == "cacheField") in_field = false;
+      if (n == "sharedItems") in_items = false;
+    } else if (e != Event::kStart) {
+      continue;
+    } else if (n == "cacheField") {
+      in_field = xml.Attr("databaseField").value_or("1") != "0";
+      if (in_field) {
+        fields.names.push_back(xml.Attr("name").value_or(""));
+        fields.items.emplace_back();
+      }
+    } else if (n == "sharedItems") {
+      in_items = in_field;
+    } else if (in_items && (n == "s" || n == "n" || n == "d" || n == "b" || n == "e" || n == "m")) {
+      fields.items.back().push_back(xml.Attr("v").value_or(""));
+    }
+  }
+  ReportXmlEnd(xml, part, sink);
+  return fields;
+}
+
+// A pivot table's cache keeps a copy of its source rows (Excel saves it by
+// default), and it outlives the source sheet: it is scanned as a table
+// headed by the field names, named "pivot cache N".
+void PivotCache(OfficeZip& zip, const std::string& definition, size_t number, ExtractSink& sink) {
+  std::string bytes;
+  if (!LoadPart(zip, definition, sink, &bytes)) return;
+  const PivotFields fields = LoadPivotFields(bytes, definition, sink);
+  std::string records;
+  for (const Relationship& rel : ReadRels(zip, definition, sink)) {
+    if (TypeIs(rel, "pivotCacheRecords") && !rel.target.empty()) records = rel.target;
+  }
+  if (records.empty() || !LoadPart(zip, records, sink, &bytes)) return;
+  TableReader table(sink, "pivot cache " + std::to_string(number));
+  std::vector<std::string> row(fields.names);
+  auto add_row = [&] {
+    std::vector<TableCell> cells;
+    for (const std::string& text : row) cells.push_back({text, {}});
+    table.AddRow(cells);
+    row.clear();
+  };
+  add_row();  // the field names: the table's header
+  XmlPull xml(bytes, &sink.budget());
+  for (Event e = xml.Next(); e != Event::kDone && e != Event::kError; e = xml.Next()) {
+    const std::string_view n = xml.name();
+    if (e == Event::kEnd && n == "r") {
+      add_row();
+    } else if (e == Event::kStart && n == "x") {
+      const size_t field = row.size();
+      const uint64_t i = std::strtoull(xml.Attr("v").value_or("").c_str(), nullptr, 10);
+      const bool known = field < fields.items.size() && i < fields.items[field].size();
+      row.push_back(known ? fields.items[field][i] : "");
+    } else if (e == Event::kStart && (n == "s" || n == "n" || n == "d" || n == "e")) {
+      row.push_back(xml.Attr("v").value_or(""));
+    } else if (e == Event::kStart && (n == "b" || n == "m")) {
+      row.push_back("");  // booleans and missing values keep the columns aligned
+    }
+  }
+  table.Finish();
+  ReportXmlEnd(xml, records, sink);
+}
+
 Status XlsxImpl(std::string_view bytes, ExtractSink& sink) {
   Status failed;
   auto zip = OpenOfficeZip(bytes, sink, &failed);
@@ -711,6 +802,9 @@ Status XlsxImpl(std::string_view bytes, ExtractSink& sink) {
     }
     WalkSheet(*zip, book, sheet, sink);
     SheetExtras(*zip, sheet, sink);
+  }
+  for (size_t i = 0; i < book.pivot_caches.size(); ++i) {
+    PivotCache(*zip, book.pivot_caches[i], i + 1, sink);
   }
   ReportEmbeddings(*zip, "xl/embeddings/", sink);
   return Status::Ok();

@@ -95,11 +95,57 @@ Result<Pipe> MakePipe() {
 
 // What came back from the child.
 struct ChildRun {
-  std::string out;
   std::string err;  // the first kStderrKeep bytes
   int wait_status = 0;
   bool status_known = true;  // false when the host reaps children itself (SIGCHLD ignored)
   std::string stopped;       // why we killed it (timeout, budget); empty when we did not
+};
+
+bool Blank(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+}
+
+// Cuts pdftotext's output into pages (each ends with a form feed) and
+// reports each non-blank one as it completes, so only one page is held.
+class PageSplitter {
+ public:
+  explicit PageSplitter(ExtractSink& sink) : sink_(sink) {}
+
+  void Add(std::string_view bytes) {
+    pending_.append(bytes);
+    size_t start = 0;
+    for (size_t ff = pending_.find('\f', scanned_); ff != std::string::npos;
+         ff = pending_.find('\f', start)) {
+      Emit(std::string_view(pending_).substr(start, ff - start));
+      start = ff + 1;
+    }
+    pending_.erase(0, start);
+    scanned_ = pending_.size();  // no form feed up to here: do not look again
+  }
+
+  // The text after the last form feed: a page cut short when the child was stopped.
+  void Finish() {
+    Emit(pending_);
+    pending_.clear();
+  }
+
+  bool any_text() const { return any_text_; }
+
+ private:
+  void Emit(std::string_view page) {
+    ++page_;
+    if (Blank(page)) return;
+    StructuredLocation where;
+    where.page = page_;
+    sink_.Text(page, where);
+    any_text_ = true;
+  }
+
+  ExtractSink& sink_;
+  std::string pending_;
+  size_t scanned_ = 0;
+  uint32_t page_ = 0;
+  bool any_text_ = false;
 };
 
 Status SpawnError(int err, const std::string& program) {
@@ -140,18 +186,14 @@ Result<pid_t> Spawn(const std::string& program, int in, int out, int err) {
   return pid;
 }
 
-// Reads what is ready on `fd` into *into (keeping at most `keep` bytes when
-// keep > 0). Returns the bytes read, 0 at end of file, -1 when nothing was ready.
-ssize_t ReadSome(int fd, std::string* into, size_t keep) {
+// Reads what is ready on `fd` and hands it to `take`. Returns the bytes
+// read, 0 at end of file (or on an error), -1 when nothing was ready.
+template <typename Take>
+ssize_t ReadSome(int fd, Take&& take) {
   char buf[kReadChunk];
   const ssize_t n = ::read(fd, buf, sizeof buf);
   if (n < 0) return (errno == EAGAIN || errno == EINTR) ? -1 : 0;
-  if (n > 0) {
-    const size_t room = keep == 0
-                            ? static_cast<size_t>(n)
-                            : std::min(static_cast<size_t>(n), keep - std::min(keep, into->size()));
-    into->append(buf, room);
-  }
+  if (n > 0) take(std::string_view(buf, static_cast<size_t>(n)));
   return n;
 }
 
@@ -169,30 +211,30 @@ std::string StopReason(const Budget& budget, Clock::time_point deadline,
   return expired.ok() ? "" : expired.message();
 }
 
-// Reads stdout and stderr until both close, the deadline passes or the
-// budget refuses more text.
+// Reads stdout (into `pages`) and stderr until both close, the deadline
+// passes or the budget refuses more text.
 void Drain(int out, int err, Budget& budget, Clock::time_point deadline,
-           std::chrono::milliseconds timeout, ChildRun* run) {
+           std::chrono::milliseconds timeout, PageSplitter& pages, ChildRun* run) {
+  const auto take_out = [&](std::string_view bytes) {
+    const Status taken = budget.Take(bytes.size());
+    if (!taken.ok()) run->stopped = taken.message();
+    pages.Add(bytes);  // the chunk that crossed the limit still counts
+  };
+  const auto take_err = [&](std::string_view bytes) {
+    run->err.append(bytes.substr(0, kStderrKeep - std::min(kStderrKeep, run->err.size())));
+  };
   pollfd fds[2] = {{out, POLLIN, 0}, {err, POLLIN, 0}};
-  while (fds[0].fd >= 0 || fds[1].fd >= 0) {
+  while ((fds[0].fd >= 0 || fds[1].fd >= 0) && run->stopped.empty()) {
     run->stopped = StopReason(budget, deadline, timeout);
     if (!run->stopped.empty()) return;
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     const int wait_ms = static_cast<int>(std::clamp<int64_t>(left.count(), 1, 500));
     if (::poll(fds, 2, wait_ms) < 0 && errno != EINTR) return;
-    for (int i = 0; i < 2; ++i) {
+    for (int i = 0; i < 2 && run->stopped.empty(); ++i) {
       if (fds[i].fd < 0 || fds[i].revents == 0) continue;
-      const ssize_t n =
-          ReadSome(fds[i].fd, i == 0 ? &run->out : &run->err, i == 0 ? 0 : kStderrKeep);
+      const ssize_t n = i == 0 ? ReadSome(fds[i].fd, take_out) : ReadSome(fds[i].fd, take_err);
       if (n == 0) fds[i].fd = -1;  // poll skips negative descriptors
-      if (i == 0 && n > 0) {
-        const Status taken = budget.Take(static_cast<uint64_t>(n));
-        if (!taken.ok()) {
-          run->stopped = taken.message();
-          return;
-        }
-      }
     }
   }
 }
@@ -221,7 +263,8 @@ void Reap(pid_t pid, const Budget& budget, Clock::time_point deadline,
   }
 }
 
-Result<ChildRun> RunPdfToText(std::string_view pdf, Budget& budget, const PdfOptions& options) {
+Result<ChildRun> RunPdfToText(std::string_view pdf, Budget& budget, const PdfOptions& options,
+                              PageSplitter& pages) {
   Result<Fd> in = AnonymousFileWith(pdf);
   if (!in.ok()) return in.status();
   Result<Pipe> out = MakePipe();
@@ -240,7 +283,7 @@ Result<ChildRun> RunPdfToText(std::string_view pdf, Budget& budget, const PdfOpt
   if (timeout.count() <= 0) timeout = std::chrono::seconds(budget.limits().max_seconds);
   const Clock::time_point deadline = Clock::now() + timeout;
   ChildRun run;
-  Drain(out->read.get(), err->read.get(), budget, deadline, timeout, &run);
+  Drain(out->read.get(), err->read.get(), budget, deadline, timeout, pages, &run);
   Reap(*pid, budget, deadline, timeout, &run);
   return run;
 }
@@ -256,30 +299,6 @@ std::string FirstMessage(std::string_view err) {
   }
   while (!line.empty() && (line.back() == ' ' || line.back() == ':')) line.pop_back();
   return line;
-}
-
-bool Blank(std::string_view s) {
-  return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
-}
-
-// Sends each non-blank page (pages end with a form feed); true when one had text.
-bool ReportPages(std::string_view text, ExtractSink& sink) {
-  bool any = false;
-  uint32_t page = 0;
-  while (!text.empty()) {
-    const size_t ff = text.find('\f');
-    const std::string_view body = text.substr(0, ff);
-    ++page;
-    if (!Blank(body)) {
-      StructuredLocation where;
-      where.page = page;
-      sink.Text(body, where);
-      any = true;
-    }
-    if (ff == std::string_view::npos) break;
-    text.remove_prefix(ff + 1);
-  }
-  return any;
 }
 
 // The status a finished run leaves on the object (kOk when none).
@@ -319,15 +338,16 @@ Status ExtractPdf(std::string_view bytes, ExtractSink& sink) {
 }
 
 Status ExtractPdf(std::string_view bytes, ExtractSink& sink, const PdfOptions& options) {
-  Result<ChildRun> run = RunPdfToText(bytes, sink.budget(), options);
+  PageSplitter pages(sink);
+  Result<ChildRun> run = RunPdfToText(bytes, sink.budget(), options, pages);
   if (!run.ok()) {
     const bool missing = run.status().code() == Status::Code::kNotFound;
     sink.SetStatus(missing ? ObjectStatus::kUnsupported : ObjectStatus::kError,
                    run.status().message());
     return run.status();
   }
-  const bool any_text = ReportPages(run->out, sink);
-  ReportOutcome(*run, any_text, sink);
+  pages.Finish();
+  ReportOutcome(*run, pages.any_text(), sink);
   return Status::Ok();
 }
 

@@ -137,6 +137,15 @@ TEST_F(PdfFakeTest, PdfReachesTheChildOnStdin) {
   EXPECT_EQ(sink.texts[0].text, "%PDF-1.4 hello");
 }
 
+TEST_F(PdfFakeTest, PagesLongerThanOneReadAreWhole) {
+  const std::string one(100000, 'x'), two(150000, 'y');
+  const RecordingSink sink = Extract(one + "\f" + two + "\f", Limits{}, Fake("cat"));
+  ASSERT_EQ(sink.texts.size(), 2u);
+  EXPECT_EQ(sink.texts[0].text, one);
+  EXPECT_EQ(sink.texts[1].text, two);
+  EXPECT_EQ(sink.texts[1].where.page, 2u);
+}
+
 TEST_F(PdfFakeTest, BlankPagesKeepTheirNumbers) {
   const RecordingSink sink = Extract("%PDF", Limits{}, Fake("printf 'one\\f \\n\\fthree\\f'"));
   ASSERT_EQ(sink.texts.size(), 2u);

@@ -1,5 +1,10 @@
 #include "extract/recording_sink_test_util.h"
 
+#include <algorithm>
+
+#include "engine/encoding.h"
+#include "engine/text_decoder.h"
+
 namespace mamori {
 
 std::string RecordingSink::AllText() const {
@@ -24,6 +29,19 @@ const RecordingSink::CellCall* RecordingSink::FindCell(std::string_view text) co
     if (c.text == text) return &c;
   }
   return nullptr;
+}
+
+void RecordingSink::RawText(std::string_view bytes, std::string_view charset,
+                            const StructuredLocation& where, uint64_t offset, uint64_t /*line*/) {
+  const DetectedEncoding enc = EncodingForCharset(charset, bytes);
+  std::string utf8;
+  if (enc.encoding != Encoding::kBinary) {
+    auto decoder = TextDecoder::Create(enc);
+    OffsetMap map;
+    map.Reset(0);
+    if (decoder.ok()) (*decoder)->Decode(bytes.substr(std::min(enc.bom_bytes, bytes.size())), 0, true, &utf8, &map);
+  }
+  texts.push_back({utf8, where, offset});
 }
 
 }  // namespace mamori

@@ -46,6 +46,10 @@ class RecordingSink : public ExtractSink {
 
   explicit RecordingSink(const Limits& limits = Limits{}) : budget_(limits) {}
 
+  // Raw text is recorded as the engine would see it: decoded to UTF-8.
+  void RawText(std::string_view bytes, std::string_view charset, const StructuredLocation& where,
+               uint64_t offset, uint64_t line) override;
+
   void Text(std::string_view utf8, const StructuredLocation& where, uint64_t offset) override {
     texts.push_back({std::string(utf8), where, offset});
   }

@@ -98,6 +98,21 @@ void EmitTextPieces(ExtractSink& sink, std::string_view utf8, const StructuredLo
   }
 }
 
+Result<size_t> ReadChunk(ByteSource& source, char* buf, size_t n) {
+  size_t got = 0;
+  while (got < n) {
+    Result<size_t> r = source.Read(buf + got, n - got);
+    if (!r.ok()) return r.status();
+    if (*r == 0) break;
+    got += *r;
+  }
+  return got;
+}
+
+std::string CountOf(uint64_t n, std::string_view noun) {
+  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
 TableReader::TableReader(ExtractSink& sink, std::string_view sheet)
     : sink_(sink), sheet_(sheet) {}
 
@@ -188,6 +203,7 @@ void TableReader::Emit(std::span<const TableCell> cells, bool data) {
     ref.row = row;
     ref.sheet = sheet_;
     ref.cell = cells[i].ref;
+    ref.offset = cells[i].offset;
     if (data && i < header_.size()) {
       ref.column = header_[i].text;
       ref.column_kind = header_[i].kind;

@@ -32,8 +32,10 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/byte_source.h"
 #include "engine/labels.h"
 #include "extract/extractor.h"
+#include "mamori/status.h"
 
 namespace mamori {
 
@@ -54,10 +56,18 @@ bool LooksLikeLabel(std::string_view normalized);
 void EmitTextPieces(ExtractSink& sink, std::string_view utf8, const StructuredLocation& where,
                     std::optional<uint64_t> offset, size_t max_piece = size_t{1} << 20);
 
+// Reads until `n` bytes or the end of `source` (ByteSource::Read may return
+// less than asked before the end). Returns the bytes read.
+Result<size_t> ReadChunk(ByteSource& source, char* buf, size_t n);
+
+// "1 field", "3 rows": counts in status reasons.
+std::string CountOf(uint64_t n, std::string_view noun);
+
 // One cell as an extractor read it.
 struct TableCell {
   std::string_view text;  // UTF-8 as written (the engine normalizes)
   std::string_view ref;   // spreadsheet reference such as "B7"; empty for CSV
+  std::optional<uint64_t> offset = std::nullopt;  // byte offset of the cell in the file, when known
 };
 
 // Turns the rows of one table (a CSV file, one sheet) into Cell() calls.

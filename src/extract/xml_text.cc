@@ -99,8 +99,7 @@ XmlPull::Event XmlPull::Next() {
       case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
         text_ = View(xmlTextReaderConstValue(reader_));
         return last_ = Event::kText;
-      default:
-        break;  // comments, PIs, doctype, entity references: nothing to read
+      default: break;  // comments, PIs, doctype, entity references: nothing to read
     }
   }
 }
@@ -242,7 +241,8 @@ Status OfficeZip::Read(std::string_view name, Budget& budget, std::string* out, 
   return read;
 }
 
-std::unique_ptr<OfficeZip> OpenOfficeZip(std::string_view bytes, ExtractSink& sink, Status* failed) {
+std::unique_ptr<OfficeZip> OpenOfficeZip(std::string_view bytes, ExtractSink& sink,
+                                         Status* failed) {
   auto zip = OfficeZip::Open(bytes, sink.budget().limits().max_members);
   if (!zip.ok()) {
     *failed = Status::Corrupt("not a readable zip: " + zip.status().message());

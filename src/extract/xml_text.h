@@ -89,13 +89,18 @@ class TextJoiner {
   void EndParagraph() { pending_ = pending_ > kLine ? pending_ : kLine; }
   // A cell end replaces the line break of the cell's last paragraph, but
   // not the end of the previous row (an empty first cell).
-  void EndCell() { if (pending_ != kRow) pending_ = kTab; }
+  void EndCell() {
+    if (pending_ != kRow) pending_ = kTab;
+  }
   void EndRow() { pending_ = kRow; }
 
   const std::string& text() const { return text_; }
   size_t size() const { return text_.size(); }
   // Empties the buffer (after it was reported); a pending separator goes too.
-  void Clear() { text_.clear(); pending_ = kNone; }
+  void Clear() {
+    text_.clear();
+    pending_ = kNone;
+  }
 
  private:
   enum Sep { kNone, kTab, kLine, kRow };
