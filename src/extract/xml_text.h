@@ -1,8 +1,10 @@
-// A small pull parser over one XML part held in memory, shared by the OOXML
-// and ODF extractors. It wraps libxml2's streaming xmlTextReader so a large
-// worksheet is walked node by node without building a tree, and it is set up
-// for hostile input: no network, no external entities, no entity expansion
-// (a "billion laughs" part fails instead of expanding) and a depth guard.
+// What the OOXML and ODF extractors share: XmlPull, a pull parser over one
+// XML part held in memory (libxml2's streaming xmlTextReader, so a large
+// worksheet is walked node by node without building a tree, set up for
+// hostile input: no network, no external entities, no entity expansion, so
+// a "billion laughs" part fails instead of expanding, and a depth guard);
+// OfficeZip, the zip's parts by name with the budget asked before each;
+// TextJoiner for paragraphs and table text; SheetTable for sheet rows.
 #ifndef MAMORI_EXTRACT_XML_TEXT_H_
 #define MAMORI_EXTRACT_XML_TEXT_H_
 
