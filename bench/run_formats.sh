@@ -66,6 +66,8 @@ for f in mixed.txt mixed.zip mixed.eml customers.xlsx letter.docx letter.pdf; do
     "$MAMORI scan -j 1 --format jsonl $path" >/dev/null 2>&1
   mean=$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$OUT/$f.json")
   findings=$( ("$MAMORI" scan -j 1 --format jsonl "$path" || true) | tail -n 1 | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["findings"])')
-  "$PY" -c 'import sys; b,m=int(sys.argv[1]),float(sys.argv[2]); print(f"| {sys.argv[3].split(\".\")[-1]} | {sys.argv[3]} | {b/1e6:.1f} | {m:.3f} | {b/1e6/m:.0f} | {sys.argv[4]} |")' \
+  "$PY" -c 'import sys
+b, m, name, found = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3], sys.argv[4]
+print(f"| {name.rsplit(chr(46), 1)[-1]} | {name} | {b / 1e6:.1f} | {m:.3f} | {b / 1e6 / m:.0f} | {found} |")' \
     "$bytes" "$mean" "$f" "$findings"
 done

@@ -17,33 +17,10 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 // Length of the UTF-8 sequence at s[i], or 0 when invalid. Sets *cut when the
 // sequence is valid so far but runs past the end.
 size_t Utf8SequenceLength(std::string_view s, size_t i, bool* cut) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  size_t n;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;  // no surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  for (size_t k = 1; k < n; ++k) {
-    if (i + k >= s.size()) {
-      *cut = true;
-      return 0;
-    }
-    const unsigned char cc = b(i + k);
-    if (k == 1 ? (cc < lo || cc > hi) : (cc < 0x80 || cc > 0xBF)) return 0;
-  }
-  return n;
+  char32_t cp;
+  const int n = DecodeUtf8Char(s, i, &cp);
+  *cut = n < 0;
+  return n > 0 ? static_cast<size_t>(n) : 0;
 }
 
 // UTF-16 text without a BOM shows zeros at every other byte in its ASCII.
@@ -119,6 +96,40 @@ DetectedEncoding FromUchardet(std::string_view sample) {
 }
 
 }  // namespace
+
+int DecodeUtf8Char(std::string_view s, size_t i, char32_t* cp) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  int n;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+    *cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    *cp = c & 0x0F;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    *cp = c & 0x07;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  for (int k = 1; k < n; ++k) {
+    if (i + k >= s.size()) return -1;
+    const unsigned char cc = b(i + k);
+    if (k == 1 ? (cc < lo || cc > hi) : (cc < 0x80 || cc > 0xBF)) return 0;
+    *cp = (*cp << 6) | (cc & 0x3F);
+  }
+  return n;
+}
 
 bool IsValidUtf8Prefix(std::string_view bytes) {
   size_t i = 0;

@@ -26,6 +26,11 @@ DetectedEncoding DetectEncoding(std::string_view sample, bool sample_is_whole);
 // name is empty or unknown, the one DetectEncoding finds in `bytes`.
 DetectedEncoding EncodingForCharset(std::string_view charset, std::string_view bytes);
 
+// Decodes the UTF-8 character at s[i] into *cp. Returns its length in
+// bytes, 0 when the bytes there are not valid UTF-8 (overlong forms and
+// surrogates included), or -1 when a valid start is cut by the end of s.
+int DecodeUtf8Char(std::string_view s, size_t i, char32_t* cp);
+
 // True when `bytes` (a prefix) is valid UTF-8, allowing a sequence cut at the end.
 bool IsValidUtf8Prefix(std::string_view bytes);
 

@@ -1,4 +1,5 @@
 #include "engine/encoding.h"
+#include "engine/encode_test_util.h"
 
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
@@ -7,17 +8,6 @@
 
 namespace mamori {
 namespace {
-
-// Encodes UTF-8 text into `charset` with ICU, the way test fixtures are made.
-std::string Encode(const std::string& utf8, const char* charset) {
-  UErrorCode err = U_ZERO_ERROR;
-  std::string out(utf8.size() * 4 + 16, '\0');
-  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
-                                 utf8.data(), static_cast<int32_t>(utf8.size()), &err);
-  EXPECT_TRUE(U_SUCCESS(err)) << u_errorName(err);
-  out.resize(n);
-  return out;
-}
 
 const std::string kJapanese =
     "お客様各位\nいつも弊社サービスをご利用いただき、誠にありがとうございます。"
@@ -39,16 +29,16 @@ TEST(EncodingTest, ByteOrderMarks) {
 }
 
 TEST(EncodingTest, Utf16WithoutBomByZeroPattern) {
-  const std::string le = Encode("customer list, phone 03-1234-5678\n", "UTF-16LE");
+  const std::string le = EncodeAs("customer list, phone 03-1234-5678\n", "UTF-16LE");
   EXPECT_EQ(DetectEncoding(le, true).encoding, Encoding::kUtf16Le);
-  const std::string be = Encode("customer list, phone 03-1234-5678\n", "UTF-16BE");
+  const std::string be = EncodeAs("customer list, phone 03-1234-5678\n", "UTF-16BE");
   EXPECT_EQ(DetectEncoding(be, true).encoding, Encoding::kUtf16Be);
 }
 
 TEST(EncodingTest, JapaneseLegacyEncodings) {
-  EXPECT_EQ(DetectEncoding(Encode(kJapanese, "windows-31j"), true).encoding, Encoding::kCp932);
-  EXPECT_EQ(DetectEncoding(Encode(kJapanese, "EUC-JP"), true).encoding, Encoding::kEucJp);
-  EXPECT_EQ(DetectEncoding(Encode(kJapanese, "ISO-2022-JP"), true).encoding, Encoding::kIso2022Jp);
+  EXPECT_EQ(DetectEncoding(EncodeAs(kJapanese, "windows-31j"), true).encoding, Encoding::kCp932);
+  EXPECT_EQ(DetectEncoding(EncodeAs(kJapanese, "EUC-JP"), true).encoding, Encoding::kEucJp);
+  EXPECT_EQ(DetectEncoding(EncodeAs(kJapanese, "ISO-2022-JP"), true).encoding, Encoding::kIso2022Jp);
 }
 
 TEST(EncodingTest, BinaryIsNotText) {

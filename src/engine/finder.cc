@@ -3,13 +3,14 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <string>
 
 #include "detectors/context.h"
 #include "engine/labels.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
 #endif
 
 namespace mamori {
@@ -76,8 +77,58 @@ void DropContainedLabels(std::vector<LabelHit>* hits) {
 
 }  // namespace
 
-void FindDigitRunsAndAtSigns(std::string_view text, std::vector<DigitRun>* runs,
-                             std::vector<uint32_t>* at_signs) {
+#if defined(__x86_64__)
+// FindDigitRunsAndAtSigns with AVX-512: one compare per 64-byte block, and
+// the run edges written sixteen at a time by vpcompressd. Edges alternate
+// (begin, end, begin, end ...), so edge k is field k % 2 of run k / 2 and no
+// branch per edge is needed, which the CPU mispredicts in digit-heavy text.
+__attribute__((target("avx512f,avx512bw,bmi2,popcnt"))) void FindDigitRunsAndAtSignsAvx512(
+    std::string_view text, std::vector<DigitRun>* runs, std::vector<uint32_t>* at_signs) {
+  static_assert(sizeof(DigitRun) == 2 * sizeof(uint32_t) && offsetof(DigitRun, end) == 4);
+  at_signs->clear();
+  size_t edges_written = 0;
+  uint64_t carry = 0;  // 1 when the previous block ended inside a run
+  const __m512i lanes = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  for (size_t i = 0; i < text.size(); i += 64) {
+    const size_t left = text.size() - i;
+    const __mmask64 in_text = left >= 64 ? ~uint64_t{0} : _bzhi_u64(~uint64_t{0}, left);
+    const __m512i v = _mm512_maskz_loadu_epi8(in_text, text.data() + i);
+    const uint64_t digits =
+        _mm512_mask_cmple_epu8_mask(in_text, _mm512_sub_epi8(v, _mm512_set1_epi8('0')),
+                                    _mm512_set1_epi8(9));
+    const uint64_t edges = digits ^ ((digits << 1) | carry);
+    carry = digits >> 63;
+    if (edges != 0) {
+      // Each 16-lane store may write up to 16 slots past the last edge.
+      const size_t need = (edges_written + 64) / 2 + 8;
+      if (runs->size() < need) runs->resize(std::max(need, 2 * runs->size()));
+      char* const out = reinterpret_cast<char*>(runs->data()) + sizeof(uint32_t) * edges_written;
+      const __m512i pos = _mm512_add_epi32(lanes, _mm512_set1_epi32(static_cast<int>(i)));
+      for (uint32_t q = 0; q < 4; ++q) {
+        const auto quarter = static_cast<__mmask16>(edges >> (16 * q));
+        const size_t before = _mm_popcnt_u64(_bzhi_u64(edges, 16 * q));
+        _mm512_storeu_si512(out + sizeof(uint32_t) * before,
+                            _mm512_maskz_compress_epi32(
+                                quarter, _mm512_add_epi32(pos, _mm512_set1_epi32(16 * q))));
+      }
+      edges_written += _mm_popcnt_u64(edges);
+    }
+    for (uint64_t ats = _mm512_mask_cmpeq_epi8_mask(in_text, v, _mm512_set1_epi8('@')); ats != 0;
+         ats &= ats - 1) {
+      at_signs->push_back(static_cast<uint32_t>(i + __builtin_ctzll(ats)));
+    }
+  }
+  if (edges_written % 2 == 1) {  // a run open at the end of the text
+    runs->resize(std::max(runs->size(), edges_written / 2 + 1));
+    (*runs)[edges_written / 2].end = static_cast<uint32_t>(text.size());
+    ++edges_written;
+  }
+  runs->resize(edges_written / 2);
+}
+#endif
+
+void FindDigitRunsAndAtSignsPortable(std::string_view text, std::vector<DigitRun>* runs,
+                                     std::vector<uint32_t>* at_signs) {
   runs->clear();
   at_signs->clear();
   size_t i = 0;
@@ -122,6 +173,17 @@ void FindDigitRunsAndAtSigns(std::string_view text, std::vector<DigitRun>* runs,
 #endif
   ScanScalar(text, i, text.size(), runs, at_signs, &in_run);
   if (in_run) runs->back().end = static_cast<uint32_t>(text.size());
+}
+
+void FindDigitRunsAndAtSigns(std::string_view text, std::vector<DigitRun>* runs,
+                             std::vector<uint32_t>* at_signs) {
+#if defined(__x86_64__)
+  static const bool avx512 =
+      __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+      __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
+  if (avx512) return FindDigitRunsAndAtSignsAvx512(text, runs, at_signs);
+#endif
+  FindDigitRunsAndAtSignsPortable(text, runs, at_signs);
 }
 
 Finder::Scratch::~Scratch() { hs_free_scratch(scratch_); }

@@ -30,8 +30,12 @@ struct CandidateBuffers {
 };
 
 // Collects digit runs and '@' offsets of `text` into *runs and *at_signs.
+// Uses AVX-512 where the CPU has it.
 void FindDigitRunsAndAtSigns(std::string_view text, std::vector<DigitRun>* runs,
                              std::vector<uint32_t>* at_signs);
+// The same without AVX-512 (SSE2 or scalar), for tests on machines that have it.
+void FindDigitRunsAndAtSignsPortable(std::string_view text, std::vector<DigitRun>* runs,
+                                     std::vector<uint32_t>* at_signs);
 
 class Finder {
  public:

@@ -22,34 +22,48 @@ std::vector<DigitRun> ReferenceRuns(std::string_view s) {
   return runs;
 }
 
-TEST(FinderTest, DigitRunsMatchReferenceAcrossBlockBoundaries) {
+using RunFinder = void (*)(std::string_view, std::vector<DigitRun>*, std::vector<uint32_t>*);
+
+// The dispatching entry point (AVX-512 where available) and the portable scan.
+class DigitRunsTest : public ::testing::TestWithParam<RunFinder> {};
+
+TEST_P(DigitRunsTest, MatchReferenceAcrossBlockBoundaries) {
   std::mt19937 rng(7);
   const std::string alphabet = "0123456789@ a-\xE3\x81\x82";
-  for (int round = 0; round < 200; ++round) {
+  std::vector<DigitRun> runs;  // reused, as the finder reuses its buffers
+  std::vector<uint32_t> ats;
+  for (int round = 0; round < 400; ++round) {
     std::string s(rng() % 300, ' ');
-    for (char& c : s) c = alphabet[rng() % alphabet.size()];
-    std::vector<DigitRun> runs;
-    std::vector<uint32_t> ats;
-    FindDigitRunsAndAtSigns(s, &runs, &ats);
+    const size_t digits = 1 + rng() % alphabet.size();  // some texts all digits
+    for (char& c : s) c = alphabet[rng() % (round % 4 == 0 ? 10 : digits)];
+    GetParam()(s, &runs, &ats);
     const std::vector<DigitRun> ref = ReferenceRuns(s);
     ASSERT_EQ(runs.size(), ref.size()) << s;
     for (size_t i = 0; i < ref.size(); ++i) {
       EXPECT_EQ(runs[i].begin, ref[i].begin);
       EXPECT_EQ(runs[i].end, ref[i].end);
     }
-    EXPECT_EQ(ats.size(), static_cast<size_t>(std::count(s.begin(), s.end(), '@')));
+    std::vector<uint32_t> ref_ats;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '@') ref_ats.push_back(static_cast<uint32_t>(i));
+    }
+    EXPECT_EQ(ats, ref_ats);
   }
 }
 
-TEST(FinderTest, LongRunSpanningManyBlocks) {
-  const std::string s = "x" + std::string(50, '7') + "y";
+TEST_P(DigitRunsTest, LongRunSpanningManyBlocks) {
+  const std::string s = "x" + std::string(150, '7') + "y";
   std::vector<DigitRun> runs;
   std::vector<uint32_t> ats;
-  FindDigitRunsAndAtSigns(s, &runs, &ats);
+  GetParam()(s, &runs, &ats);
   ASSERT_EQ(runs.size(), 1u);
   EXPECT_EQ(runs[0].begin, 1u);
-  EXPECT_EQ(runs[0].end, 51u);
+  EXPECT_EQ(runs[0].end, 151u);
 }
+
+INSTANTIATE_TEST_SUITE_P(FinderTest, DigitRunsTest,
+                         ::testing::Values(&FindDigitRunsAndAtSigns,
+                                           &FindDigitRunsAndAtSignsPortable));
 
 class FinderLabelTest : public ::testing::Test {
  protected:

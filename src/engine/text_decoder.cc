@@ -36,42 +36,6 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
-// Decodes the UTF-8 sequence at s[i]. Returns its length, 0 if invalid, or
-// -1 if it is cut by the end of s.
-int DecodeUtf8At(std::string_view s, size_t i, char32_t* cp) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  int n;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  }
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-    *cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    *cp = c & 0x0F;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    *cp = c & 0x07;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  for (int k = 1; k < n; ++k) {
-    if (i + k >= s.size()) return -1;
-    const unsigned char cc = b(i + k);
-    if (k == 1 ? (cc < lo || cc > hi) : (cc < 0x80 || cc > 0xBF)) return 0;
-    *cp = (*cp << 6) | (cc & 0x3F);
-  }
-  return n;
-}
-
 bool IsDigitCodePoint(char32_t cp) {
   return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
 }
@@ -151,7 +115,7 @@ bool IsDigitAt(std::string_view s, size_t i) {
   if (i >= s.size()) return false;
   if (IsAsciiDigit(s[i])) return true;
   char32_t cp;
-  return DecodeUtf8At(s, i, &cp) > 0 && IsDigitCodePoint(cp);
+  return DecodeUtf8Char(s, i, &cp) > 0 && IsDigitCodePoint(cp);
 }
 
 }  // namespace
@@ -254,7 +218,7 @@ void TextDecoder::DecodeUtf8(std::string_view raw, uint64_t raw_offset, bool fin
   };
   for (size_t i = NextFoldable(raw, 0, end); i < end; i = NextFoldable(raw, i, end)) {
     char32_t cp;
-    const int len = DecodeUtf8At(raw.substr(0, end), i, &cp);
+    const int len = DecodeUtf8Char(raw.substr(0, end), i, &cp);
     if (len <= 0) {
       ++i;  // invalid: passes through
       continue;

@@ -30,7 +30,8 @@ class TextDecoder {
   // offset `raw_offset`. Appends normalized UTF-8 to *out and records
   // breakpoints in *map (whose output offsets are positions in *out).
   // Bytes of a character cut at the end of `raw` are kept for the next call;
-  // `final` flushes them. Invalid bytes become U+FFFD.
+  // `final` flushes them. Invalid UTF-8 passes through unchanged (sinks
+  // escape it); other encodings turn invalid bytes into U+FFFD.
   void Decode(std::string_view raw, uint64_t raw_offset, bool final, std::string* out,
               OffsetMap* map);
 

@@ -1,4 +1,5 @@
 #include "engine/text_decoder.h"
+#include "engine/encode_test_util.h"
 
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
@@ -8,16 +9,6 @@
 
 namespace mamori {
 namespace {
-
-std::string Encode(const std::string& utf8, const char* charset) {
-  UErrorCode err = U_ZERO_ERROR;
-  std::string out(utf8.size() * 4 + 16, '\0');
-  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
-                                 utf8.data(), static_cast<int32_t>(utf8.size()), &err);
-  EXPECT_TRUE(U_SUCCESS(err));
-  out.resize(n);
-  return out;
-}
 
 struct Decoded {
   std::string text;
@@ -92,12 +83,12 @@ TEST(TextDecoderTest, InvalidUtf8PassesThroughUnchanged) {
 
 TEST(TextDecoderTest, Cp932WithOffsetsInOriginalBytes) {
   const std::string utf8 = "氏名,電話番号\r\n山田太郎,０３－１２３４－５６７８\r\n";
-  const std::string raw = Encode(utf8, "windows-31j");
+  const std::string raw = EncodeAs(utf8, "windows-31j");
   for (size_t piece : {size_t{1}, size_t{3}, size_t{1} << 20}) {
     const Decoded d = DecodeAll(raw, Encoding::kCp932, piece);
     EXPECT_EQ(d.text, "氏名,電話番号\r\n山田太郎,03-1234-5678\r\n") << piece;
-    EXPECT_EQ(Original(raw, d, "03-1234-5678"), Encode("０３－１２３４－５６７８", "windows-31j"));
-    EXPECT_EQ(Original(raw, d, "山田"), Encode("山田", "windows-31j"));
+    EXPECT_EQ(Original(raw, d, "03-1234-5678"), EncodeAs("０３－１２３４－５６７８", "windows-31j"));
+    EXPECT_EQ(Original(raw, d, "山田"), EncodeAs("山田", "windows-31j"));
   }
 }
 
@@ -107,11 +98,11 @@ TEST(TextDecoderTest, EucJpAndIso2022JpAndUtf16) {
                               std::pair{"ISO-2022-JP", Encoding::kIso2022Jp},
                               std::pair{"UTF-16LE", Encoding::kUtf16Le},
                               std::pair{"UTF-16BE", Encoding::kUtf16Be}}) {
-    const std::string raw = Encode(utf8, charset);
+    const std::string raw = EncodeAs(utf8, charset);
     for (size_t piece : {size_t{1}, size_t{5}, size_t{1} << 20}) {
       const Decoded d = DecodeAll(raw, enc, piece);
       EXPECT_EQ(d.text, utf8) << charset << " piece " << piece;
-      EXPECT_EQ(Original(raw, d, "090-1234-5678"), Encode("090-1234-5678", charset))
+      EXPECT_EQ(Original(raw, d, "090-1234-5678"), EncodeAs("090-1234-5678", charset))
           << charset << " piece " << piece;
     }
   }
@@ -137,7 +128,7 @@ TEST(TextDecoderTest, SimdAndScalarPathsAgree) {
 }
 
 TEST(TextDecoderTest, Iso2022JpSpanExcludesModeSwitches) {
-  const std::string raw = Encode("電話090-1234-5678です", "ISO-2022-JP");
+  const std::string raw = EncodeAs("電話090-1234-5678です", "ISO-2022-JP");
   for (size_t piece : {size_t{1}, size_t{1} << 20}) {
     const Decoded d = DecodeAll(raw, Encoding::kIso2022Jp, piece);
     EXPECT_EQ(Original(raw, d, "090-1234-5678"), "090-1234-5678") << piece;

@@ -14,7 +14,6 @@
 namespace mamori {
 namespace {
 
-constexpr size_t kSampleBytes = size_t{64} << 10;  // encoding detection sample
 
 // Encodings whose multi-byte characters never contain the ASCII bytes that
 // structure a table (CP932 trail bytes can be '|' or letters: tracked).
@@ -366,19 +365,13 @@ Status ExtractDelimited(ByteSource& source, char delimiter, ExtractSink& sink,
     return Status::InvalidArgument("unusable delimiter or limits");
   }
   const size_t chunk = std::max<size_t>(options.chunk_bytes, 1);
-  std::string buf(std::max(kSampleBytes, chunk), '\0');
-  Result<size_t> got = ReadChunk(source, buf.data(), kSampleBytes);
-  if (!got.ok()) {
-    sink.SetStatus(ObjectStatus::kError, "read failed: " + got.status().message());
-    return got.status();
-  }
-  bool eof = *got < kSampleBytes;
-  const DetectedEncoding enc = DetectEncoding(std::string_view(buf.data(), *got), eof);
-  sink.SetEncoding(enc.name);
-  if (enc.encoding == Encoding::kBinary) {
-    sink.SetStatus(ObjectStatus::kUnsupported, "binary content, not a delimited text table");
-    return Status::Ok();
-  }
+  std::string buf;
+  const std::optional<TextSample> sample =
+      ReadTextSample(source, &buf, chunk, sink, "a delimited text table");
+  if (!sample) return Status::Ok();
+  const DetectedEncoding& enc = sample->encoding;
+  bool eof = sample->eof;
+  Result<size_t> got = sample->size;
   Result<Decoders> decoders = MakeDecoders(enc);
   if (!decoders.ok()) {
     sink.SetStatus(ObjectStatus::kUnsupported,

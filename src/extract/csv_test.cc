@@ -1,4 +1,5 @@
 #include "extract/csv.h"
+#include "engine/encode_test_util.h"
 
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
@@ -12,16 +13,6 @@ namespace mamori {
 namespace {
 
 using K = LabelKind;
-
-std::string Encode(const std::string& utf8, const char* charset) {
-  UErrorCode err = U_ZERO_ERROR;
-  std::string out(utf8.size() * 4 + 16, '\0');
-  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
-                                 utf8.data(), static_cast<int32_t>(utf8.size()), &err);
-  EXPECT_TRUE(U_SUCCESS(err));
-  out.resize(n);
-  return out;
-}
 
 // Hands out at most `step` bytes per read, then optionally fails.
 class TrickleSource final : public ByteSource {
@@ -87,7 +78,7 @@ TEST(CsvTest, Cp932CrlfExcelExport) {
       "山田太郎,ヤマダタロウ,taro@example.com,０３－１２３４－５６７８,150-0001,"
       "\"東京都渋谷区神宮前1-2-3\",1985/04/12\r\n"
       "表示,ソフト,hanako@example.com,090-1234-5678,100-0001,東京都千代田区,1990/1/1\r\n";
-  const std::string raw = Encode(utf8, "windows-31j");
+  const std::string raw = EncodeAs(utf8, "windows-31j");
   ASSERT_NE(raw, utf8);
   const RecordingSink sink = Parse(raw);
   EXPECT_EQ(sink.status, ObjectStatus::kOk);
@@ -111,8 +102,8 @@ TEST(CsvTest, Cp932CrlfExcelExport) {
 
 TEST(CsvTest, Cp932TrailBytesAreNotDelimiters) {
   // "ポ" is 83 7C in CP932: 7C is '|'.
-  const std::string raw = Encode("名前|メモ\nポール|ポイント\n", "windows-31j");
-  ASSERT_EQ(Encode("ポ", "windows-31j"), "\x83\x7C");
+  const std::string raw = EncodeAs("名前|メモ\nポール|ポイント\n", "windows-31j");
+  ASSERT_EQ(EncodeAs("ポ", "windows-31j"), "\x83\x7C");
   const RecordingSink sink = Parse(raw, '|');
   EXPECT_EQ(Dump(sink), "0||名前\n0||メモ\n1|名前|ポール\n1|メモ|ポイント\n");
 }
@@ -149,7 +140,7 @@ TEST(CsvTest, UnclosedQuoteRunsToTheEnd) {
 
 TEST(CsvTest, Utf16IsDecodedFirst) {
   const std::string raw =
-      "\xFF\xFE" + Encode("メール,電話\r\ntaro@example.com,03-1234-5678\r\n", "UTF-16LE");
+      "\xFF\xFE" + EncodeAs("メール,電話\r\ntaro@example.com,03-1234-5678\r\n", "UTF-16LE");
   const RecordingSink sink = Parse(raw);
   EXPECT_EQ(Dump(sink), "0||メール\n0||電話\n1|メール|taro@example.com\n1|電話|03-1234-5678\n");
 }
@@ -157,7 +148,7 @@ TEST(CsvTest, Utf16IsDecodedFirst) {
 TEST(CsvTest, ChunkBoundariesDoNotMatter) {
   const std::string utf8 =
       "氏名,メモ\r\n\"山田\r\n太郎\",\"a\"\"b\"\r\n佐藤,\"x,y\"\r\n鈴木,ポイント\r\n";
-  for (const std::string& raw : {utf8, Encode(utf8, "windows-31j"), Encode(utf8, "EUC-JP")}) {
+  for (const std::string& raw : {utf8, EncodeAs(utf8, "windows-31j"), EncodeAs(utf8, "EUC-JP")}) {
     const std::string expected = Dump(Parse(raw));
     ASSERT_NE(expected, "");
     for (size_t chunk = 1; chunk <= 9; ++chunk) {
@@ -204,7 +195,7 @@ TEST(CsvTest, HugeFieldAtTheDefaultLimitKeepsMemoryBounded) {
 TEST(CsvTest, Cp932FieldCutKeepsCharactersWhole) {
   DelimitedOptions options;
   options.max_field_bytes = 5;  // cuts inside a two-byte character
-  const RecordingSink sink = Parse(Encode("メモ\nあいうえおかきくけこ\n", "windows-31j"), ',', options);
+  const RecordingSink sink = Parse(EncodeAs("メモ\nあいうえおかきくけこ\n", "windows-31j"), ',', options);
   EXPECT_EQ(sink.status, ObjectStatus::kIncomplete);
   std::string all;
   for (const auto& c : sink.cells) all += c.text;

@@ -479,18 +479,12 @@ Status ExtractJson(std::string_view bytes, ExtractSink& sink, const JsonOptions&
 
 Status ExtractNdjson(ByteSource& source, ExtractSink& sink, const JsonOptions& options) {
   const size_t chunk = std::max<size_t>(options.chunk_bytes, 1);
-  std::string buf(std::max(kSampleBytes, chunk), '\0');
-  Result<size_t> got = ReadChunk(source, buf.data(), kSampleBytes);
-  if (!got.ok()) {
-    sink.SetStatus(ObjectStatus::kError, "read failed: " + got.status().message());
-    return got.status();
-  }
-  bool eof = *got < kSampleBytes;
-  const DetectedEncoding enc = DetectEncoding(std::string_view(buf.data(), *got), eof);
-  if (enc.encoding == Encoding::kBinary) {
-    sink.SetStatus(ObjectStatus::kUnsupported, "binary content, not NDJSON");
-    return Status::Ok();
-  }
+  std::string buf;
+  const std::optional<TextSample> sample = ReadTextSample(source, &buf, chunk, sink, "NDJSON");
+  if (!sample) return Status::Ok();
+  const DetectedEncoding& enc = sample->encoding;
+  bool eof = sample->eof;
+  Result<size_t> got = sample->size;
   const bool utf8 = enc.encoding == Encoding::kUtf8;
   std::unique_ptr<TextDecoder> decoder;
   if (!utf8) {

@@ -109,6 +109,25 @@ Result<size_t> ReadChunk(ByteSource& source, char* buf, size_t n) {
   return got;
 }
 
+std::optional<TextSample> ReadTextSample(ByteSource& source, std::string* buf, size_t buffer_size,
+                                         ExtractSink& sink, std::string_view kind) {
+  constexpr size_t kSampleBytes = size_t{64} << 10;  // encoding detection sample
+  buf->assign(std::max(kSampleBytes, buffer_size), '\0');
+  Result<size_t> got = ReadChunk(source, buf->data(), kSampleBytes);
+  if (!got.ok()) {
+    sink.SetStatus(ObjectStatus::kError, "read failed: " + got.status().message());
+    return std::nullopt;
+  }
+  TextSample sample{*got, *got < kSampleBytes, {}};
+  sample.encoding = DetectEncoding(std::string_view(buf->data(), sample.size), sample.eof);
+  sink.SetEncoding(sample.encoding.name);
+  if (sample.encoding.encoding == Encoding::kBinary) {
+    sink.SetStatus(ObjectStatus::kUnsupported, "binary content, not " + std::string(kind));
+    return std::nullopt;
+  }
+  return sample;
+}
+
 std::string CountOf(uint64_t n, std::string_view noun) {
   return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
 }

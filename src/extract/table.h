@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "engine/byte_source.h"
+#include "engine/encoding.h"
 #include "engine/labels.h"
 #include "extract/extractor.h"
 #include "mamori/status.h"
@@ -59,6 +60,20 @@ void EmitTextPieces(ExtractSink& sink, std::string_view utf8, const StructuredLo
 // Reads until `n` bytes or the end of `source` (ByteSource::Read may return
 // less than asked before the end). Returns the bytes read.
 Result<size_t> ReadChunk(ByteSource& source, char* buf, size_t n);
+
+// The first bytes of a streamed text table and their encoding.
+struct TextSample {
+  size_t size = 0;  // bytes read into the buffer
+  bool eof = false;
+  DetectedEncoding encoding;
+};
+
+// Reads up to 64 KiB into *buf (resized to at least `buffer_size`) and
+// detects the encoding, which it tells the sink. A read failure or binary
+// content is reported to the sink (`kind` names what was expected) and
+// gives nullopt.
+std::optional<TextSample> ReadTextSample(ByteSource& source, std::string* buf, size_t buffer_size,
+                                         ExtractSink& sink, std::string_view kind);
 
 // "1 field", "3 rows": counts in status reasons.
 std::string CountOf(uint64_t n, std::string_view noun);
