@@ -32,6 +32,12 @@ class FuzzSink : public mamori::ExtractSink {
     Check(ValidUtf8(utf8));
   }
   void Cell(std::string_view utf8, const mamori::CellRef&) override { Check(ValidUtf8(utf8)); }
+  // A body in its own bytes must be a slice of the message, at its offset.
+  void RawText(std::string_view bytes, std::string_view, const mamori::StructuredLocation&,
+               uint64_t offset, uint64_t line) override {
+    Check(line >= 1 && offset <= input_.size() && bytes.size() <= input_.size() - offset);
+    Check(input_.substr(offset, bytes.size()) == bytes);
+  }
   void Member(std::string_view name, std::string_view bytes) override {
     Check(!name.empty());
     if (mbox_) {  // mbox members are slices of the input

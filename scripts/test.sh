@@ -29,7 +29,8 @@ for target in build-asan/fuzz/fuzz_*; do
   mkdir -p "build-asan/fuzz-work/$(basename "$target")"
   seeds=()
   [ -d "$corpus" ] && seeds+=("$corpus")
-  "$target" -max_total_time="$fuzz_seconds" -rss_limit_mb=1024 -timeout=10 \
+  # A fixed seed keeps CI repeatable; longer local runs may drop it.
+  "$target" -seed=1 -max_total_time="$fuzz_seconds" -rss_limit_mb=1024 -timeout=10 \
     "build-asan/fuzz-work/$(basename "$target")" "${seeds[@]}" 2>&1 | tail -n 2
 done
 echo "== all tests passed"
