@@ -225,6 +225,9 @@ Result<std::unique_ptr<Finder::Scratch>> Finder::NewScratch() const {
 void Finder::Find(std::string_view text, Scratch& scratch, CandidateBuffers* out) const {
   FindDigitRunsAndAtSigns(text, &out->runs, &out->at_signs);
   out->labels.clear();
+  // Every detector starts from a digit or an '@': without either, labels
+  // cannot matter (most table cells and some prose end here).
+  if (out->runs.empty() && out->at_signs.empty()) return;
   MatchContext ctx{text, &out->labels};
   hs_scan(labels_db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_,
           OnLabelMatch, &ctx);

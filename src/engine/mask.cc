@@ -1,6 +1,5 @@
 #include "mamori/mask.h"
 
-#include <vector>
 
 namespace mamori {
 namespace {
@@ -8,21 +7,26 @@ namespace {
 // Keeps `head` leading and `tail` trailing characters (bytes of ASCII, whole
 // UTF-8 characters otherwise) and stars the rest; short values keep less.
 std::string KeepEnds(const std::string& v, size_t head, size_t tail) {
-  std::vector<std::string> chars;
-  for (size_t i = 0; i < v.size();) {
-    size_t n = 1;
-    const unsigned char c = static_cast<unsigned char>(v[i]);
-    if (c >= 0xF0) n = 4; else if (c >= 0xE0) n = 3; else if (c >= 0xC0) n = 2;
-    chars.push_back(v.substr(i, n));
-    i += n;
-  }
+  // Character starts, found once; no allocation per character.
+  size_t count = 0;
+  for (unsigned char c : v) count += (c & 0xC0) != 0x80;
   // Never show more than half of a value.
-  while (head + tail > chars.size() / 2 && (head > 0 || tail > 0)) {
+  while (head + tail > count / 2 && (head > 0 || tail > 0)) {
     if (head >= tail && head > 0) --head; else --tail;
   }
   std::string out;
-  for (size_t i = 0; i < chars.size(); ++i) {
-    out += (i < head || i >= chars.size() - tail) ? chars[i] : "*";
+  out.reserve(v.size());
+  size_t index = 0;
+  for (size_t i = 0; i < v.size();) {
+    size_t n = 1;
+    while (i + n < v.size() && (static_cast<unsigned char>(v[i + n]) & 0xC0) == 0x80) ++n;
+    if (index < head || index >= count - tail) {
+      out.append(v, i, n);
+    } else {
+      out.push_back('*');
+    }
+    ++index;
+    i += n;
   }
   return out;
 }

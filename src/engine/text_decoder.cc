@@ -138,6 +138,13 @@ Result<std::unique_ptr<TextDecoder>> TextDecoder::Create(const DetectedEncoding&
   return d;
 }
 
+void TextDecoder::Reset() {
+  carry_.clear();
+  dash_pending_ = false;
+  last_in_end_ = 0;
+  if (converter_) ucnv_resetToUnicode(converter_);
+}
+
 TextDecoder::~TextDecoder() {
   if (converter_) ucnv_close(converter_);
 }

@@ -26,6 +26,9 @@ class TextDecoder {
   static Result<std::unique_ptr<TextDecoder>> Create(const DetectedEncoding& encoding);
   ~TextDecoder();
 
+  // Forgets everything held over from earlier calls, to decode a new unit.
+  void Reset();
+
   // Decodes `raw`, the next bytes of the object, which start at original
   // offset `raw_offset`. Appends normalized UTF-8 to *out and records
   // breakpoints in *map (whose output offsets are positions in *out).

@@ -46,6 +46,13 @@ void DropOverlaps(std::vector<Detection>* ds) {
   *ds = std::move(kept);
 }
 
+// True when `d` spans all of `text` but surrounding white space.
+bool CoversTrimmed(const Detection& d, std::string_view text) {
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  const size_t last = text.find_last_not_of(" \t\r\n");
+  return first != std::string_view::npos && d.begin <= first && d.end >= last + 1;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<ScanCore>> ScanCore::Create(const ScanOptions& options) {
@@ -64,23 +71,33 @@ Result<std::unique_ptr<TextScanner>> TextScanner::Create(const ScanCore& core) {
   auto scratch = core.finder->NewScratch();
   if (!scratch.ok()) return scratch.status();
   s->scratch_ = std::move(*scratch);
+  auto utf8 = TextDecoder::Create(DetectedEncoding{Encoding::kUtf8, 0, "utf-8"});
+  if (!utf8.ok()) return utf8.status();
+  s->utf8_decoder_ = std::move(*utf8);
   return s;
 }
 
 void TextScanner::ScanBuffer(uint32_t settled_from, uint32_t settle_to, uint64_t lines_before,
                              std::optional<LabelKind> unit_label, const StructuredLocation& where,
                              FindingCollector* out) {
-  core_.finder->Find(buffer_, *scratch_, &candidates_);
-  const Candidates view = candidates_.View(buffer_, unit_label, core_.options.types);
   detections_.clear();
-  for (const auto& detector : core_.detectors) detector->Detect(view, detections_);
   // A column typed by its header makes the whole cell a value of its type,
-  // validated; detectors then only add the other types they see in it.
-  if (unit_label && settled_from == 0 && settle_to == buffer_.size()) {
-    if (std::optional<Detection> typed = TypedColumnValue(*unit_label, buffer_)) {
-      std::erase_if(detections_, [&](const Detection& d) { return d.type == typed->type; });
-      detections_.push_back(std::move(*typed));
-    }
+  // validated. When that value is the whole cell nothing else can be in it,
+  // and the detectors are spared (customer lists are mostly such cells).
+  std::optional<Detection> typed;
+  const std::optional<DataType> column_type = unit_label ? LabelDataType(*unit_label) : std::nullopt;
+  if (column_type && core_.options.Enabled(*column_type) && settled_from == 0 &&
+      settle_to == buffer_.size()) {
+    typed = TypedColumnValue(*unit_label, buffer_);
+  }
+  if (!typed || !CoversTrimmed(*typed, buffer_)) {
+    core_.finder->Find(buffer_, *scratch_, &candidates_);
+    const Candidates view = candidates_.View(buffer_, unit_label, core_.options.types);
+    for (const auto& detector : core_.detectors) detector->Detect(view, detections_);
+  }
+  if (typed) {
+    std::erase_if(detections_, [&](const Detection& d) { return d.type == typed->type; });
+    detections_.push_back(std::move(*typed));
   }
   std::erase_if(detections_, [&](const Detection& d) {
     return d.end <= settled_from || d.end > settle_to || !core_.options.Enabled(d.type) ||
@@ -194,9 +211,15 @@ void TextScanner::DecodeUnit(std::string_view bytes, const DetectedEncoding& enc
                              uint64_t base_offset) {
   buffer_.clear();
   map_.Reset(base_offset);
-  auto decoder = TextDecoder::Create(encoding);
-  if (!decoder.ok()) decoder = TextDecoder::Create(DetectedEncoding{Encoding::kUtf8, 0, "utf-8"});
-  (*decoder)->Decode(bytes, base_offset, true, &buffer_, &map_);
+  std::unique_ptr<TextDecoder> other;
+  TextDecoder* decoder = utf8_decoder_.get();
+  if (encoding.encoding != Encoding::kUtf8) {
+    auto created = TextDecoder::Create(encoding);
+    if (created.ok()) other = std::move(*created);
+    decoder = other ? other.get() : utf8_decoder_.get();
+  }
+  decoder->Reset();
+  decoder->Decode(bytes, base_offset, true, &buffer_, &map_);
 }
 
 }  // namespace mamori

@@ -15,6 +15,7 @@
 #include "engine/collector.h"
 #include "engine/finder.h"
 #include "engine/offset_map.h"
+#include "engine/text_decoder.h"
 #include "mamori/finding.h"
 #include "mamori/options.h"
 
@@ -70,6 +71,7 @@ class TextScanner {
   std::string buffer_;  // normalized text
   OffsetMap map_;
   std::vector<char> raw_;
+  std::unique_ptr<TextDecoder> utf8_decoder_;  // reused for every UTF-8 unit (table cells)
 };
 
 }  // namespace mamori

@@ -6,10 +6,21 @@
 
 namespace mamori {
 
+// Bytes that go out as they are: printable ASCII but the quote and backslash.
+bool Plain(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+
 void AppendJsonString(std::string* out, std::string_view s) {
+  out->reserve(out->size() + s.size() + 2);
   out->push_back('"');
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (Plain(c)) {  // copy the whole run at once
+      size_t j = i + 1;
+      while (j < s.size() && Plain(static_cast<unsigned char>(s[j]))) ++j;
+      out->append(s.substr(i, j - i));
+      i = j;
+      continue;
+    }
     if (c < 0x80) {
       switch (c) {
         case '"': out->append("\\\""); break;
