@@ -14,8 +14,6 @@
 namespace mamori {
 namespace {
 
-constexpr char32_t kReplacement = 0xFFFD;
-
 bool IsLongVowelMark(char32_t cp) { return cp == 0x30FC || cp == 0xFF70; }
 
 void AppendUtf8(char32_t cp, std::string* out) {

@@ -42,6 +42,12 @@ std::string NameToUtf8(const char* raw) {
   return out;
 }
 
+// libarchive may have no message to give: never build a string from NULL.
+std::string ErrorOf(archive* a, const char* fallback) {
+  const char* why = archive_error_string(a);
+  return why ? why : fallback;
+}
+
 }  // namespace
 
 ArchiveReader::~ArchiveReader() {
@@ -58,7 +64,7 @@ Result<std::unique_ptr<ArchiveReader>> ArchiveReader::Open(std::string_view byte
   // Raw bids lowest, so real archive formats still win over it.
   if (single_stream) archive_read_support_format_raw(r->a_);
   if (archive_read_open_memory(r->a_, bytes.data(), bytes.size()) != ARCHIVE_OK) {
-    return Status::Corrupt(std::string("not a readable archive: ") + archive_error_string(r->a_));
+    return Status::Corrupt("not a readable archive: " + ErrorOf(r->a_, "unknown format"));
   }
   return r;
 }
@@ -68,10 +74,7 @@ Result<std::optional<ArchiveReader::Entry>> ArchiveReader::Next() {
   archive_entry* e = nullptr;
   const int rc = archive_read_next_header(a_, &e);
   if (rc == ARCHIVE_EOF) return std::optional<Entry>();
-  if (rc == ARCHIVE_FATAL || !e) {
-    const char* why = archive_error_string(a_);
-    return Status::Corrupt(why ? why : "damaged archive");
-  }
+  if (rc == ARCHIVE_FATAL || !e) return Status::Corrupt(ErrorOf(a_, "damaged archive"));
   Entry entry;
   entry.name = NameToUtf8(archive_entry_pathname(e));
   entry.size_known = archive_entry_size_is_set(e) != 0;
@@ -88,10 +91,7 @@ Status ArchiveReader::ReadData(std::string* out, uint64_t limit) {
   for (;;) {
     const la_ssize_t n = archive_read_data(a_, buf, sizeof buf);
     if (n == 0) return Status::Ok();
-    if (n < 0) {
-      const char* why = archive_error_string(a_);
-      return Status::Corrupt(why ? why : "damaged data");
-    }
+    if (n < 0) return Status::Corrupt(ErrorOf(a_, "damaged data"));
     if (out->size() + static_cast<uint64_t>(n) > limit) {
       return Status::Unsupported("more than " + std::to_string(limit) + " bytes decompressed");
     }
