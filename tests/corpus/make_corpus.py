@@ -1039,6 +1039,18 @@ def build(outdir):
         manifest.append({"path": d.path, "encoding": d.enc, "crlf": d.crlf, "bytes": len(d.data),
                          "labels": len(labels), "negatives": len(negs)})
 
+    # The same files inside archives and mail: members keep their bytes, so
+    # their labels carry over under "container!/member" paths.
+    from containers import package
+    containers, more_labels, more_negs = package(docs, all_labels, all_negs)
+    for path, data in containers:
+        full = os.path.join(outdir, path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "wb") as f:
+            f.write(data)
+    all_labels += more_labels
+    all_negs += more_negs
+
     def dump(name, rows):
         with open(os.path.join(outdir, name), "w", encoding="utf-8") as f:
             for row in rows:
@@ -1062,6 +1074,8 @@ def verify_written(outdir):
         with open(os.path.join(outdir, name), encoding="utf-8") as f:
             for line in f:
                 rec = json.loads(line)
+                if "!/" in rec["path"]:
+                    continue  # a container member: the same bytes as its file, checked there
                 with open(os.path.join(outdir, rec["path"]), "rb") as fh:
                     data = fh.read()
                 codec = ENCODINGS[enc_of[rec["path"]]][0]
