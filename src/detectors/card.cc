@@ -491,10 +491,13 @@ class CardScan {
       const char link = LinkAfter(k);
       if (link == 0 || (sep != 0 && link != sep)) break;
       const uint32_t next = Len(k + 1);
-      if (!IsCardGroup(next) || total + next > kMaxPan) break;
+      // 17- and 18-digit cards end in a group of one or two: 4-4-4-4-2.
+      const bool short_tail = next < 3 && total >= 16 && LinkAfter(k + 1) == 0;
+      if ((!IsCardGroup(next) && !short_tail) || total + next > kMaxPan) break;
       sep = link;
       total += next;
       if (total >= kMinPan) lasts[count++] = k + 1;
+      if (short_tail) break;
     }
     while (count > 0) {
       if (TryWindow(r, lasts[--count], sep)) return true;

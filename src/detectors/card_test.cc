@@ -658,5 +658,15 @@ TEST(CardDetector, ReportsTheFourCardTypes) {
   EXPECT_TRUE(types.test(static_cast<size_t>(kTrack)));
 }
 
+// JCB numbers run to 19 digits; printed in fours, an 18-digit one ends in a
+// pair, and the whole chain is the card.
+TEST(CardNumberTest, EighteenDigitsGroupedFourFourFourFourTwo) {
+  const auto found = RunDetector(TheDetector(), "カード番号：3529-6509-1950-5845-62 です");
+  ASSERT_EQ(ValuesOf(found, DataType::kCardNumber), (std::vector<std::string>{"352965091950584562"}));
+  // A quantity after a 16-digit card stays apart from it.
+  const auto apart = RunDetector(TheDetector(), "4539 1488 0343 6467 12");
+  EXPECT_EQ(ValuesOf(apart, DataType::kCardNumber), (std::vector<std::string>{"4539148803436467"}));
+}
+
 }  // namespace
 }  // namespace mamori

@@ -129,7 +129,10 @@ class Gen:
         if style == "osaka_paren":
             return f"06({r.randint(6000, 6999)}){dd(4)}"
         if style == "area3":
-            return f"{r.choice(['011', '022', '045', '052', '075', '078', '092'])}-{r.randint(200, 999)}-{dd(4)}"
+            area, exchange = r.choice(['011', '022', '045', '052', '075', '078', '092']), r.randint(200, 999)
+            if area == "011" and (400 <= exchange < 500 or exchange >= 900):
+                exchange -= 200  # Sapporo 011-4xx and 011-9xx are not allocated (libphonenumber agrees)
+            return f"{area}-{exchange}-{dd(4)}"
         if style == "area4":
             return f"{r.choice(['0466', '0467', '0554', '0263', '0985'])}-{r.randint(20, 99)}-{dd(4)}"
         if style == "mobile090":
