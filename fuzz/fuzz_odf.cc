@@ -14,11 +14,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;
   const std::string rest(reinterpret_cast<const char*>(data) + 1, size - 1);
-  mamori::Limits limits;
-  limits.max_member_bytes = 1 << 20;
-  limits.max_total_bytes = 8 << 20;
-  limits.max_seconds = 20;
-  mamori::RecordingSink sink(limits);
+  mamori::RecordingSink sink(mamori::testing::FuzzLimits());
   const std::string content =
       "<office:document-content "
       "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>";

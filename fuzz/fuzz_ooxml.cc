@@ -92,11 +92,7 @@ std::string Pptx(const std::string& xml) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;
   const std::string rest(reinterpret_cast<const char*>(data) + 1, size - 1);
-  mamori::Limits limits;
-  limits.max_member_bytes = 1 << 20;
-  limits.max_total_bytes = 8 << 20;
-  limits.max_seconds = 20;
-  mamori::RecordingSink sink(limits);
+  mamori::RecordingSink sink(mamori::testing::FuzzLimits());
   switch (data[0] % 13) {
     case 0: (void)mamori::ExtractXlsx(rest, "f.xlsx", sink); break;
     case 1: (void)mamori::ExtractDocx(rest, "f.docx", sink); break;

@@ -42,21 +42,12 @@ RecordingSink Parse(std::string_view bytes, char delimiter = ',',
   return sink;
 }
 
-// Cells as "row|column|text" lines, for whole-table comparisons.
-std::string Dump(const RecordingSink& sink) {
-  std::string out;
-  for (const auto& c : sink.cells) {
-    out += std::to_string(c.row) + "|" + c.column + "|" + c.text + "\n";
-  }
-  return out;
-}
-
 TEST(CsvTest, QuotedFieldsWithDelimitersNewlinesAndQuotes) {
   const RecordingSink sink = Parse(
       "氏名,住所,メモ\r\n"
       "\"山田, 太郎\",\"東京都渋谷区\r\n神南1-2-3\",\"He said \"\"hi\"\"\"\r\n"
       "佐藤花子,,\"\"\r\n");
-  EXPECT_EQ(Dump(sink),
+  EXPECT_EQ(sink.CellDump(),
             "0||氏名\n0||住所\n0||メモ\n"
             "1|氏名|山田, 太郎\n1|住所|東京都渋谷区\r\n神南1-2-3\n1|メモ|He said \"hi\"\n"
             "2|氏名|佐藤花子\n");
@@ -68,7 +59,7 @@ TEST(CsvTest, LenientQuotes) {
   // A quote inside an unquoted field is a character; text after a closing
   // quote joins the field.
   const RecordingSink sink = Parse("a,b\n5\" disk,\"x\"y\n");
-  EXPECT_EQ(Dump(sink), "1||a\n1||b\n2||5\" disk\n2||xy\n");
+  EXPECT_EQ(sink.CellDump(), "1||a\n1||b\n2||5\" disk\n2||xy\n");
 }
 
 TEST(CsvTest, Cp932CrlfExcelExport) {
@@ -105,7 +96,7 @@ TEST(CsvTest, Cp932TrailBytesAreNotDelimiters) {
   const std::string raw = EncodeAs("名前|メモ\nポール|ポイント\n", "windows-31j");
   ASSERT_EQ(EncodeAs("ポ", "windows-31j"), "\x83\x7C");
   const RecordingSink sink = Parse(raw, '|');
-  EXPECT_EQ(Dump(sink), "0||名前\n0||メモ\n1|名前|ポール\n1|メモ|ポイント\n");
+  EXPECT_EQ(sink.CellDump(), "0||名前\n0||メモ\n1|名前|ポール\n1|メモ|ポイント\n");
 }
 
 TEST(CsvTest, FullWidthCommaAndQuoteStayCharacters) {
@@ -128,28 +119,28 @@ TEST(CsvTest, TabSeparated) {
 TEST(CsvTest, BomLoneCrAndLastLineWithoutLineEnd) {
   const RecordingSink sink =
       Parse("\xEF\xBB\xBF" "E-mail,TEL\ra@example.com,03-1234-5678\rb@example.com,\"x");
-  EXPECT_EQ(Dump(sink),
+  EXPECT_EQ(sink.CellDump(),
             "0||E-mail\n0||TEL\n1|E-mail|a@example.com\n1|TEL|03-1234-5678\n"
             "2|E-mail|b@example.com\n2|TEL|x\n");
 }
 
 TEST(CsvTest, UnclosedQuoteRunsToTheEnd) {
   const RecordingSink sink = Parse("a,b\n\"open,1\n2,3\n");
-  EXPECT_EQ(Dump(sink), "1||a\n1||b\n2||open,1\n2,3\n\n");
+  EXPECT_EQ(sink.CellDump(), "1||a\n1||b\n2||open,1\n2,3\n\n");
 }
 
 TEST(CsvTest, Utf16IsDecodedFirst) {
   const std::string raw =
       "\xFF\xFE" + EncodeAs("メール,電話\r\ntaro@example.com,03-1234-5678\r\n", "UTF-16LE");
   const RecordingSink sink = Parse(raw);
-  EXPECT_EQ(Dump(sink), "0||メール\n0||電話\n1|メール|taro@example.com\n1|電話|03-1234-5678\n");
+  EXPECT_EQ(sink.CellDump(), "0||メール\n0||電話\n1|メール|taro@example.com\n1|電話|03-1234-5678\n");
 }
 
 TEST(CsvTest, ChunkBoundariesDoNotMatter) {
   const std::string utf8 =
       "氏名,メモ\r\n\"山田\r\n太郎\",\"a\"\"b\"\r\n佐藤,\"x,y\"\r\n鈴木,ポイント\r\n";
   for (const std::string& raw : {utf8, EncodeAs(utf8, "windows-31j"), EncodeAs(utf8, "EUC-JP")}) {
-    const std::string expected = Dump(Parse(raw));
+    const std::string expected = Parse(raw).CellDump();
     ASSERT_NE(expected, "");
     for (size_t chunk = 1; chunk <= 9; ++chunk) {
       RecordingSink sink;
@@ -157,7 +148,7 @@ TEST(CsvTest, ChunkBoundariesDoNotMatter) {
       DelimitedOptions options;
       options.chunk_bytes = chunk;
       ASSERT_TRUE(ExtractDelimited(source, ',', sink, options).ok());
-      EXPECT_EQ(Dump(sink), expected) << "chunk " << chunk;
+      EXPECT_EQ(sink.CellDump(), expected) << "chunk " << chunk;
     }
   }
 }

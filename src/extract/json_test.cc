@@ -26,15 +26,6 @@ RecordingSink Ndjson(std::string_view text, const JsonOptions& options = {}) {
   return sink;
 }
 
-// Cells as "row|column|text" lines.
-std::string Dump(const RecordingSink& sink) {
-  std::string out;
-  for (const auto& c : sink.cells) {
-    out += std::to_string(c.row) + "|" + c.column + "|" + c.text + "\n";
-  }
-  return out;
-}
-
 TEST(JsonTest, NestedKeysTypeTheirValues) {
   const RecordingSink sink = Json(
       R"({"order_id": "A-1", "payment": {"cvv": "123", "card_no": "4980 1234 5678 9011",
@@ -61,7 +52,7 @@ TEST(JsonTest, ArrayOfRecordsNumbersRows) {
   const RecordingSink sink = Json(
       R"([{"email": "a@example.com", "tags": ["x", "y"]}, {"email": "b@example.com"},
           "c@example.com"])");
-  EXPECT_EQ(Dump(sink),
+  EXPECT_EQ(sink.CellDump(),
             "1|email|a@example.com\n1|tags|x\n1|tags|y\n2|email|b@example.com\n3||c@example.com\n");
 }
 
@@ -69,7 +60,7 @@ TEST(JsonTest, RecordsInsideAnObject) {
   const RecordingSink sink = Json(
       R"({"count": 2, "customers": [{"tel": "03-1234-5678"}, {"tel": "090-1234-5678"}],
           "staff": [{"tel": "0120-123-456"}], "owner": "佐藤"})");
-  EXPECT_EQ(Dump(sink),
+  EXPECT_EQ(sink.CellDump(),
             "1|count|2\n2|tel|03-1234-5678\n3|tel|090-1234-5678\n4|tel|0120-123-456\n"
             "1|owner|佐藤\n");
 }
@@ -78,7 +69,7 @@ TEST(JsonTest, NumbersAreReportedAsWritten) {
   const RecordingSink sink = Json(
       R"({"card_number": 4980123456789011, "n": -42, "f": 1.5e3, "big": 12345678901234567890123,
           "flag": true, "none": null, "empty": ""})");
-  EXPECT_EQ(Dump(sink),
+  EXPECT_EQ(sink.CellDump(),
             "1|card_number|4980123456789011\n1|n|-42\n1|f|1.5e3\n1|big|12345678901234567890123\n");
   EXPECT_EQ(sink.FindCell("4980123456789011")->column_kind, K::kCardNumber);
 }
@@ -133,7 +124,7 @@ TEST(JsonTest, InvalidUtf8AndCommentsGoOnAsText) {
 TEST(JsonTest, ConcatenatedDocuments) {
   const RecordingSink sink = Json(R"({"tel": "1"} {"tel": "2"}[{"tel": "3"}])");
   EXPECT_EQ(sink.status, ObjectStatus::kOk);
-  EXPECT_EQ(Dump(sink), "1|tel|1\n2|tel|2\n3|tel|3\n");
+  EXPECT_EQ(sink.CellDump(), "1|tel|1\n2|tel|2\n3|tel|3\n");
 }
 
 TEST(JsonTest, DepthLimit) {
@@ -198,7 +189,7 @@ TEST(JsonNdjsonTest, LinesAreRowsAndABrokenLineIsText) {
       "{\"message\":\"user taro@example.com paid with 4980123456789011\","
       "\"user\":{\"tel\":\"090-1234-5678\"}}\n";
   const RecordingSink sink = Ndjson(text);
-  EXPECT_EQ(Dump(sink),
+  EXPECT_EQ(sink.CellDump(),
             "1|level|info\n1|email|a@example.com\n3|level|info\n"
             "4|message|user taro@example.com paid with 4980123456789011\n4|tel|090-1234-5678\n");
   ASSERT_EQ(sink.texts.size(), 1u);
@@ -223,7 +214,7 @@ TEST(JsonNdjsonTest, ChunkSizesDoNotMatter) {
     JsonOptions options;
     options.chunk_bytes = chunk;
     const RecordingSink sink = Ndjson(text, options);
-    EXPECT_EQ(Dump(sink), Dump(whole)) << chunk;
+    EXPECT_EQ(sink.CellDump(), whole.CellDump()) << chunk;
     EXPECT_EQ(sink.AllText(), "not json 090-1234-5678") << chunk;
   }
   EXPECT_EQ(whole.cells.back().row, 50u);
@@ -259,7 +250,7 @@ TEST(JsonNdjsonTest, DeepLineAndUtf16) {
     raw.push_back('\0');
   }
   const RecordingSink sink = Ndjson(raw);
-  EXPECT_EQ(Dump(sink), "1|tel|03-1234-5678\n2|tel|090-1234-5678\n");
+  EXPECT_EQ(sink.CellDump(), "1|tel|03-1234-5678\n2|tel|090-1234-5678\n");
 }
 
 }  // namespace

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "mamori/options.h"
+
 namespace mamori::testing {
 
 using ZipParts = std::vector<std::pair<std::string, std::string>>;  // name, content
@@ -68,6 +70,15 @@ inline std::string BillionLaughs(const std::string& root_open, const std::string
     xml += "\">";
   }
   return xml + "]>" + root_open + "&lol9;" + root_close;
+}
+
+// Small limits for fuzzing office documents: bombs and huge parts hit them fast.
+inline Limits FuzzLimits() {
+  Limits limits;
+  limits.max_member_bytes = 1 << 20;
+  limits.max_total_bytes = 8 << 20;
+  limits.max_seconds = 20;
+  return limits;
 }
 
 }  // namespace mamori::testing

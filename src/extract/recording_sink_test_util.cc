@@ -7,6 +7,12 @@
 
 namespace mamori {
 
+std::string RecordingSink::CellDump() const {
+  std::string out;
+  for (const auto& c : cells) out += std::to_string(c.row) + "|" + c.column + "|" + c.text + "\n";
+  return out;
+}
+
 std::string RecordingSink::AllText() const {
   std::string all;
   for (const TextCall& t : texts) {

@@ -75,6 +75,8 @@ class RecordingSink : public ExtractSink {
 
   // All text units joined by '\n'.
   std::string AllText() const;
+  // Cells as "row|column|text" lines, for whole-table comparisons.
+  std::string CellDump() const;
   // The cells whose column is `column`, in order.
   std::vector<CellCall> CellsIn(std::string_view column) const;
   // The first cell with exactly this text, or nullptr.
