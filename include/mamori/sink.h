@@ -25,12 +25,15 @@ struct ScanSummary {
 };
 
 // The engine calls a sink from one thread at a time (the parallel driver
-// serializes), and for one object always calls OnFindings (zero or more
-// times) before OnObject.
+// serializes; see ConcurrentFindings), and for one object always calls
+// OnFindings (zero or more times) before OnObject.
 class ScanSink {
  public:
   virtual ~ScanSink() = default;
   virtual void OnFindings(const std::string& path, const std::vector<Finding>& findings) = 0;
+  // True when OnFindings may be called from several threads at once (the
+  // sink formats without a lock and serializes only its writes).
+  virtual bool ConcurrentFindings() const { return false; }
   virtual void OnObject(const ObjectReport& object) = 0;
   virtual void OnSummary(const ScanSummary& summary) = 0;
 };

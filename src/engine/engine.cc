@@ -20,6 +20,10 @@ class SharedSink final : public ObjectOutput {
   explicit SharedSink(ScanSink& sink) : sink_(sink) {}
 
   void Findings(const std::string& path, std::vector<Finding>& findings) override {
+    if (sink_.ConcurrentFindings()) {  // formatting runs in parallel
+      sink_.OnFindings(path, findings);
+      return;
+    }
     std::lock_guard<std::mutex> lock(mu_);
     sink_.OnFindings(path, findings);
   }

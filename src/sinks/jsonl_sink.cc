@@ -1,4 +1,6 @@
 // JSON Lines: one finding, object or summary per line (README "Output").
+#include <mutex>
+
 #include "mamori/sinks.h"
 #include "sinks/json.h"
 
@@ -32,8 +34,11 @@ class JsonlSink final : public ScanSink {
       lines += o.Done();
       lines.push_back('\n');
     }
+    std::lock_guard<std::mutex> lock(write_mu_);  // whole batches, never interleaved lines
     std::fwrite(lines.data(), 1, lines.size(), out_);
   }
+
+  bool ConcurrentFindings() const override { return true; }
 
   void OnObject(const ObjectReport& r) override {
     JsonObject o;
@@ -59,9 +64,11 @@ class JsonlSink final : public ScanSink {
  private:
   void Line(std::string s) {
     s.push_back('\n');
+    std::lock_guard<std::mutex> lock(write_mu_);
     std::fwrite(s.data(), 1, s.size(), out_);
   }
 
+  std::mutex write_mu_;
   std::FILE* out_;
   SinkOptions options_;
 };
