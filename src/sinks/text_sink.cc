@@ -19,10 +19,11 @@ class TextSink final : public ScanSink {
       current_ = path;
     }
     for (const Finding& f : findings) {
+      // The most telling place: sheet cell, page, table row, else the line.
       std::string where = "line " + std::to_string(f.line);
-      if (!f.where.sheet.empty()) where = f.where.sheet + "!" + f.where.cell;
+      if (f.where.row) where = "row " + std::to_string(*f.where.row);
       if (f.where.page) where = "page " + std::to_string(*f.where.page);
-      if (f.where.row) where += " row " + std::to_string(*f.where.row);
+      if (!f.where.sheet.empty()) where = f.where.sheet + "!" + f.where.cell;
       if (!f.where.column.empty()) where += " [" + f.where.column + "]";
       std::string extra;
       if (!f.brand.empty()) extra += " " + f.brand;
