@@ -84,7 +84,8 @@ class ObjectContext final : public ExtractSink {
     where.sheet = std::string(cell.sheet);
     where.cell = std::string(cell.cell);
     const uint64_t before = collector_.added();
-    scanner_.text_.ScanUnit(utf8, cell.offset.value_or(0), 0, cell.column_kind, where, &collector_);
+    scanner_.text_.ScanUnit(utf8, cell.offset.value_or(0), cell.line, cell.column_kind, where,
+                            &collector_);
     // A table's people are its rows with at least one finding.
     const bool new_row = cell.row != last_row_ || cell.sheet != last_sheet_;
     if (new_row) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/encoding.h"
+#include "engine/byte_count.h"
 #include "engine/offset_map.h"
 #include "engine/text_decoder.h"
 #include "extract/table.h"
@@ -54,6 +55,9 @@ class DelimitedParser {
 
   // The next bytes of the table (in the tokenized encoding).
   void Feed(std::string_view in) {
+    // Line breaks of the previous piece not counted yet (after its last field start).
+    lines_before_ += CountByte(piece_.data() + counted_, piece_.size() - counted_, '\n');
+    counted_ = 0;
     piece_ = in;
     piece_offset_ = fed_;
     fed_ += in.size();
@@ -162,7 +166,11 @@ class DelimitedParser {
     // (an escaped quote is a literal, not input).
     if (track_offsets_ && !field_offset_ && bytes.data() >= piece_.data() &&
         bytes.data() < piece_.data() + piece_.size()) {
-      field_offset_ = piece_offset_ + static_cast<uint64_t>(bytes.data() - piece_.data());
+      const size_t at = static_cast<size_t>(bytes.data() - piece_.data());
+      field_offset_ = piece_offset_ + at;
+      lines_before_ += CountByte(piece_.data() + counted_, at - counted_, '\n');
+      counted_ = at;
+      field_line_ = lines_before_ + 1;
     }
     if (!spilling_) {
       const size_t room = Room();
@@ -218,6 +226,7 @@ class DelimitedParser {
       row_bytes_ += field_.size();
       row_.push_back(std::move(cell));
       row_offsets_.push_back(field_offset_);
+      row_lines_.push_back(field_offset_ ? field_line_ : 0);
     }
     field_.clear();
     field_offset_.reset();
@@ -230,10 +239,13 @@ class DelimitedParser {
 
   void EndRow() {
     cells_.clear();
-    for (size_t k = 0; k < row_.size(); ++k) cells_.push_back({row_[k], {}, row_offsets_[k]});
+    for (size_t k = 0; k < row_.size(); ++k) {
+      cells_.push_back({row_[k], {}, row_offsets_[k], row_lines_[k]});
+    }
     table_.AddRow(cells_);
     row_.clear();
     row_offsets_.clear();
+    row_lines_.clear();
     row_bytes_ = 0;
     row_full_ = false;
     row_overflow_counted_ = false;
@@ -290,6 +302,10 @@ class DelimitedParser {
   std::string_view piece_;      // the bytes being fed now
   uint64_t piece_offset_ = 0;   // and their file offset
   std::optional<uint64_t> field_offset_;
+  std::vector<uint64_t> row_lines_;  // 1-based line of each cell, 0 when unknown
+  uint64_t lines_before_ = 0;        // line breaks before piece_[counted_]
+  size_t counted_ = 0;
+  uint64_t field_line_ = 0;
   std::vector<TableCell> cells_;
   size_t row_bytes_ = 0;
   bool row_full_ = false;

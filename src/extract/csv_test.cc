@@ -274,5 +274,20 @@ TEST(CsvSniffTest, ProseIsNotATable) {
   EXPECT_FALSE(LooksDelimited("", &d));
 }
 
+// Cells know where they are in the file: byte offset and line, also after
+// a quoted line break.
+TEST(CsvTest, CellsCarryOffsetsAndLines) {
+  const std::string csv = "氏名,メモ\n山田 太郎,\"一行目\n二行目\"\n佐藤 花子,x\n";
+  const RecordingSink sink = Parse(csv);
+  ASSERT_EQ(sink.cells.size(), 6u);  // the header's two cells come first, as row 0
+  EXPECT_EQ(sink.cells[0].line, 1u);
+  EXPECT_EQ(sink.cells[2].offset, csv.find("山田"));
+  EXPECT_EQ(sink.cells[2].line, 2u);
+  EXPECT_EQ(sink.cells[3].offset, csv.find("一行目"));
+  EXPECT_EQ(sink.cells[3].line, 2u);
+  EXPECT_EQ(sink.cells[4].offset, csv.find("佐藤"));
+  EXPECT_EQ(sink.cells[4].line, 4u);
+}
+
 }  // namespace
 }  // namespace mamori

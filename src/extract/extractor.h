@@ -23,6 +23,7 @@ struct CellRef {
   std::string_view sheet;                  // spreadsheets
   std::string_view cell;                   // spreadsheets: "B7"
   std::optional<uint64_t> offset;          // byte offset of the cell in the object, when known (CSV)
+  uint64_t line = 0;                       // 1-based line of the cell in the object; 0 unknown
 };
 
 // What an extractor reports to; the engine implements it. Calls for one

@@ -27,6 +27,8 @@ class RecordingSink : public ExtractSink {
     std::optional<LabelKind> column_kind;
     std::string sheet;
     std::string cell;
+    std::optional<uint64_t> offset;
+    uint64_t line = 0;
   };
   struct MemberCall {
     std::string name;
@@ -55,7 +57,7 @@ class RecordingSink : public ExtractSink {
   }
   void Cell(std::string_view utf8, const CellRef& cell) override {
     cells.push_back({std::string(utf8), cell.row, std::string(cell.column), cell.column_kind,
-                     std::string(cell.sheet), std::string(cell.cell)});
+                     std::string(cell.sheet), std::string(cell.cell), cell.offset, cell.line});
   }
   void Member(std::string_view name, std::string_view bytes) override {
     members.push_back({std::string(name), std::string(bytes)});

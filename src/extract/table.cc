@@ -223,6 +223,7 @@ void TableReader::Emit(std::span<const TableCell> cells, bool data) {
     ref.sheet = sheet_;
     ref.cell = cells[i].ref;
     ref.offset = cells[i].offset;
+    ref.line = cells[i].line;
     if (data && i < header_.size()) {
       ref.column = header_[i].text;
       ref.column_kind = header_[i].kind;

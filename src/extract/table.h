@@ -83,6 +83,7 @@ struct TableCell {
   std::string_view text;  // UTF-8 as written (the engine normalizes)
   std::string_view ref;   // spreadsheet reference such as "B7"; empty for CSV
   std::optional<uint64_t> offset = std::nullopt;  // byte offset of the cell in the file, when known
+  uint64_t line = 0;                               // 1-based line of the cell in the file; 0 unknown
 };
 
 // Turns the rows of one table (a CSV file, one sheet) into Cell() calls.
