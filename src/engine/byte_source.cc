@@ -30,6 +30,17 @@ Result<size_t> FdSource::Read(char* buf, size_t n) {
   }
 }
 
+Result<size_t> ReadFull(ByteSource& source, char* buf, size_t n) {
+  size_t got = 0;
+  while (got < n) {
+    Result<size_t> k = source.Read(buf + got, n - got);
+    if (!k.ok()) return k.status();
+    if (*k == 0) break;
+    got += *k;
+  }
+  return got;
+}
+
 Result<std::unique_ptr<FdSource>> OpenFile(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOATIME);
   if (fd < 0 && errno == EPERM) fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

@@ -43,6 +43,9 @@ class FdSource final : public ByteSource {
   bool owned_;
 };
 
+// Reads until `n` bytes are in `buf` or the source ends; the count read.
+Result<size_t> ReadFull(ByteSource& source, char* buf, size_t n);
+
 // Opens `path` for reading (read-only, no access-time update where allowed).
 Result<std::unique_ptr<FdSource>> OpenFile(const std::string& path);
 

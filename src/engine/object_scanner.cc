@@ -36,17 +36,23 @@ std::string MemberPath(const std::string& parent, std::string_view name) {
   return parent + "!/" + std::string(name);
 }
 
+// Reads at most `limit` bytes into *out, growing it as data comes (stdin
+// may hold a container: never reserve the whole limit up front).
 Result<size_t> ReadUpTo(ByteSource& source, std::string* out, size_t limit) {
-  out->resize(limit);
-  size_t got = 0;
-  while (got < limit) {
-    auto n = source.Read(out->data() + got, limit - got);
-    if (!n.ok()) return n.status();
-    if (*n == 0) break;
-    got += *n;
+  out->clear();
+  constexpr size_t kStep = 64 * 1024;
+  while (out->size() < limit) {
+    const size_t at = out->size();
+    out->resize(at + std::min(kStep, limit - at));
+    Result<size_t> got = ReadFull(source, out->data() + at, out->size() - at);
+    if (!got.ok()) {
+      out->resize(at);
+      return got.status();
+    }
+    out->resize(at + *got);
+    if (*got == 0) break;
   }
-  out->resize(got);
-  return got;
+  return out->size();
 }
 
 }  // namespace

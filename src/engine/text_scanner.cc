@@ -15,18 +15,6 @@ constexpr uint32_t kHoldBack = 256;
 // Text kept before a chunk so labels and neighbours of its first values are seen.
 constexpr uint32_t kLookBehind = 4096;
 
-// Fills `buf` from `source` until full or at the end.
-Result<size_t> ReadFull(ByteSource& source, char* buf, size_t n) {
-  size_t got = 0;
-  while (got < n) {
-    Result<size_t> k = source.Read(buf + got, n - got);
-    if (!k.ok()) return k.status();
-    if (*k == 0) break;
-    got += *k;
-  }
-  return got;
-}
-
 // Removes detections of one type that overlap an earlier, longer one.
 void DropOverlaps(std::vector<Detection>* ds) {
   std::sort(ds->begin(), ds->end(), [](const Detection& a, const Detection& b) {

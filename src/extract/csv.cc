@@ -408,7 +408,7 @@ Status ExtractDelimited(ByteSource& source, char delimiter, ExtractSink& sink,
                                                     " bytes of the table");
       break;
     }
-    got = ReadChunk(source, buf.data(), chunk);
+    got = ReadFull(source, buf.data(), chunk);
     if (!got.ok()) {
       sink.SetStatus(ObjectStatus::kIncomplete, "read failed after " + std::to_string(read) +
                                                     " bytes: " + got.status().message());

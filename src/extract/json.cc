@@ -519,7 +519,7 @@ Status ExtractNdjson(ByteSource& source, ExtractSink& sink, const JsonOptions& o
                      t.message() + " after " + std::to_string(offset) + " bytes of the NDJSON");
       break;
     }
-    got = ReadChunk(source, buf.data(), chunk);
+    got = ReadFull(source, buf.data(), chunk);
     if (!got.ok()) {
       sink.SetStatus(ObjectStatus::kIncomplete, "read failed after " + std::to_string(offset) +
                                                     " bytes: " + got.status().message());

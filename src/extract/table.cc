@@ -98,22 +98,11 @@ void EmitTextPieces(ExtractSink& sink, std::string_view utf8, const StructuredLo
   }
 }
 
-Result<size_t> ReadChunk(ByteSource& source, char* buf, size_t n) {
-  size_t got = 0;
-  while (got < n) {
-    Result<size_t> r = source.Read(buf + got, n - got);
-    if (!r.ok()) return r.status();
-    if (*r == 0) break;
-    got += *r;
-  }
-  return got;
-}
-
 std::optional<TextSample> ReadTextSample(ByteSource& source, std::string* buf, size_t buffer_size,
                                          ExtractSink& sink, std::string_view kind) {
   constexpr size_t kSampleBytes = size_t{64} << 10;  // encoding detection sample
   buf->assign(std::max(kSampleBytes, buffer_size), '\0');
-  Result<size_t> got = ReadChunk(source, buf->data(), kSampleBytes);
+  Result<size_t> got = ReadFull(source, buf->data(), kSampleBytes);
   if (!got.ok()) {
     sink.SetStatus(ObjectStatus::kError, "read failed: " + got.status().message());
     return std::nullopt;

@@ -57,9 +57,6 @@ bool LooksLikeLabel(std::string_view normalized);
 void EmitTextPieces(ExtractSink& sink, std::string_view utf8, const StructuredLocation& where,
                     std::optional<uint64_t> offset, size_t max_piece = size_t{1} << 20);
 
-// Reads until `n` bytes or the end of `source` (ByteSource::Read may return
-// less than asked before the end). Returns the bytes read.
-Result<size_t> ReadChunk(ByteSource& source, char* buf, size_t n);
 
 // The first bytes of a streamed text table and their encoding.
 struct TextSample {
