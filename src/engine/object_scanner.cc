@@ -77,8 +77,8 @@ class ObjectContext final : public ExtractSink {
 
   void RawText(std::string_view bytes, std::string_view charset, const StructuredLocation& where,
                uint64_t offset, uint64_t line) override {
-    scanner_.text_.ScanEncodedUnit(bytes, EncodingForCharset(charset, bytes), offset, line, where,
-                                   &collector_);
+    scanner_.text_.ScanEncodedUnit(bytes, EncodingForCharset(charset, bytes), offset, line,
+                                   std::nullopt, where, &collector_);
   }
 
   void Cell(std::string_view utf8, const CellRef& cell) override {
@@ -90,8 +90,13 @@ class ObjectContext final : public ExtractSink {
     where.sheet = std::string(cell.sheet);
     where.cell = std::string(cell.cell);
     const uint64_t before = collector_.added();
-    scanner_.text_.ScanUnit(utf8, cell.offset.value_or(0), cell.line, cell.column_kind, where,
-                            &collector_);
+    if (!cell.raw.empty() && cell.offset) {  // exact offsets in a CP932/EUC-JP file
+      scanner_.text_.ScanEncodedUnit(cell.raw, EncodingForCharset(cell.raw_encoding, cell.raw),
+                                     *cell.offset, cell.line, cell.column_kind, where, &collector_);
+    } else {
+      scanner_.text_.ScanUnit(utf8, cell.offset.value_or(0), cell.line, cell.column_kind, where,
+                              &collector_);
+    }
     // A table's people are its rows with at least one finding.
     const bool new_row = cell.row != last_row_ || cell.sheet != last_sheet_;
     if (new_row) {

@@ -187,12 +187,13 @@ void TextScanner::ScanUnit(std::string_view utf8, uint64_t base_offset, uint64_t
 
 void TextScanner::ScanEncodedUnit(std::string_view bytes, const DetectedEncoding& encoding,
                                   uint64_t base_offset, uint64_t base_line,
+                                  std::optional<LabelKind> unit_label,
                                   const StructuredLocation& where, FindingCollector* out) {
   if (encoding.encoding == Encoding::kBinary) return;
   DecodeUnit(bytes.substr(std::min(encoding.bom_bytes, bytes.size())), encoding,
              base_offset + encoding.bom_bytes);
   ScanBuffer(0, static_cast<uint32_t>(buffer_.size()), base_line > 0 ? base_line - 1 : 0,
-             std::nullopt, where, out);
+             unit_label, where, out);
 }
 
 void TextScanner::DecodeUnit(std::string_view bytes, const DetectedEncoding& encoding,

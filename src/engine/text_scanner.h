@@ -49,8 +49,8 @@ class TextScanner {
   // Scans a unit in `encoding` (a mail body in its MIME charset) that sits
   // at `base_offset`, line `base_line`, of its object.
   void ScanEncodedUnit(std::string_view bytes, const DetectedEncoding& encoding,
-                       uint64_t base_offset, uint64_t base_line, const StructuredLocation& where,
-                       FindingCollector* out);
+                       uint64_t base_offset, uint64_t base_line, std::optional<LabelKind> unit_label,
+                       const StructuredLocation& where, FindingCollector* out);
 
  private:
   explicit TextScanner(const ScanCore& core) : core_(core) {}

@@ -48,9 +48,12 @@ class DelimitedParser {
 
   // Cells get their byte offsets in the file when the parser reads the
   // file's own bytes (UTF-8, CP932, EUC-JP), starting at `first_offset`.
-  void TrackOffsets(uint64_t first_offset) {
+  // Cells in an encoding other than UTF-8 also hand over their own bytes
+  // (`raw_encoding` names it), so the engine can point into the file exactly.
+  void TrackOffsets(uint64_t first_offset, std::string_view raw_encoding) {
     track_offsets_ = true;
     fed_ = first_offset;
+    raw_encoding_ = raw_encoding;
   }
 
   // The next bytes of the table (in the tokenized encoding).
@@ -227,6 +230,7 @@ class DelimitedParser {
       row_.push_back(std::move(cell));
       row_offsets_.push_back(field_offset_);
       row_lines_.push_back(field_offset_ ? field_line_ : 0);
+      row_raw_.push_back(raw_encoding_.empty() || spilling_ ? std::string() : field_);
     }
     field_.clear();
     field_offset_.reset();
@@ -240,12 +244,13 @@ class DelimitedParser {
   void EndRow() {
     cells_.clear();
     for (size_t k = 0; k < row_.size(); ++k) {
-      cells_.push_back({row_[k], {}, row_offsets_[k], row_lines_[k]});
+      cells_.push_back({row_[k], {}, row_offsets_[k], row_lines_[k], row_raw_[k], raw_encoding_});
     }
     table_.AddRow(cells_);
     row_.clear();
     row_offsets_.clear();
     row_lines_.clear();
+    row_raw_.clear();
     row_bytes_ = 0;
     row_full_ = false;
     row_overflow_counted_ = false;
@@ -303,6 +308,8 @@ class DelimitedParser {
   uint64_t piece_offset_ = 0;   // and their file offset
   std::optional<uint64_t> field_offset_;
   std::vector<uint64_t> row_lines_;  // 1-based line of each cell, 0 when unknown
+  std::vector<std::string> row_raw_;  // each cell's own bytes, when not UTF-8
+  std::string raw_encoding_;
   uint64_t lines_before_ = 0;        // line breaks before piece_[counted_]
   size_t counted_ = 0;
   uint64_t field_line_ = 0;
@@ -396,7 +403,9 @@ Status ExtractDelimited(ByteSource& source, char delimiter, ExtractSink& sink,
   }
   DelimitedParser parser(delimiter, enc.encoding == Encoding::kCp932,
                          std::move(decoders->field), sink, options);
-  if (!decoders->stream) parser.TrackOffsets(enc.bom_bytes);
+  if (!decoders->stream) {
+    parser.TrackOffsets(enc.bom_bytes, enc.encoding == Encoding::kUtf8 ? "" : enc.name);
+  }
   Feeder feeder(parser, std::move(decoders->stream), chunk);
   std::string_view data(buf.data() + enc.bom_bytes, *got - enc.bom_bytes);
   uint64_t read = *got;

@@ -24,6 +24,8 @@ struct CellRef {
   std::string_view cell;                   // spreadsheets: "B7"
   std::optional<uint64_t> offset;          // byte offset of the cell in the object, when known (CSV)
   uint64_t line = 0;                       // 1-based line of the cell in the object; 0 unknown
+  std::string_view raw;                    // the cell's own bytes, when not UTF-8, at `offset`
+  std::string_view raw_encoding;           // their encoding ("cp932"), for exact offsets
 };
 
 // What an extractor reports to; the engine implements it. Calls for one

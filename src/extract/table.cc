@@ -213,6 +213,8 @@ void TableReader::Emit(std::span<const TableCell> cells, bool data) {
     ref.cell = cells[i].ref;
     ref.offset = cells[i].offset;
     ref.line = cells[i].line;
+    ref.raw = cells[i].raw;
+    ref.raw_encoding = cells[i].raw_encoding;
     if (data && i < header_.size()) {
       ref.column = header_[i].text;
       ref.column_kind = header_[i].kind;

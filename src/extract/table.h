@@ -81,6 +81,8 @@ struct TableCell {
   std::string_view ref;   // spreadsheet reference such as "B7"; empty for CSV
   std::optional<uint64_t> offset = std::nullopt;  // byte offset of the cell in the file, when known
   uint64_t line = 0;                               // 1-based line of the cell in the file; 0 unknown
+  std::string_view raw;           // the cell's own bytes when the file is not UTF-8 (CP932 CSV)
+  std::string_view raw_encoding;  // their encoding ("cp932", "euc-jp")
 };
 
 // Turns the rows of one table (a CSV file, one sheet) into Cell() calls.

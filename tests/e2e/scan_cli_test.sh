@@ -40,6 +40,13 @@ all(open(f["path"],"rb").read()[f["offset"]:f["offset"]+f["length"]].decode().re
     for f in findings if f["type"]=="card_number")')"
 expect_eq "line numbers" "[2, 3, 3]" "$(jsonl_query 'sorted(f["line"] for f in findings if f["path"].endswith("order.txt") and f["type"] in ("card_number","phone","email"))')"
 
+# A CP932 CSV as Excel writes it: offsets and lengths are bytes of the file.
+"$PY" -c 'import sys; open(sys.argv[1], "wb").write("氏名,メールアドレス,電話番号\r\n山田 太郎,taro@example.jp,０９０－１２３４－５６７８\r\n".encode("cp932"))' "$WORK/excel.csv"
+run scan --format jsonl "$WORK/excel.csv"
+expect_eq "cp932 cells point into the file" "['山田 太郎', 'taro@example.jp', '０９０－１２３４－５６７８']" "$(jsonl_query '
+[open(f["path"], "rb").read()[f["offset"]:f["offset"] + f["length"]].decode("cp932") for f in findings]')"
+expect_eq "cp932 cell lines and rows" "[(2, 1), (2, 1), (2, 1)]" "$(jsonl_query '[(f["line"], f["row"]) for f in findings]')"
+
 # --types, --exclude, --max-file-size.
 run scan --format jsonl --types email "$WORK/tree"
 expect_eq "only emails" "{'email'}" "$(jsonl_query 'set(f["type"] for f in findings)')"
