@@ -206,24 +206,25 @@ void ReportStatus(ObjectContext& ctx, const Status& s) {
 }
 
 // Runs the extractor for a streamed format.
-void ExtractStream(Format f, char delimiter, ByteSource& source, ObjectContext& ctx,
-                   TextScanner& text) {
+// `encoding` is what sniffing found; plain text is not detected twice.
+void ExtractStream(Format f, char delimiter, ByteSource& source, const DetectedEncoding& encoding,
+                   ObjectContext& ctx, TextScanner& text) {
   switch (f) {
     case Format::kCsv:
     case Format::kTsv: ReportStatus(ctx, ExtractDelimited(source, delimiter, ctx)); return;
     case Format::kNdjson: ReportStatus(ctx, ExtractNdjson(source, ctx)); return;
-    default: text.ScanStream(source, &ctx.report(), &ctx.collector()); return;
+    default: text.ScanStream(source, &ctx.report(), &ctx.collector(), &encoding); return;
   }
 }
 
 // Runs the extractor for an object held in memory.
-void Extract(Format f, std::string_view bytes, const std::string& path, ObjectContext& ctx,
-             TextScanner& text) {
+void Extract(Format f, const DetectedEncoding& encoding, std::string_view bytes,
+             const std::string& path, ObjectContext& ctx, TextScanner& text) {
   if (Streamed(f)) {
     char delimiter;
     f = Refine(f, bytes.substr(0, kSniffBytes), &delimiter);
     MemorySource source(bytes);
-    ExtractStream(f, delimiter, source, ctx, text);
+    ExtractStream(f, delimiter, source, encoding, ctx, text);
     return;
   }
   switch (f) {
@@ -252,8 +253,9 @@ void Extract(Format f, std::string_view bytes, const std::string& path, ObjectCo
 ObjectReport ObjectScanner::ScanMemory(const std::string& path, std::string_view bytes, Budget& budget) {
   ObjectContext ctx(*this, path, budget);
   ctx.report().bytes = bytes.size();
-  const Format format = SniffFormat(path, bytes);
-  Extract(format, bytes, path, ctx, text_);
+  DetectedEncoding encoding;
+  const Format format = SniffFormat(path, bytes, &encoding);
+  Extract(format, encoding, bytes, path, ctx, text_);
   ctx.Finish();
   out_.Object(ctx.report());
   return ctx.report();
@@ -266,13 +268,14 @@ void ObjectScanner::ScanTopLevel(const std::string& path, ByteSource& source, bo
   if (auto got = ReadUpTo(source, &head, kSniffBytes); !got.ok()) {
     ctx.SetStatus(ObjectStatus::kError, "read failed: " + got.status().message());
   } else {
-    Format format = SniffFormat(path, head);
+    DetectedEncoding encoding;
+    Format format = SniffFormat(path, head, &encoding);
     if (Streamed(format)) {
       char delimiter;
       format = Refine(format, head, &delimiter);
       PrefixedSource rest(head, source);
       CountingSource counted(rest);
-      ExtractStream(format, delimiter, counted, ctx, text_);
+      ExtractStream(format, delimiter, counted, encoding, ctx, text_);
       if (ctx.report().bytes == 0) ctx.report().bytes = counted.bytes();
     } else {
       // Containers and documents need all their bytes.
@@ -297,7 +300,7 @@ void ObjectScanner::ScanTopLevel(const std::string& path, ByteSource& source, bo
       ctx.report().bytes = bytes.size();
       // Office formats are told from plain zips by members beyond the head.
       if (format == Format::kZip) format = SniffFormat(path, bytes);
-      Extract(format, bytes, path, ctx, text_);
+      Extract(format, encoding, bytes, path, ctx, text_);
     }
   }
   ctx.Finish();

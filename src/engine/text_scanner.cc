@@ -116,7 +116,8 @@ void TextScanner::ScanBuffer(uint32_t settled_from, uint32_t settle_to, uint64_t
   }
 }
 
-void TextScanner::ScanStream(ByteSource& source, ObjectReport* report, FindingCollector* out) {
+void TextScanner::ScanStream(ByteSource& source, ObjectReport* report, FindingCollector* out,
+                             const DetectedEncoding* known) {
   const size_t chunk = core_.options.chunk_bytes;
   raw_.resize(chunk);
   Result<size_t> got = ReadFull(source, raw_.data(), chunk);
@@ -126,7 +127,7 @@ void TextScanner::ScanStream(ByteSource& source, ObjectReport* report, FindingCo
     return;
   }
   bool eof = *got < chunk;
-  const DetectedEncoding enc = DetectEncoding(std::string_view(raw_.data(), *got), eof);
+  const DetectedEncoding enc = known ? *known : DetectEncoding(std::string_view(raw_.data(), *got), eof);
   report->encoding = enc.name;
   if (enc.encoding == Encoding::kBinary) {
     report->status = ObjectStatus::kSkipped;

@@ -35,9 +35,11 @@ class TextScanner {
   static Result<std::unique_ptr<TextScanner>> Create(const ScanCore& core);
 
   // Reads `source` to its end in chunks, detecting the encoding from the
-  // first chunk. Sets report->bytes, encoding and, for binary or unreadable
-  // input, status and reason. Findings go to `out`.
-  void ScanStream(ByteSource& source, ObjectReport* report, FindingCollector* out);
+  // first chunk unless the caller already did (`known`). Sets report->bytes,
+  // encoding and, for binary or unreadable input, status and reason.
+  // Findings go to `out`.
+  void ScanStream(ByteSource& source, ObjectReport* report, FindingCollector* out,
+                  const DetectedEncoding* known = nullptr);
 
   // Scans one UTF-8 text unit whose byte 0 is at `base_offset` of its object
   // and on line `base_line`. `unit_label` is the key or column header that

@@ -90,7 +90,7 @@ std::string_view FormatName(Format f) {
   return kNames[static_cast<size_t>(f)];
 }
 
-Format SniffFormat(std::string_view name, std::string_view head) {
+Format SniffFormat(std::string_view name, std::string_view head, DetectedEncoding* encoding) {
   if (StartsWith(head, "PK\x03\x04") || StartsWith(head, "PK\x05\x06")) return ZipKind(head);
   if (StartsWith(head, "%PDF-")) return Format::kPdf;
   if (StartsWith(head, "SQLite format 3")) return Format::kSqlite;
@@ -102,6 +102,7 @@ Format SniffFormat(std::string_view name, std::string_view head) {
     return Format::kArchive;
   }
   const DetectedEncoding enc = DetectEncoding(head.substr(0, 64 * 1024), head.size() <= 64 * 1024);
+  if (encoding) *encoding = enc;
   if (enc.encoding == Encoding::kBinary) return Format::kBinary;
   const std::string ext = LowerExtension(name);
   if (StartsWith(head, "From ") && head.find("\nFrom:") != std::string_view::npos) return Format::kMbox;

@@ -5,6 +5,8 @@
 
 #include <string_view>
 
+#include "engine/encoding.h"
+
 namespace mamori {
 
 enum class Format {
@@ -33,7 +35,10 @@ std::string_view FormatName(Format f);
 // Sniffs `head` (the first bytes of the object, at least 4 KiB when the
 // object is that large) with `name` as a hint. Zip-based formats are told
 // apart by their member names, so for zips pass the whole object.
-Format SniffFormat(std::string_view name, std::string_view head);
+// When `encoding` is given and the head is text, the encoding detected on
+// the way is stored there, so the scanner need not detect it again.
+Format SniffFormat(std::string_view name, std::string_view head,
+                   DetectedEncoding* encoding = nullptr);
 
 }  // namespace mamori
 
