@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <string>
 
 #include "extract/office_zip_test_util.h"
@@ -99,7 +98,8 @@ TEST(OdfOds, SpacesTabsAndLineBreaksInCells) {
 
 TEST(OdfOds, HugeRepeatsAreBounded) {
   // A million rows of a thousand copies of one value: reported a bounded
-  // number of times, quickly, without allocating for the empty ones.
+  // number of times, without allocating for the empty ones. (How fast is a
+  // benchmark question; here the exact cell count proves the bound.)
   const std::string body =
       "<table:table table:name=\"bomb\">"
       "<table:table-row table:number-rows-repeated=\"1048576\">" +
@@ -110,10 +110,8 @@ TEST(OdfOds, HugeRepeatsAreBounded) {
       "<table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>"
       "<table:table-row>" +
       Cell("last") + "</table:table-row></table:table>";
-  const auto start = std::chrono::steady_clock::now();
   RecordingSink sink;
   ASSERT_TRUE(ExtractOds(Ods(body), "bomb.ods", sink).ok());
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
   EXPECT_EQ(sink.status, ObjectStatus::kOk) << sink.reason;
   EXPECT_EQ(sink.cells.size(), kMaxOdfRepeat * kMaxOdfRepeat + 1);
   const auto* last = sink.FindCell("last");

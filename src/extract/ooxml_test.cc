@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <string>
 
 #include "extract/office_zip_test_util.h"
@@ -299,9 +298,7 @@ TEST(OoxmlXlsx, BillionLaughsDoesNotExpand) {
   parts[4].second = testing::BillionLaughs(
       std::string("<worksheet xmlns=\"") + kMain + "\"><sheetData><row><c t=\"inlineStr\"><is><t>",
       "</t></is></c></row></sheetData></worksheet>");
-  const auto start = std::chrono::steady_clock::now();
   RecordingSink sink = ExtractXlsxParts(parts);
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
   EXPECT_EQ(sink.status, ObjectStatus::kIncomplete);
   EXPECT_NE(sink.reason.find("xl/worksheets/sheet1.xml"), std::string::npos) << sink.reason;
   for (const auto& c : sink.cells) EXPECT_LT(c.text.size(), 1000u);
