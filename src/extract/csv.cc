@@ -58,12 +58,29 @@ class DelimitedParser {
 
   // The next bytes of the table (in the tokenized encoding).
   void Feed(std::string_view in) {
-    // Line breaks of the previous piece not counted yet (after its last field start).
-    lines_before_ += CountByte(piece_.data() + counted_, piece_.size() - counted_, '\n');
-    counted_ = 0;
     piece_ = in;
     piece_offset_ = fed_;
     fed_ += in.size();
+    FeedPiece(in);
+    // Count the rest of this piece's line breaks now: its bytes are reused
+    // once Feed returns.
+    if (track_offsets_) lines_before_ += CountByte(in.data() + counted_, in.size() - counted_, '\n');
+    counted_ = 0;
+    piece_ = {};
+  }
+
+  // End of input: the last row may lack its line end.
+  void Finish() {
+    if (state_ != State::kFieldStart || !row_.empty()) {
+      EndField();
+      EndRow();
+    }
+    table_.Finish();
+    ReportLimits();
+  }
+
+ private:
+  void FeedPiece(std::string_view in) {
     size_t i = 0;
     while (i < in.size()) {
       if (trail_pending_) {  // the second byte of a CP932 character is never structure
@@ -94,17 +111,6 @@ class DelimitedParser {
     }
   }
 
-  // End of input: the last row may lack its line end.
-  void Finish() {
-    if (state_ != State::kFieldStart || !row_.empty()) {
-      EndField();
-      EndRow();
-    }
-    table_.Finish();
-    ReportLimits();
-  }
-
- private:
   enum class State { kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted };
   enum : uint8_t { kPlain, kDelim, kQuote, kCr, kLf, kLead };
 

@@ -287,6 +287,13 @@ TEST(CsvTest, CellsCarryOffsetsAndLines) {
   EXPECT_EQ(sink.cells[3].line, 2u);
   EXPECT_EQ(sink.cells[4].offset, csv.find("佐藤"));
   EXPECT_EQ(sink.cells[4].line, 4u);
+  // Read three bytes at a time, the counts come out the same.
+  DelimitedOptions tiny;
+  tiny.chunk_bytes = 3;
+  const RecordingSink pieces = Parse(csv, ',', tiny);
+  ASSERT_EQ(pieces.cells.size(), 6u);
+  EXPECT_EQ(pieces.cells[4].offset, csv.find("佐藤"));
+  EXPECT_EQ(pieces.cells[4].line, 4u);
 }
 
 }  // namespace
