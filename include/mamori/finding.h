@@ -21,6 +21,11 @@ struct StructuredLocation {
   std::optional<uint32_t> page;  // 1-based PDF page
   std::string table;             // database table
   std::string primary_key;       // database row key
+  // The person this value belongs to, when the extractor knows it: a table
+  // row ("row:7", "Sheet1:row:7") or a database row resolved through its
+  // foreign keys to the root row it describes ("customers:42"), so orders of
+  // one customer share the customer's key. Empty for free text.
+  std::string record;
 };
 
 struct Finding {

@@ -21,6 +21,14 @@ struct Limits {
   uint32_t max_seconds = 300;                   // time budget per top-level file
 };
 
+// Which rows of a database to scan (databases only; files ignore it). An
+// empty table means every table; `where` is an SQL condition on that table's
+// rows, passed to the database as is (the assessment's row filters).
+struct TableSelection {
+  std::string table;
+  std::string where;
+};
+
 struct ScanOptions {
   std::bitset<kDataTypeCount> types = AllTypes();  // detectors to run
   Confidence min_confidence = Confidence::kMedium;  // findings below are dropped
@@ -29,6 +37,8 @@ struct ScanOptions {
   unsigned jobs = 0;                                // 0: all cores
   uint32_t chunk_bytes = 1u << 18;                  // streaming chunk (tests shrink it)
   Limits limits;
+  uint64_t sample_rows = 0;                         // databases: rows per table, 0 = all
+  std::vector<TableSelection> tables;               // databases: empty = every table, all rows
 
   // Every type. Names and addresses are found in columns typed by their
   // headers (氏名, 住所…); free-text name detection is not part of this set.
