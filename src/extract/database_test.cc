@@ -72,6 +72,7 @@ TEST(PlanTableQueryTest, QuotesAndSamplesAndFilters) {
   EXPECT_EQ(q.sql, "SELECT t0.\"id\", t0.\"e mail\", t0.\"id\" FROM (SELECT * FROM \"we\"\"ird\" "
                    "WHERE (id > 3) LIMIT 10) AS t0");
   EXPECT_EQ(q.key_begin, 2u);
+  EXPECT_EQ(QuoteSql("it's", '\''), "'it''s'");
   EXPECT_TRUE(q.hops.empty());
 }
 
