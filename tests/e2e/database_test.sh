@@ -82,6 +82,14 @@ expect_eq "walk: corrupt database is not ok" True \
 expect_eq "walk: cut database is not ok" True \
   "$(jsonl_query "[o['status'] in ('error', 'incomplete') for o in objects if o['path'] == '$WORK/tree/app/cut.db'][0]")"
 
+# Inside an archive: read from memory (sqlite3_deserialize), counted once.
+(cd "$WORK" && zip -q shop.zip shop.db)
+run scan --format jsonl "$WORK/shop.zip"
+expect_eq "zip: the database inside" 500 "$(jsonl_query "[o['records'] for o in objects if o['path'] == '$WORK/shop.zip!/shop.db'][0]")"
+expect_eq "zip: its orders" 1000 \
+  "$(jsonl_query "[o['counts'].get('card_security_code', 0) for o in objects if o['path'] == '$WORK/shop.zip!/shop.db!/orders'][0]")"
+expect_eq "zip: records of the archive" 500 "$(jsonl_query "[o['records'] for o in objects if o['path'] == '$WORK/shop.zip'][0]")"
+
 run scan --format jsonl "sqlite:$WORK/missing.db"
 expect_eq "sqlite: missing file is an error" error "$(jsonl_query "objects[0]['status']")"
 expect_eq "sqlite: missing file is not created" "no" "$([ -e "$WORK/missing.db" ] && echo yes || echo no)"
