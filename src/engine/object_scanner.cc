@@ -148,8 +148,8 @@ class ObjectContext final : public ExtractSink {
     scanner_.out_.Object(child.report());
     // Its people count here once per record key, not once per table.
     Add(child.report(), /*records=*/false);
-    nested_people_.insert(child.people_.begin(), child.people_.end());
-    nested_people_.insert(child.nested_people_.begin(), child.nested_people_.end());
+    nested_people_.merge(child.people_);  // moves the nodes: no second copy of a large set
+    nested_people_.merge(child.nested_people_);
   }
 
   void SetStatus(ObjectStatus status, std::string_view reason) override {
