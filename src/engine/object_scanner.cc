@@ -173,6 +173,9 @@ class ObjectContext final : public ExtractSink {
       report_.findings += report_.counts[t];
     }
     report_.risk = std::max(report_.risk, member_risk_);
+    // The 1,000-people threshold applies to a database's distinct people,
+    // which no single table may reach.
+    if (!nested_people_.empty()) report_.risk = std::max(report_.risk, RateRisk({}, report_.records));
     if (members_not_ok_ && Severity(report_.status) < Severity(ObjectStatus::kIncomplete)) {
       report_.status = ObjectStatus::kIncomplete;
       report_.reason = std::to_string(members_not_ok_) + " of " + std::to_string(members_) +
