@@ -65,6 +65,9 @@ std::string NormalizeHeader(std::string_view utf8) {
   if (!decoder.ok()) return std::string(utf8);
   OffsetMap map;
   (*decoder)->Decode(utf8, 0, true, &out, &map);
+  // A line break in a header cell is layout (Excel's Alt+Enter wraps
+  // "セキュリティ\nコード"): it reads as a space.
+  std::replace_if(out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
   return std::string(Trim(out));
 }
 

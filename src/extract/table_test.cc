@@ -243,6 +243,12 @@ TEST(TableReaderTest, HeaderSynonymFamilies) {
 TEST(TableReaderTest, HelpersFoldAndBound) {
   EXPECT_EQ(NormalizeHeader("　Ｅメール "), "Eメール");
   EXPECT_EQ(ClassifyColumn("ＴＥＬ"), K::kPhone);
+  // Headers wrapped inside their cell (Alt+Enter in Excel, quoted CSV).
+  EXPECT_EQ(NormalizeHeader("カード\n番号"), "カード 番号");
+  EXPECT_EQ(ClassifyColumn("セキュリティ\nコード"), K::kSecurityCode);
+  EXPECT_EQ(ClassifyColumn("セキュリティ\r\nコード"), K::kSecurityCode);
+  EXPECT_EQ(ClassifyColumn("有効\n期限"), K::kCardExpiry);
+  EXPECT_EQ(ClassifyColumn("CVV\n(3桁)"), K::kSecurityCode);
   EXPECT_EQ(ClassifyColumn("taro@mail.example.com"), std::nullopt);  // a value, not a label
   EXPECT_TRUE(LooksLikeLabel("address_line_1"));
   EXPECT_FALSE(LooksLikeLabel("2013年4月"));
