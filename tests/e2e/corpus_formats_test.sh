@@ -16,12 +16,12 @@ else
 fi
 
 # customers.xlsx has <rPh> readings on the first 8 names: the 氏名 cells
-# must be the names alone ("吉田 恵子", not "吉田 恵子ヨシダ ケイコ").
+# of 顧客一覧 must be the names alone ("吉田 恵子", not "吉田 恵子ヨシダ ケイコ").
 names="$(jsonl_query '[f["masked"] for f in findings
-  if f["path"].endswith("files/customers.xlsx") and f["type"] == "person_name" and f.get("column") == "氏名"]')"
+  if f["path"].endswith("files/customers.xlsx") and f["type"] == "person_name" and f.get("sheet") == "顧客一覧" and f.get("column") == "氏名"]')"
 expect_eq "name cells in customers.xlsx" 24 \
   "$(jsonl_query 'len([f for f in findings if f["path"].endswith("files/customers.xlsx")
-     and f["type"] == "person_name" and f.get("column") == "氏名"])')"
+     and f["type"] == "person_name" and f.get("sheet") == "顧客一覧" and f.get("column") == "氏名"])')"
 if "$PY" -c 'import re, sys; sys.exit(1 if re.search("[\u30a0-\u30ff]", sys.argv[1]) else 0)' "$names"; then
   pass
 else

@@ -44,7 +44,8 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__)))) 
 import office  # noqa: E402
 from rar4 import rar4  # noqa: E402
 from fakedata import luhn_ok, new_card  # noqa: E402
-from records import EN_HEADER, SHEET_HEADER, TABLE_HEADER, Records, V, en_row, letter_lines, plain, table_row, values  # noqa: E402
+from records import (EN_HEADER, GROUPED_HEADER, GROUPS, SHEET_HEADER, TABLE_HEADER, Records, V,  # noqa: E402
+                     en_row, grouped_row, letter_lines, plain, table_row, values)
 
 SEED = 20250401
 STAMP = (2025, 4, 1, 9, 0, 0)
@@ -238,7 +239,10 @@ def order_mail(p, attachments):
     labels = [office.label(p["phone"])] + [office.label(v) for l in lines for v in values(l)]
     for name, data, ctype in attachments:
         part = MIMEApplication(data, ctype)
-        part.add_header("Content-Disposition", "attachment", filename=("utf-8", "", name))
+        if name.isascii():
+            part.add_header("Content-Disposition", "attachment", filename=name)
+        else:  # RFC 2047 inside the parameter, as Japanese mailers write it (not RFC 2231)
+            part.add_header("Content-Disposition", f'attachment; filename="{Header(name, "iso-2022-jp").encode()}"')
         msg.attach(part)
     return msg.as_bytes(policy=compat32.clone(linesep="\r\n")), labels
 
@@ -324,7 +328,8 @@ def main():
         xml, sheet_labels = office.spreadsheet([
             ("顧客一覧", "顧客一覧（2025年4月）", SHEET_HEADER, [table_row(p) for p in table]),
             ("メモ", None, None, memo_rows),
-            ("export", None, EN_HEADER, [en_row(p) for p in people(6)])])
+            ("export", None, EN_HEADER, [en_row(p) for p in people(6)]),
+            ("申込", GROUPS, GROUPED_HEADER, [grouped_row(i, p) for i, p in enumerate(people(6), 1)])])
         xlsx = add_furigana(soffice(work, "customers.fods", xml, "xlsx"),
                             [(p["name"], p["kana"]) for p in table[:8]])
         c.add("customers.xlsx", "xlsx", xlsx, sheet_labels)

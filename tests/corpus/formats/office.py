@@ -116,8 +116,8 @@ def spreadsheet(sheets):
                 xs.append(table_cell(x, number_ok))
             out.append("<table:table-row>" + "".join(xs) + "</table:table-row>")
 
-        if title:
-            row([title], False)
+        if title:  # a title line, or a row of group headings over the header
+            row(title if isinstance(title, list) else [title], False)
         if header:
             row(header, False)
         for i, cells in enumerate(rows):

@@ -108,6 +108,15 @@ TABLE_HEADER = ["氏名", "フリガナ", "メールアドレス", "電話番号
 # The same columns as a Japanese workbook heads them: wrapped in the cell, with notes.
 SHEET_HEADER = ["氏名", "フリガナ", "メールアドレス（PC）", "電話番号（携帯）", "〒", "住所", "生年月日",
                 "カード\n番号", "有効\n期限", "セキュリティ\nコード", "マイナンバー"]
+# A header under group headings, as forms lay them out (merged cells above).
+GROUPS = ["No.", "お客様", "連絡先", "", "お支払い", "", ""]
+GROUPED_HEADER = ["", "氏名", "電話", "メール", "カード番号", "有効期限", "CVC"]
+
+
+def grouped_row(i, p):
+    return [str(i), p["name"], p["phone"], p["email"], p["card"], p["exp"], p["cvv"]]
+
+
 EN_HEADER = ["name", "TEL", "E-mail", "zip", "dob", "card_no", "exp", "CVV"]
 
 
