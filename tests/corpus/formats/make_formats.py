@@ -26,7 +26,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tarfile
 import tempfile
 import zipfile
 from email.header import Header
@@ -42,13 +41,13 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # fakedata
 
 import office  # noqa: E402
+from containers import tar_bytes, zip_bytes  # noqa: E402  (tests/corpus)
 from rar4 import rar4  # noqa: E402
 from fakedata import luhn_ok, new_card  # noqa: E402
 from records import (EN_HEADER, GROUPED_HEADER, GROUPS, SHEET_HEADER, TABLE_HEADER, Records, V,  # noqa: E402
                      en_row, grouped_row, letter_lines, plain, table_row, values)
 
 SEED = 20250401
-STAMP = (2025, 4, 1, 9, 0, 0)
 DATE = "Tue, 1 Apr 2025 09:00:00 +0900"
 
 
@@ -117,24 +116,6 @@ def ndjson_text(people):
 
 # ---------------------------------------------------------------------------
 # Containers
-
-def zip_bytes(members):
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in members:
-            z.writestr(zipfile.ZipInfo(name, STAMP), data)
-    return buf.getvalue()
-
-
-def tar_bytes(members, mode):
-    buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode=mode) as t:
-        for name, data in members:
-            info = tarfile.TarInfo(name)
-            info.size, info.mtime = len(data), 1743465600
-            t.addfile(info, io.BytesIO(data))
-    return buf.getvalue()
-
 
 def run(cmd, cwd):
     subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
