@@ -350,8 +350,8 @@ def main():
         csv1, csv1_l = csv_text(people(10))
         memo1, memo1_l = memo_text(people(2))
         c.add("records.7z", "7z", seven_zip(work, [("export/customers.csv", csv1.encode()),
-                                                   ("notes/memo.txt", memo1.encode()), ("export/customers.xlsx", xlsx)]),
-              member("export/customers.csv", csv1_l) + member("notes/memo.txt", memo1_l)
+                                                   ("メモ/顧客メモ.txt", memo1.encode()), ("export/customers.xlsx", xlsx)]),
+              member("export/customers.csv", csv1_l) + member("メモ/顧客メモ.txt", memo1_l)
               + member("export/customers.xlsx", sheet_labels))
         secret, _ = csv_text(people(3))
         c.add("secret.7z", "7z", seven_zip(work, [("secret.csv", secret.encode())], password="secret"), [])
@@ -366,9 +366,9 @@ def main():
         # Compressed tars.
         nd, nd_l = ndjson_text(people(8))
         memo2, memo2_l = memo_text(people(1))
-        c.add("logs.tar.xz", "tar.xz", tar_bytes([("app/orders.ndjson", nd.encode()), ("app/memo.txt", memo2.encode())],
-                                                 "w:xz"),
-              member("app/orders.ndjson", nd_l) + member("app/memo.txt", memo2_l))
+        c.add("logs.tar.xz", "tar.xz", tar_bytes([("app/orders.ndjson", nd.encode()), ("app/顧客メモ.txt", memo2.encode())],
+                                                 "w:xz"),  # a PAX header carries the UTF-8 name
+              member("app/orders.ndjson", nd_l) + member("app/顧客メモ.txt", memo2_l))
         euc, euc_l = csv_text(people(8))
         c.add("backup.tar.bz2", "tar.bz2", tar_bytes([("customers_eucjp.csv", jis(euc).encode("euc_jp"))], "w:bz2"),
               member("customers_eucjp.csv", euc_l))
