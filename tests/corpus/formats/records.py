@@ -73,6 +73,7 @@ class Records:
         return {
             # Look-alikes that are no findings: a Luhn-valid order number, a date that is no birth date.
             "order": new_card(r, "visa"), "issued": f"{r.randint(2024, 2025)}年{r.randint(1, 12)}月{r.randint(1, 28)}日",
+            "registered": f"{r.randint(2020, 2025)}/{r.randint(1, 12):02d}/{r.randint(1, 28):02d}",
             "name": p["name"], "kana": p["kana"], "address": self.people.address(),
             "card": V("card_number", card_text, card, split=i % 3 == 0),
             "exp": V("card_expiry", exp_text, f"{y}-{m:02d}"),
@@ -102,12 +103,12 @@ def letter_lines(p):
 
 
 TABLE_HEADER = ["氏名", "フリガナ", "メールアドレス", "電話番号", "郵便番号", "住所", "生年月日",
-                "カード番号", "有効期限", "セキュリティコード", "マイナンバー"]
+                "カード番号", "有効期限", "セキュリティコード", "マイナンバー", "注文番号", "登録日"]
 
 
 # The same columns as a Japanese workbook heads them: wrapped in the cell, with notes.
 SHEET_HEADER = ["氏名", "フリガナ", "メールアドレス（PC）", "電話番号（携帯）", "〒", "住所", "生年月日",
-                "カード\n番号", "有効\n期限", "セキュリティ\nコード", "マイナンバー"]
+                "カード\n番号", "有効\n期限", "セキュリティ\nコード", "マイナンバー", "注文番号", "登録日"]
 # A header under group headings, as forms lay them out (merged cells above).
 GROUPS = ["No.", "お客様", "連絡先", "", "お支払い", "", ""]
 GROUPED_HEADER = ["", "氏名", "電話", "メール", "カード番号", "有効期限", "CVC"]
@@ -125,9 +126,11 @@ def en_row(p):
 
 
 def table_row(p):
-    """Cells of one table row under TABLE_HEADER: strings or V values."""
+    """Cells of one table row under TABLE_HEADER: strings or V values. The
+    order number (Luhn-valid) and the registration date (YYYY/MM/DD after
+    the card) are look-alikes, no findings."""
     return [p["name"], p["kana"], p["email"], p["phone"], p["postal"], p["address"], p["birth"],
-            p["card"], p["exp"], p["cvv"], p["my_number"]]
+            p["card"], p["exp"], p["cvv"], p["my_number"], p["order"], p["registered"]]
 
 
 def values(line):
