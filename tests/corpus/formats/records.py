@@ -14,7 +14,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from fakedata import People, card_brand, card_groups, my_number_check_digit, new_card, rand_digits  # noqa: E402
+from fakedata import BRANCHES, FAKE_BANKS, People, card_brand, card_groups, my_number_check_digit, new_card, rand_digits  # noqa: E402
 
 
 class V:
@@ -68,6 +68,9 @@ class Records:
         first = str(r.randint(1, 9)) + rand_digits(r, 10)
         mn = first + my_number_check_digit(first)
         mn_text = [mn, f"{mn[:4]} {mn[4:8]} {mn[8:]}"][i % 2]
+        account = rand_digits(r, 7)
+        dl = f"{r.choice(['30', '11', '45', '62'])}{r.randint(0, 99):02d}{rand_digits(r, 7)}{r.randint(0, 2)}"
+        passport = r.choice(["TK", "TR", "TZ", "MU"]) + rand_digits(r, 7)
         digits = lambda t: "".join(c for c in t if c.isdigit() or "０" <= c <= "９").translate(
             {0xFF10 + k: 0x30 + k for k in range(10)})
         return {
@@ -84,6 +87,10 @@ class Records:
             "birth": V("birth_date", birth_text, f"{by}-{bm:02d}-{bd:02d}"),
             "birth_ymd": (by, bm, bd),
             "my_number": V("my_number", mn_text, mn),
+            "bank": f"{r.choice(FAKE_BANKS)} {r.choice(BRANCHES)} {r.choice(['普通', '当座'])} ",
+            "account": V("bank_account", account, account),
+            "dl": V("drivers_license", dl, dl),
+            "passport": V("passport_number", passport, passport),
         }
 
 
@@ -98,6 +105,8 @@ def letter_lines(p):
         ["カード番号：", p["card"]],
         ["有効期限：", p["exp"], " セキュリティコード：", p["cvv"]],
         ["マイナンバー：", p["my_number"]],
+        ["口座：", p["bank"], p["account"]],
+        ["運転免許証番号：", p["dl"], " 旅券番号：", p["passport"]],
         [f"注文番号：{p['order']} 発行日：{p['issued']}"],
     ]
 
@@ -118,11 +127,13 @@ def grouped_row(i, p):
     return [str(i), p["name"], p["phone"], p["email"], p["card"], p["exp"], p["cvv"]]
 
 
-EN_HEADER = ["name", "TEL", "E-mail", "zip", "dob", "card_no", "exp", "CVV"]
+EN_HEADER = ["name", "TEL", "E-mail", "zip", "dob", "card_no", "exp", "CVV", "passport_no", "drivers_license",
+             "account_number"]
 
 
 def en_row(p):
-    return [p["name"], p["phone"], p["email"], p["postal"], p["birth"], p["card"], p["exp"], p["cvv"]]
+    return [p["name"], p["phone"], p["email"], p["postal"], p["birth"], p["card"], p["exp"], p["cvv"],
+            p["passport"], p["dl"], p["account"]]
 
 
 def table_row(p):
