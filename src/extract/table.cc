@@ -203,7 +203,7 @@ void TableReader::Decide() {
 }
 
 // A two-row header ("連絡先" spanning "電話" and "メール", "お支払い" over
-// "カード番号", "期限", "CVC"): the row under the candidate names more kinds
+// "カード番号", "有効期限", "CVC"): the row under the candidate names more kinds
 // of data than the candidate does, so it heads the columns; a column it
 // leaves empty keeps the candidate's text ("No." merged down two rows).
 // Anything else under the candidate is the first data row.
