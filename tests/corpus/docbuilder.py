@@ -37,7 +37,7 @@ ENCODINGS = {
 
 TYPES = ("card_number", "card_expiry", "card_security_code", "card_track", "email", "phone",
          "my_number", "postal_code", "birth_date", "passport_number", "drivers_license",
-         "bank_account")
+         "bank_account", "address")
 
 
 class P:
