@@ -64,7 +64,10 @@ std::optional<Confidence> Judge(const ParsedAddress& a, Trigger trigger) {
   const Confidence sure = a.known_municipality ? Confidence::kHigh : Confidence::kMedium;
   if (trigger == Trigger::kPrefecture) {
     if (!a.prefecture) return std::nullopt;
-    const bool block = a.numbers >= 2 || (a.numbers == 1 && a.block_unit);
+    // One bare number only glued to a known town: 八丈町三根1663, not 港区 3.
+    const bool lot = a.numbers == 1 && a.known_municipality && a.town && !a.block_spaced &&
+                     !a.block_then_name;
+    const bool block = a.numbers >= 2 || (a.numbers == 1 && a.block_unit) || lot;
     return block ? std::optional<Confidence>(sure) : std::nullopt;
   }
   if (a.numbers >= 1) return sure;

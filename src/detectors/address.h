@@ -3,7 +3,9 @@
 // stands where an address is expected:
 //
 //   after a prefecture    東京都渋谷区神南1-2-3: municipality and a block of
-//                          two numbers or one with its unit (2丁目, 3番地)
+//                          two numbers or one with its unit (2丁目, 3番地),
+//                          or a lot number right after a town of a listed
+//                          municipality (八丈町三根1663)
 //   after a label         住所：渋谷区神南1-2-3 (住所, ご住所, 所在地, address):
 //                          a municipality and any block; with a prefecture
 //                          also a town without block (住所：東京都千代田区永田町)

@@ -132,6 +132,7 @@ struct UnitHit {
 UnitHit UnitAt(std::string_view s, size_t i) {
   const std::string_view rest = s.substr(std::min(i, s.size()));
   if (rest.starts_with("丁目")) return {Unit::kChome, i + 6};
+  if (rest.starts_with("丁") && NumberStartsAt(s, i + 3)) return {Unit::kChome, i + 3};  // 3丁39番地
   if (rest.starts_with("番地")) return {Unit::kBanchi, i + 6};
   if (rest.starts_with("番") && NumberStartsAt(s, i + 3)) return {Unit::kBan, i + 3};
   if (rest.starts_with("号") && !rest.starts_with("号室")) return {Unit::kGo, i + 3};
@@ -145,7 +146,7 @@ UnitHit UnitAt(std::string_view s, size_t i) {
 bool EndsBlock(std::string_view s, size_t i) {
   if (i >= s.size()) return true;
   const char c = s[i];
-  if (c == '/' || c == ':' || c == '%') return false;
+  if (c == '/' || c == ':' || c == '%' || IsAsciiAlpha(c)) return false;  // 24m, 3kg
   if ((c == ',' || c == '.') && i + 1 < s.size() && IsAsciiDigit(s[i + 1])) return false;
   constexpr std::u32string_view kCounters = U"年月日円時分秒万億人件個歳才回倍枚本名点位台階週";
   return kCounters.find(At(s, i).cp) == std::u32string_view::npos;
@@ -253,7 +254,14 @@ Building ReadBuilding(std::string_view s, size_t i, const StopAt& stop_at) {
                         (IsHiragana(c.cp) && !(n == 0 && IsParticle(c.cp)));
     const bool inner_space = c.cp == ' ' && k > j && IsAsciiAlpha(s[k - 1]) && k + 1 < s.size() &&
                              IsAsciiAlpha(s[k + 1]);
-    if (!letter && !inner_space) break;
+    if (!letter && !inner_space) {
+      // Digits inside a name: 第2サンプルビル, 21世紀タワー.
+      size_t d = k;
+      while (d < s.size() && IsAsciiDigit(s[d]) && d - k < 3) ++d;
+      if (d == k || k == j || !IsNameChar(At(s, d).cp) || RoomAt(s, k, true)) break;
+      k = d;
+      continue;
+    }
     k += c.len;
   }
   if (k == j) return {};
@@ -345,7 +353,10 @@ std::optional<ParsedAddress> ParseAddress(std::string_view text, uint32_t begin,
       i += run;
       continue;
     }
-    if (!IsNameChar(c.cp) && !joiner) break;
+    // Kyoto's streets: 御池上る, 西入る.
+    const bool kyoto = c.cp == U'る' && n > 0 && i >= 3 &&
+                       std::u32string_view(U"上下入").find(At(text, i - 3).cp) != std::u32string_view::npos;
+    if (!IsNameChar(c.cp) && !joiner && !kyoto) break;
     i += c.len;
   }
   a.town = i > town_begin;
@@ -353,11 +364,14 @@ std::optional<ParsedAddress> ParseAddress(std::string_view text, uint32_t begin,
     a.value.append(text.substr(town_begin, i - town_begin));
     end = i;
   }
-  if (i < text.size() && text[i] == ' ' && NumberStartsAt(text, i + 1)) ++i;
+  a.block_spaced = i < text.size() && text[i] == ' ' && NumberStartsAt(text, i + 1);
+  if (a.block_spaced) ++i;
   const Block block = ReadBlock(text, i);
   if (block.numbers > 0) {
     a.numbers = block.numbers;
     a.block_unit = block.unit;
+    const char32_t next = At(text, block.end).cp;
+    a.block_then_name = IsNameChar(next) || IsHiragana(next) || text.substr(0, i).ends_with("第");
     a.value += block.normalized;
     end = block.end;
     const Building building = ReadBuilding(text, end, stop_at);

@@ -102,8 +102,12 @@ TEST_F(AddressTest, PlaceNamesInProseAreNotAddresses) {
   EXPECT_TRUE(Spans("北海道札幌市中央区の店舗は3店").empty());
   EXPECT_TRUE(Spans("東京都港区03-1234-5678").empty());
   EXPECT_TRUE(Spans("東京都内の12店舗").empty());
-  // A bare number needs a label: 渋谷区神南3 in prose is not enough.
-  EXPECT_TRUE(Spans("東京都渋谷区神南3").empty());
+  // A bare number needs a label or to be glued to a town of a listed municipality.
+  EXPECT_TRUE(Spans("東京都渋谷区神南 3").empty());
+  EXPECT_TRUE(Spans("東京都架空市本町3").empty());
+  EXPECT_TRUE(Spans("静岡県浜松市中区 第2四半期").empty());
+  EXPECT_TRUE(Spans("長野県松本市 標高592m").empty());
+  EXPECT_EQ(Spans("東京都八丈島八丈町三根1663"), Strings{"東京都八丈島八丈町三根1663"});
   EXPECT_TRUE(Spans("所在地：横浜市役所").empty());
 }
 

@@ -111,6 +111,8 @@ constexpr Label kLabels[] = {
     {"last_name", K::kName}, {"宛名", K::kName}, {"契約者", K::kName}, {"申込者", K::kName},
     {"住所", K::kAddress}, {"ご住所", K::kAddress}, {"所在地", K::kAddress},
     {"address", K::kAddress}, {"addr", K::kAddress}, {"street", K::kAddress},
+    {"お届け先", K::kAddress}, {"届け先", K::kAddress}, {"送付先", K::kAddress},
+    {"配送先", K::kAddress},
     // Negative: numbers that look like ours but are not personal.
     {"注文番号", K::kNegative}, {"伝票番号", K::kNegative}, {"受付番号", K::kNegative},
     {"お問い合わせ番号", K::kNegative}, {"問い合わせ番号", K::kNegative},

@@ -135,8 +135,8 @@ def t_address_prose(d, a):
 
 
 def t_address_csv(d, a, typed):
-    """A delivery list: under 住所 (the column path) or 届け先 (free text in cells)."""
-    d.line("受付ID,氏名,", "住所" if typed else "届け先", ",金額")
+    """A delivery list: under 住所 (the column path) or 発送メモ (free text in cells)."""
+    d.line("受付ID,氏名,", "住所" if typed else "発送メモ", ",金額")
     for i in range(a.r.randint(10, 16)):
         addr = a.address(d.enc, prefecture=not typed or a.r.random() < 0.6, spaced=False)
         d.line(f"R{a.r.randint(1000, 9999)},", a.r.choice(["山田 太郎", "佐藤 花子", "田中 一郎"]), ",",
@@ -171,6 +171,48 @@ def t_address_mail(d, a):
     d.line("大阪支店：", P("address", a.address(d.enc)))
 
 
+# Harder notations: (text before, address, text after); {a} {b} {c} block
+# numbers, {n} a lot number, {f} a floor, {r} a room, {p} a postal code.
+HARD = [
+    ("", "京都府京都市中京区寺町通御池上る上本能寺前町{n}番地", ""),
+    ("本店：", "大阪府堺市北区百舌鳥梅町{a}丁{b}番地の{c}", ""),
+    ("", "東京都武蔵野市吉祥寺本町{a}-{b}-{c} 第{a}サンプルビル {r}", " 宛"),
+    ("", "東京都八丈島八丈町三根{n}", "（島しょ部）"),
+    ("", "沖縄県島尻郡与那原町字与那原{n}番地", ""),
+    ("別荘：", "長野県北佐久郡軽井沢町大字軽井沢{n}-{c}", ""),
+    ("", "東京都千代田区霞が関{a}-{b}-{c}", ""),
+    ("", "東京都港区虎ノ門{a}-{b}-{c}", "にお越しください。"),
+    ("", "神奈川県横浜市港北区新横浜{a}丁目{n}-{c}", ""),
+    ("", "北海道札幌市中央区北{a}条西{b}丁目{c}", ""),
+    ("", "福岡県福岡市博多区博多駅中央街{a}-{b} サンプル博多ビル{f}F", ""),
+    ("", "東京都港区六本木{a}-{b}-{c} サンプルヒルズ森タワー {f}階", ""),
+    ("住所：", "世田谷区三軒茶屋{a}-{b}-{c} サンプルセンタービル{f}F", ""),
+    ("送付先：", "大阪市中央区本町{a}-{b}-{c}", ""),
+    ("配送先 ", "名古屋市中村区名駅{a}丁目{b}番{c}号", ""),
+    ("お届け先：", "さいたま市浦和区高砂{a}-{b}-{c}", " 様方"),
+    ("会社概要 所在地 ", "東京都品川区大崎{a}-{b}-{c}", ""),
+    ("", "東京都中央区銀座{k}丁目{b}番{c}号", ""),
+    ("", "岩手県紫波郡紫波町紫波中央駅前{a}-{b}-{c}", ""),
+    ("", "千葉県鎌ヶ谷市道野辺中央{a}-{b}-{c}", ""),
+    ("", "東京都渋谷区道玄坂{a}-{b}-{c}", "、TEL:{tel}"),
+]
+
+
+def t_address_hard(d, a):
+    r = a.r
+    d.line("■拠点一覧")
+    for before, addr, after in HARD * 2:
+        v = dict(a=r.randint(1, 9), b=r.randint(1, 30), c=r.randint(1, 20), n=r.randint(1, 1999),
+                 f=r.randint(2, 40), r=f"{r.randint(1, 9)}0{r.randint(1, 9)}", p=a.postal(),
+                 k="一二三四五六七八"[r.randint(0, 7)])
+        text = addr.format(**v)
+        if "{tel}" in after:
+            d.line(before, P("address", text), "、TEL:", P("phone", f"03-{r.randint(1000, 9999)}-{r.randint(1000, 9999)}"))
+        else:
+            d.line(before, P("address", text), after)
+    d.line("〒", P("postal_code", a.postal()), " ", P("address", f"札幌市中央区北{r.randint(1, 9)}条西{r.randint(1, 9)}丁目"))
+
+
 # Sentences full of place names, none of them an address.
 PLACE_PROSE = [
     "石川県の名産は加賀棒茶と九谷焼です。", "東京都知事は{n}日に記者会見を開いた。",
@@ -182,6 +224,14 @@ PLACE_PROSE = [
     "静岡県浜松市の工場は{y}年に操業を開始した。", "広島県広島市中区の売上は前年比{n}%増。",
     "札幌市中央区役所の窓口は{n}時まで。", "宮城県産のお米を{p}円で販売しています。",
     "渋谷区の人口は{n}万人を超えた。", "沖縄県那覇市で{n}回目の大会が開かれた。", "東京都渋谷区で{m}月{n}日に開催",
+    "東京都千代田区の人口は約{n}万人。", "大阪府大阪市北区梅田で{m}月{n}日に開催します。",
+    "東京都港区 {y}-0{m}-1{n} 入荷", "神奈川県横浜市中区の{n}店舗と川崎市の2店舗", "大阪府大阪市北区梅田 {p}円",
+    "東京都新宿区西新宿 {n}:30 集合", "愛知県名古屋市中区栄 第{n}回 説明会", "東京都知事選挙は{m}月{n}日に投開票。",
+    "福岡県福岡市博多区のホテル 2泊3日 {p}円", "千葉県市川市 2-3名様向けプラン", "東京都大田区の町工場 {n}社",
+    "兵庫県神戸市中央区三宮町 1日限定", "埼玉県さいたま市大宮区 3-5月の売上", "東京都の新規感染者は1-2人",
+    "石川県金沢市の金箔は全国シェア{n}%", "横浜市中区役所 1階窓口", "東京都港区六本木の高さ{n}mのビル",
+    "静岡県浜松市中区 第2四半期", "東京都世田谷区 4LDK {p}万円", "長野県松本市 標高{n}m", "大阪府の{m}月の失業率は2.5%",
+    "東京都新宿区の新宿駅西口", "北海道札幌市中央区 {n}-{m}月期 決算",
 ]
 
 
@@ -208,6 +258,8 @@ def add_address_docs(doc):
     for i, enc in enumerate(["utf-8", "cp932"]):
         doc(f"files/address/shipments_{i + 1:02d}.csv", enc, make(t_address_csv, False), crlf=enc == "cp932")
     doc("files/address/customers.ndjson", "utf-8", make(t_address_json))
+    for i, enc in enumerate(["utf-8", "utf-16le-bom", "cp932"]):
+        doc(f"files/address/offices_{i + 1:02d}.txt", enc, make(t_address_hard), crlf=enc == "cp932")
     for i, enc in enumerate(["iso-2022-jp", "utf-8"]):
         doc(f"files/address/relocation_{i + 1:02d}.eml", enc, make(t_address_mail), crlf=True)
     for i, enc in enumerate(["utf-8", "euc-jp", "cp932"]):
