@@ -228,8 +228,13 @@ void Finder::Find(std::string_view text, Scratch& scratch, CandidateBuffers* out
   out->labels.clear();
   // Every detector but the address one starts from a digit or an '@':
   // without either, labels cannot matter (most table cells and some prose
-  // end here).
-  if (out->runs.empty() && out->at_signs.empty() && !labels_without_digits_) return;
+  // end here). An address needs Japanese text, so ASCII text ends here too.
+  if (out->runs.empty() && out->at_signs.empty() &&
+      !(labels_without_digits_ && std::any_of(text.begin(), text.end(), [](char c) {
+          return static_cast<unsigned char>(c) >= 0x80;
+        }))) {
+    return;
+  }
   MatchContext ctx{text, &out->labels};
   hs_scan(labels_db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_,
           OnLabelMatch, &ctx);

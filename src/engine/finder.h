@@ -52,8 +52,8 @@ class Finder {
     hs_scratch* scratch_ = nullptr;
   };
 
-  // `labels_without_digits`: look for labels also in text without digits or
-  // '@' (addresses in kanji numerals, 東京都千代田区永田町一丁目).
+  // `labels_without_digits`: look for labels also in non-ASCII text without
+  // digits or '@' (addresses in kanji numerals, 東京都千代田区永田町一丁目).
   static Result<std::unique_ptr<Finder>> Create(bool labels_without_digits = false);
   ~Finder();
 
