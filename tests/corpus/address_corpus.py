@@ -12,6 +12,7 @@ every block number, building and room is made up. Its own random generator,
 so these documents do not shift the rest of the corpus.
 """
 
+import itertools
 import random
 
 from docbuilder import N, P
@@ -51,21 +52,12 @@ def kanji_number(n):
     return (("" if tens == 1 else KANJI[tens]) + "十" if tens else "") + (KANJI[ones] if ones else "")
 
 
-class Cycle:
-    def __init__(self, items):
-        self.items, self.i = list(items), 0
-
-    def __call__(self):
-        v = self.items[self.i % len(self.items)]
-        self.i += 1
-        return v
-
-
 class AddressGen:
     def __init__(self, seed):
         self.r = random.Random(seed)
-        self.block_style = Cycle(BLOCKS)
-        self.place = Cycle(PLACES)
+        # Round-robin, so every notation and place is used many times.
+        self.block_style = itertools.cycle(BLOCKS).__next__
+        self.place = itertools.cycle(PLACES).__next__
 
     def block(self, enc):
         r = self.r
