@@ -55,7 +55,6 @@ int KanjiDigit(char32_t c) {
 int KanjiMultiplier(char32_t c) { return c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : 0; }
 bool IsKanjiNumeral(char32_t c) { return KanjiDigit(c) >= 0 || KanjiMultiplier(c) > 0; }
 
-
 // 1 to `max_chars` kanji or katakana from `from` followed by a character of
 // `suffixes`: the end of the name with its suffix, or 0.
 size_t NameWithSuffix(std::string_view s, size_t from, int max_chars, std::u32string_view suffixes) {
@@ -107,9 +106,10 @@ struct Number {
 std::optional<Number> NumberAt(std::string_view s, size_t i) {
   if (i < s.size() && IsAsciiDigit(s[i])) {
     size_t j = i;
-    int value = 0;
-    while (j < s.size() && IsAsciiDigit(s[j])) value = value * 10 + (s[j++] - '0');
+    while (j < s.size() && IsAsciiDigit(s[j])) ++j;
     if (s[i] == '0' || j - i > 4) return std::nullopt;
+    int value = 0;
+    for (size_t k = i; k < j; ++k) value = value * 10 + (s[k] - '0');
     return Number{j, value, false};
   }
   size_t j = i;
@@ -120,13 +120,12 @@ std::optional<Number> NumberAt(std::string_view s, size_t i) {
   return Number{j, *value, true};
 }
 
-enum class Unit { kNone, kChome, kBanchi, kBan, kGo, kJo, kDash, kNo };
+enum class Unit { kNone, kChome, kBanchi, kBan, kGo, kRoom, kJo, kDash, kNo };
 
 struct UnitHit {
   Unit unit;
   size_t end;
 };
-
 
 // The unit word after a block number at i.
 UnitHit UnitAt(std::string_view s, size_t i) {
@@ -135,7 +134,8 @@ UnitHit UnitAt(std::string_view s, size_t i) {
   if (rest.starts_with("丁") && NumberStartsAt(s, i + 3)) return {Unit::kChome, i + 3};  // 3丁39番地
   if (rest.starts_with("番地")) return {Unit::kBanchi, i + 6};
   if (rest.starts_with("番") && NumberStartsAt(s, i + 3)) return {Unit::kBan, i + 3};
-  if (rest.starts_with("号") && !rest.starts_with("号室")) return {Unit::kGo, i + 3};
+  if (rest.starts_with("号室")) return {Unit::kRoom, i + 6};  // 1-2-3-405号室
+  if (rest.starts_with("号")) return {Unit::kGo, i + 3};
   if (rest.starts_with("条")) return {Unit::kJo, i + 3};
   if (rest.starts_with("-") && i + 1 < s.size() && IsAsciiDigit(s[i + 1])) return {Unit::kDash, i + 1};
   if (rest.starts_with("の") && NumberStartsAt(s, i + 3)) return {Unit::kNo, i + 3};
@@ -185,6 +185,7 @@ Block ReadBlock(std::string_view s, size_t i) {
         continue;
       case Unit::kBan: b.unit = true; continue;
       case Unit::kGo: b.unit = true; break;
+      case Unit::kRoom: break;
       case Unit::kJo:  // Hokkaido: 北1条西2丁目
         for (int k = 0; k < 2 && std::u32string_view(U"東西南北").find(At(s, pos).cp) !=
                                        std::u32string_view::npos;
@@ -207,7 +208,7 @@ bool EndsWithBuildingWord(std::string_view name) {
   static constexpr std::array<std::string_view, 24> kWords = {
       "ビル", "マンション", "ハイツ", "コーポ", "アパート", "レジデンス", "タワー", "荘",
       "館", "コート", "ハウス", "ヒルズ", "プラザ", "パレス", "ハイム", "テラス",
-      "ガーデン", "スクエア", "寮", "棟", "メゾン", "レジデンス", "ヴィラ", "センター"};
+      "ガーデン", "スクエア", "寮", "棟", "メゾン", "ビレッジ", "ヴィラ", "センター"};
   for (std::string_view w : kWords) {
     if (name.ends_with(w)) return true;
   }

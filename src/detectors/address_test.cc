@@ -62,6 +62,7 @@ TEST_F(AddressTest, BuildingAndRoom) {
   EXPECT_EQ(Spans("東京都渋谷区神南1-2-3 グリーンコート"), Strings{"東京都渋谷区神南1-2-3 グリーンコート"});
   EXPECT_EQ(Spans("東京都渋谷区神南1-2-3 #201"), Strings{"東京都渋谷区神南1-2-3 #201"});
   EXPECT_EQ(Spans("東京都渋谷区神南1-2-3-405"), Strings{"東京都渋谷区神南1-2-3-405"});
+  EXPECT_EQ(Spans("東京都渋谷区神南1-2-3-405号室"), Strings{"東京都渋谷区神南1-2-3-405号室"});
   // What follows and is no building stays out.
   EXPECT_EQ(Spans("東京都渋谷区神南1-2-3 山田太郎 様"), Strings{"東京都渋谷区神南1-2-3"});
   EXPECT_EQ(Spans("東京都渋谷区神南1-2-3 TEL 03-1234-5678"), Strings{"東京都渋谷区神南1-2-3"});
