@@ -1,8 +1,8 @@
 #include "detectors/municipalities.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace mamori {
@@ -13,24 +13,36 @@ extern const size_t kMunicipalityLines_count;
 
 namespace {
 
-constexpr std::string_view kSmallKe = "ヶ";
-constexpr std::string_view kLargeKe = "ケ";
 constexpr size_t kMaxNameBytes = 3 * 12;
+constexpr size_t kMaxKeyBytes = 64;  // a prefecture (12 bytes at most), a tab, a name
 
-// "ヶ" and "ケ" are written interchangeably in place names: fold to one.
-std::string FoldKe(std::string_view s) {
-  std::string out(s);
-  for (size_t at = out.find(kSmallKe); at != std::string::npos; at = out.find(kSmallKe, at)) {
-    out.replace(at, kSmallKe.size(), kLargeKe);
+// "ヶ" and "ケ" are written interchangeably in place names and have the same
+// UTF-8 length (E3 83 B6, E3 82 B1): the key folds the one into the other.
+// Writes "prefecture\tname" (or "name" alone) into `buf`.
+std::string_view Key(std::string_view prefecture, std::string_view name,
+                     std::array<char, kMaxKeyBytes>& buf) {
+  size_t n = 0;
+  if (!prefecture.empty()) {
+    prefecture.copy(buf.data(), prefecture.size());
+    n = prefecture.size();
+    buf[n++] = '\t';
   }
-  return out;
+  name.copy(buf.data() + n, name.size());
+  for (size_t i = n; i + 2 < n + name.size(); ++i) {
+    if (buf[i] == '\xE3' && buf[i + 1] == '\x83' && buf[i + 2] == '\xB6') {
+      buf[i + 1] = '\x82';
+      buf[i + 2] = '\xB1';
+    }
+  }
+  return std::string_view(buf.data(), n + name.size());
 }
 
-// (prefecture, name) pairs, names folded, sorted; each municipality in a 郡
-// also appears without it.
+// Keys of every municipality, sorted: with its prefecture and alone, and
+// for those in a 郡 also without it.
 class MunicipalityIndex {
  public:
   MunicipalityIndex() {
+    std::array<char, kMaxKeyBytes> buf;
     for (size_t i = 0; i < kMunicipalityLines_count; ++i) {
       const std::string_view line = kMunicipalityLines[i];
       const size_t tab1 = line.find('\t');
@@ -38,30 +50,34 @@ class MunicipalityIndex {
       if (tab1 == std::string_view::npos || tab2 == std::string_view::npos) continue;
       const std::string_view prefecture = line.substr(0, tab1);
       const std::string_view name = line.substr(tab1 + 1, tab2 - tab1 - 1);
-      entries_.emplace_back(std::string(prefecture), FoldKe(name));
+      if (prefecture.size() + 1 + name.size() > kMaxKeyBytes) continue;
+      Add(prefecture, name, buf);
       const size_t gun = name.find("郡");
-      if (gun != std::string_view::npos && gun + 3 < name.size()) {
-        entries_.emplace_back(std::string(prefecture), FoldKe(name.substr(gun + 3)));
-      }
+      if (gun != std::string_view::npos && gun + 3 < name.size()) Add(prefecture, name.substr(gun + 3), buf);
     }
-    std::sort(entries_.begin(), entries_.end());
-    entries_.erase(std::unique(entries_.begin(), entries_.end()), entries_.end());
-    for (const auto& e : entries_) names_.push_back(e.second);
-    std::sort(names_.begin(), names_.end());
-    names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
+    for (auto* keys : {&with_prefecture_, &alone_}) {
+      std::sort(keys->begin(), keys->end());
+      keys->erase(std::unique(keys->begin(), keys->end()), keys->end());
+    }
   }
 
-  size_t count() const { return kMunicipalityLines_count; }
-
-  bool Contains(std::string_view prefecture, const std::string& name) const {
-    if (prefecture.empty()) return std::binary_search(names_.begin(), names_.end(), name);
-    const std::pair<std::string, std::string> key(std::string(prefecture), name);
-    return std::binary_search(entries_.begin(), entries_.end(), key);
+  bool Contains(std::string_view prefecture, std::string_view name) const {
+    std::array<char, kMaxKeyBytes> buf;
+    if (prefecture.size() + 1 + name.size() > kMaxKeyBytes) return false;
+    const std::string_view key = Key(prefecture, name, buf);
+    const auto& keys = prefecture.empty() ? alone_ : with_prefecture_;
+    return std::binary_search(keys.begin(), keys.end(), key,
+                              [](std::string_view a, std::string_view b) { return a < b; });
   }
 
  private:
-  std::vector<std::pair<std::string, std::string>> entries_;
-  std::vector<std::string> names_;
+  void Add(std::string_view prefecture, std::string_view name, std::array<char, kMaxKeyBytes>& buf) {
+    with_prefecture_.emplace_back(Key(prefecture, name, buf));
+    alone_.emplace_back(Key({}, name, buf));
+  }
+
+  std::vector<std::string> with_prefecture_;
+  std::vector<std::string> alone_;
 };
 
 const MunicipalityIndex& Index() {
@@ -76,7 +92,7 @@ bool EndsWithSuffix(std::string_view s) {
 
 }  // namespace
 
-size_t MunicipalityCount() { return Index().count(); }
+size_t MunicipalityCount() { return kMunicipalityLines_count; }
 
 size_t KnownMunicipalityLength(std::string_view text, std::string_view prefecture) {
   const MunicipalityIndex& index = Index();
@@ -86,8 +102,7 @@ size_t KnownMunicipalityLength(std::string_view text, std::string_view prefectur
   len -= len % 3;
   for (; len >= 6; len -= 3) {
     const std::string_view name = text.substr(0, len);
-    if (!EndsWithSuffix(name)) continue;
-    if (index.Contains(prefecture, FoldKe(name))) return len;
+    if (EndsWithSuffix(name) && index.Contains(prefecture, name)) return len;
   }
   return 0;
 }
