@@ -44,14 +44,18 @@ size_t SkipSeparators(std::string_view t, size_t i) {
 size_t SkipPostalCode(std::string_view t, size_t i) {
   size_t j = i;
   if (t.substr(j).starts_with("〒")) j = SkipSeparators(t, j + 3);
-  size_t k = j;
-  while (k < t.size() && IsAsciiDigit(t[k])) ++k;
-  if (k - j == 3 && k + 4 < t.size() + 1 && t[k] == '-') {
-    size_t m = k + 1;
-    while (m < t.size() && IsAsciiDigit(t[m])) ++m;
-    if (m - k - 1 == 4) k = m;
+  const auto digits_from = [&](size_t from) {
+    size_t end = from;
+    while (end < t.size() && IsAsciiDigit(t[end])) ++end;
+    return end;
+  };
+  size_t k = digits_from(j);
+  bool postal = k - j == 7;
+  if (k - j == 3 && k < t.size() && t[k] == '-') {
+    const size_t m = digits_from(k + 1);
+    postal = m - k - 1 == 4;
+    k = m;
   }
-  const bool postal = k - j == 7 || k - j == 8;
   if (!postal || (k < t.size() && IsAsciiAlnum(t[k]))) return i;
   return SkipSeparators(t, k);
 }

@@ -82,6 +82,8 @@ TEST_F(AddressTest, AfterPostalCode) {
   EXPECT_EQ(Spans("〒150-0001 渋谷区神宮前1-2-3"), Strings{"渋谷区神宮前1-2-3"});
   EXPECT_EQ(Spans("150-0001 渋谷区神宮前1-2-3"), Strings{"渋谷区神宮前1-2-3"});
   EXPECT_EQ(Spans("郵便番号：1500001\n渋谷区神宮前1-2-3"), Strings{"渋谷区神宮前1-2-3"});
+  EXPECT_TRUE(Spans("〒15000012 渋谷区神宮前1-2-3").empty());
+  EXPECT_TRUE(Spans("〒150-00012 渋谷区神宮前1-2-3").empty());
 }
 
 TEST_F(AddressTest, MunicipalityNotInTheListHasMediumConfidence) {
