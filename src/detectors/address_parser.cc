@@ -186,8 +186,8 @@ Block ReadBlock(std::string_view s, size_t i) {
       case Unit::kBan: b.unit = true; continue;
       case Unit::kGo: b.unit = true; break;
       case Unit::kRoom: break;
-      case Unit::kJo:  // Hokkaido: 北1条西2丁目
-        for (int k = 0; k < 2 && std::u32string_view(U"東西南北").find(At(s, pos).cp) !=
+      case Unit::kJo:  // Hokkaido: 北1条西2丁目, 4条通8丁目
+        for (int k = 0; k < 2 && std::u32string_view(U"東西南北通").find(At(s, pos).cp) !=
                                        std::u32string_view::npos;
              ++k) {
           pos += 3;
@@ -343,6 +343,14 @@ std::optional<ParsedAddress> ParseAddress(std::string_view text, uint32_t begin,
       while (IsKanjiNumeral(At(text, run).cp)) run += 3;
       const Unit u = UnitAt(text, run).unit;
       if (u == Unit::kChome || u == Unit::kBanchi || u == Unit::kBan || u == Unit::kGo) break;
+    }
+    if (c.len == 1 && IsAsciiDigit(static_cast<char>(c.cp))) {
+      // Niigata's 学校町通1番町: a numbered town, the block follows it.
+      size_t run = i;
+      while (run < text.size() && IsAsciiDigit(text[run])) ++run;
+      if (n == 0 || !text.substr(run).starts_with("番町")) break;
+      i = run + 6;
+      continue;
     }
     if (stop_at && stop_at(static_cast<uint32_t>(i))) break;
     // 丸の内, 自由が丘: の and が inside a name.

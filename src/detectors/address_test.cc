@@ -36,6 +36,8 @@ TEST_F(AddressTest, PrefectureMunicipalityTownBlock) {
   EXPECT_EQ(Spans("大阪府大阪市北区梅田3丁目1-1"), Strings{"大阪府大阪市北区梅田3丁目1-1"});
   EXPECT_EQ(Spans("東京都西多摩郡瑞穂町箱根ケ崎2335番地"), Strings{"東京都西多摩郡瑞穂町箱根ケ崎2335番地"});
   EXPECT_EQ(Spans("北海道札幌市中央区北1条西2丁目1"), Strings{"北海道札幌市中央区北1条西2丁目1"});
+  EXPECT_EQ(Spans("北海道旭川市4条通8丁目1703番地"), Strings{"北海道旭川市4条通8丁目1703番地"});
+  EXPECT_EQ(Spans("新潟県新潟市中央区学校町通1番町602番地1"), Strings{"新潟県新潟市中央区学校町通1番町602番地1"});
 }
 
 TEST_F(AddressTest, EveryBlockNotation) {
