@@ -144,7 +144,9 @@ bool HasBlockNumber(std::string_view s) {
 
 bool LooksLikeAddress(std::string_view cell) {
   if (std::all_of(cell.begin(), cell.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    return HasBlockNumber(cell) && cell.find(',') != std::string_view::npos;
+    // A number and words: "1-2-3 Jingumae, Shibuya-ku", "123 Main St".
+    return HasBlockNumber(cell) && std::any_of(cell.begin(), cell.end(), IsAsciiAlpha) &&
+           cell.find_first_of(" ,") != std::string_view::npos;
   }
   if (PrefectureLength(cell) > 0 || HasBlockNumber(cell)) return true;
   const std::optional<ParsedAddress> a = ParseAddress(cell, 0);

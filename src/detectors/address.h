@@ -23,8 +23,8 @@
 namespace mamori {
 
 // True when a table cell under an address column reads as an address: it
-// has a prefecture or a municipality, a block number, or (in ASCII) a digit
-// and a comma ("1-2-3 Jingumae, Shibuya-ku").
+// has a prefecture or a municipality, a block number, or (in ASCII) a number
+// and words ("1-2-3 Jingumae, Shibuya-ku", "123 Main St").
 bool LooksLikeAddress(std::string_view cell);
 
 }  // namespace mamori

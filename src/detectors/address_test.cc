@@ -126,6 +126,8 @@ TEST(LooksLikeAddressTest, Cells) {
   EXPECT_TRUE(LooksLikeAddress("渋谷区神南1-2-3"));
   EXPECT_TRUE(LooksLikeAddress("横浜市中区"));
   EXPECT_TRUE(LooksLikeAddress("1-2-3 Jingumae, Shibuya-ku, Tokyo"));
+  EXPECT_TRUE(LooksLikeAddress("123 Main St"));
+  EXPECT_FALSE(LooksLikeAddress("Tokyo"));
   EXPECT_FALSE(LooksLikeAddress("同上"));
   EXPECT_FALSE(LooksLikeAddress("海外"));
   EXPECT_FALSE(LooksLikeAddress("1-2-3"));
