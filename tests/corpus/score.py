@@ -13,8 +13,8 @@ the byte spans overlap; matching is one-to-one, largest overlap first.
 Prints per-type TP/FP/FN/precision/recall, then every FP and FN with its line,
 byte offset and the surrounding bytes decoded (the corpus is fake data).
 Exit status 1 when any scored type is below a threshold, 2 on bad input.
-Types with neither labels nor findings are skipped; person_name findings are
-ignored unless named in --types (they are not labelled yet).
+Types with neither labels nor findings are skipped; person_name and address
+findings are ignored unless named in --types (they are not labelled yet).
 """
 
 import argparse
