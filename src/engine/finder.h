@@ -52,7 +52,9 @@ class Finder {
     hs_scratch* scratch_ = nullptr;
   };
 
-  static Result<std::unique_ptr<Finder>> Create();
+  // `labels_without_digits`: look for labels also in non-ASCII text without
+  // digits or '@' (addresses in kanji numerals, 東京都千代田区永田町一丁目).
+  static Result<std::unique_ptr<Finder>> Create(bool labels_without_digits = false);
   ~Finder();
 
   Result<std::unique_ptr<Scratch>> NewScratch() const;
@@ -63,6 +65,7 @@ class Finder {
  private:
   Finder() = default;
   hs_database* labels_db_ = nullptr;
+  bool labels_without_digits_ = false;
 };
 
 }  // namespace mamori

@@ -34,8 +34,8 @@ import value_match  # noqa: E402
 
 LABELLED_TYPES = ("card_number", "card_expiry", "card_security_code", "card_track", "email", "phone",
                   "my_number", "postal_code", "birth_date", "passport_number", "drivers_license",
-                  "bank_account")
-UNLABELLED_TYPES = ("person_name", "address")
+                  "bank_account", "address")
+UNLABELLED_TYPES = ("person_name",)
 META_FILES = ("labels.jsonl", "negatives.jsonl", "manifest.jsonl")
 
 CODECS = {"utf-8": "utf-8", "utf-8-bom": "utf-8", "utf-8-sig": "utf-8", "cp932": "cp932",
