@@ -66,7 +66,7 @@ class SharedSink final : public ObjectOutput {
 // Puts a file's identity on its top-level report (members keep none).
 class IdentifiedOutput final : public ObjectOutput {
  public:
-  IdentifiedOutput(ObjectOutput& out, const FileIdentity& file) : out_(out), file_(file) {}
+  IdentifiedOutput(ObjectOutput& out, FileIdentity file) : out_(out), file_(std::move(file)) {}
   void Findings(const std::string& path, std::vector<Finding>& findings) override {
     out_.Findings(path, findings);
   }
@@ -79,7 +79,7 @@ class IdentifiedOutput final : public ObjectOutput {
 
  private:
   ObjectOutput& out_;
-  const FileIdentity& file_;
+  const FileIdentity file_;
 };
 
 // Collects everything in memory, for ScanBytes.
@@ -171,7 +171,7 @@ class EngineImpl final : public Engine {
       if (identity.ok() && shared.Unchanged(*identity)) return;
       auto file = OpenFile(item.path);
       if (file.ok()) {
-        IdentifiedOutput identified(shared, identity.ok() ? *identity : FileIdentity{});
+        IdentifiedOutput identified(shared, identity.ok() ? std::move(*identity) : FileIdentity{});
         ObjectOutput& out = identity.ok() ? static_cast<ObjectOutput&>(identified) : shared;
         ObjectScanner(*core_, *scanner, out).ScanTopLevel(item.path, **file, true);
         return;

@@ -77,15 +77,6 @@ std::string Scope(std::vector<std::string> inputs) {
   return scope;
 }
 
-std::string InputsJson(const std::vector<std::string>& inputs) {
-  std::string json = "[";
-  for (const auto& in : inputs) {
-    if (json.size() > 1) json.push_back(',');
-    AppendJsonString(&json, in);
-  }
-  return json + "]";
-}
-
 }  // namespace
 
 std::string UtcNow() {
@@ -95,6 +86,15 @@ std::string UtcNow() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
+}
+
+std::string JsonArray(const std::vector<std::string>& strings) {
+  std::string json = "[";
+  for (const auto& s : strings) {
+    if (json.size() > 1) json.push_back(',');
+    AppendJsonString(&json, s);
+  }
+  return json + "]";
 }
 
 std::string TopOf(const std::string& path) {
@@ -147,7 +147,7 @@ Result<LastRun> InventoryStore::BeginRun(const RunInfo& run) {
   auto id = db_->Run(
       "INSERT INTO runs (host, started_at, inputs, options, scope) VALUES (?, ?, ?, ?, ?) "
       "RETURNING id",
-      {run.host, UtcNow(), InputsJson(run.inputs), run.options, scope});
+      {run.host, UtcNow(), JsonArray(run.inputs), run.options, scope});
   if (!id.ok()) return id.status();
   run_id_ = AsInt(id->front()[0]);
   if (last.id == 0) return last;

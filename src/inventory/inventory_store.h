@@ -122,6 +122,9 @@ class InventoryStore {
 // "2026-11-21T13:45:07Z".
 std::string UtcNow();
 
+// ["a","b"]: a run's inputs and command line.
+std::string JsonArray(const std::vector<std::string>& strings);
+
 // The top-level object a path belongs to: "a.zip!/b.csv" -> "a.zip".
 std::string TopOf(const std::string& path);
 

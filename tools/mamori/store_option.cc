@@ -1,0 +1,51 @@
+#include "store_option.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+
+namespace mamori::cli {
+
+std::vector<std::string> AbsoluteInputs(const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const std::string& in : inputs) {
+    std::error_code ec;
+    if (in == "-" || !fs::exists(fs::symlink_status(in, ec)) || ec) {
+      out.push_back(in);
+      continue;
+    }
+    std::string path = fs::absolute(in, ec).lexically_normal().string();
+    while (path.size() > 1 && path.back() == '/') path.pop_back();
+    out.push_back(ec ? in : path);
+  }
+  return out;
+}
+
+std::string HostName() {
+  char name[256] = {};
+  if (::gethostname(name, sizeof name - 1) != 0) return "unknown";
+  return name;
+}
+
+Result<std::unique_ptr<StoredScan>> StoredScan::Open(const std::string& where,
+                                                     const std::string& key_file,
+                                                     const std::vector<std::string>& inputs,
+                                                     const std::vector<std::string>& argv,
+                                                     ScanSink& out) {
+  auto key = inventory::StoreKey::Load(where, key_file);
+  if (!key.ok()) return key.status();
+  auto store = inventory::InventoryStore::Open(where, std::move(*key));
+  if (!store.ok()) return store.status();
+  auto last = (*store)->BeginRun({HostName(), inputs, inventory::JsonArray(argv)});
+  if (!last.ok()) return last.status();
+  std::unique_ptr<StoredScan> scan(new StoredScan());
+  scan->store_ = std::move(*store);
+  scan->sink_ =
+      std::make_unique<inventory::InventorySink>(*scan->store_, std::move(*last), out, stderr);
+  return scan;
+}
+
+}  // namespace mamori::cli
