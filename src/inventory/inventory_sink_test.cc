@@ -31,7 +31,7 @@ class InventorySinkTest : public ::testing::Test {
     dir_ = ::mkdtemp(name);
     data_ = dir_ + "/data";
     std::filesystem::create_directory(data_);
-    Write("a.txt", "card 4901234567890128 mail taro@example.jp\n");
+    Write("a.txt", "card 4901234567890121 mail taro@example.jp\n");
     Write("b.txt", "nothing here\n");
     Write("c.txt", "tel 03-1234-5678\n");
   }

@@ -14,7 +14,7 @@ namespace mamori::inventory {
 namespace {
 
 constexpr const char* kHex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-constexpr const char* kCard = "4901234567890128";
+constexpr const char* kCard = "4901234567890121";
 
 StoreKey Key(const char* hex = kHex) { return *StoreKey::FromHex(hex); }
 
@@ -89,7 +89,7 @@ TEST_F(InventoryStoreTest, RoundTripWithoutTheRawValue) {
     auto found = store->FindValue(DataType::kCardNumber, kCard);
     ASSERT_TRUE(found.ok());
     ASSERT_EQ(found->size(), 1u);
-    EXPECT_EQ(found->front().masked, "490123******0128");
+    EXPECT_EQ(found->front().masked, "490123******0121");
     EXPECT_EQ(found->front().where.column, "カード番号");
     EXPECT_EQ(*found->front().where.row, 1u);
     EXPECT_TRUE(store->FindValue(DataType::kCardNumber, "4111111111111111")->empty());
@@ -190,7 +190,7 @@ TEST_F(InventoryStoreTest, VersionOneStoreUpgrades) {
     ASSERT_TRUE((*db)
                     ->Run("INSERT INTO findings (run_id, path, type, confidence, line, masked, "
                           "value_hmac) VALUES (1, '/old/list.txt', 'card_number', 'high', 1, "
-                          "'490123******0128', ?)",
+                          "'490123******0121', ?)",
                           {Key().Hmac(DataType::kCardNumber, kCard)})
                     .ok());
   }

@@ -6,6 +6,7 @@
 #include <openssl/rand.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -60,13 +61,21 @@ Result<StoreKey> StoreKey::FromHex(std::string_view hex) {
 Result<StoreKey> StoreKey::Create(const std::string& path) {
   unsigned char bytes[kKeyBytes];
   if (RAND_bytes(bytes, sizeof bytes) != 1) return Status::Internal("no random bytes for a key");
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  // Written aside and linked into place: a concurrent first scan either
+  // wins the link or reads the complete key of the one that did.
+  const std::string aside = path + ".new." + std::to_string(::getpid());
+  const int fd = ::open(aside.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) return Status::IoError("cannot create the inventory key " + path);
   const std::string text = Hex(bytes, sizeof bytes) + "\n";
-  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+                       ::fsync(fd) == 0;
   ::close(fd);
-  if (!written) return Status::IoError("cannot write the inventory key " + path);
-  return StoreKey(std::string(reinterpret_cast<char*>(bytes), sizeof bytes));
+  const bool linked = written && ::link(aside.c_str(), path.c_str()) == 0;
+  const int link_errno = errno;
+  ::unlink(aside.c_str());
+  if (linked) return StoreKey(std::string(reinterpret_cast<char*>(bytes), sizeof bytes));
+  if (written && link_errno == EEXIST) return Load("", path);
+  return Status::IoError("cannot write the inventory key " + path);
 }
 
 Result<StoreKey> StoreKey::Load(const std::string& store, const std::string& key_file) {

@@ -23,7 +23,8 @@ class StoreKey {
   static Result<StoreKey> Load(const std::string& store, const std::string& key_file);
   // At least 32 hex digits (128 bits).
   static Result<StoreKey> FromHex(std::string_view hex);
-  // Writes a new random 256-bit key to `path` (must not exist), mode 0600.
+  // Writes a new random 256-bit key to `path`, mode 0600; when another
+  // process just did, reads that one.
   static Result<StoreKey> Create(const std::string& path);
 
   // Hex HMAC-SHA256 over the type name and the normalized value: the same
