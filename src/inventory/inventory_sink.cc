@@ -7,8 +7,8 @@ namespace {
 
 // A flush is one short write transaction: often enough that a concurrent
 // scan never waits long for the store, rarely enough to stay cheap.
-constexpr size_t kFlushRows = 4096;
-constexpr auto kFlushEvery = std::chrono::milliseconds(200);
+constexpr size_t kFlushRows = 16384;
+constexpr auto kFlushEvery = std::chrono::seconds(1);
 constexpr size_t kListedChanges = 20;  // per kind on stderr; all are in the store
 
 bool SameFile(const FileIdentity& a, const FileIdentity& b) {

@@ -17,20 +17,21 @@ constexpr const char* kCurrentRuns =
     "SELECT max(id) FROM runs WHERE finished_at IS NOT NULL GROUP BY host, scope";
 
 constexpr const char* kInsertObject =
-    "INSERT INTO objects (run_id, host, top, path, size, mtime_ns, content_hash, status, reason, "
-    "encoding, records, risk, counts, findings, findings_run, change_kind) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO objects (run_id, seq, host, top, path, size, mtime_ns, content_hash, status, "
+    "reason, encoding, records, risk, counts, findings, findings_run, findings_seq, change_kind) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kInsertFinding =
-    "INSERT INTO findings (run_id, path, type, confidence, offset_bytes, length_bytes, line, "
+    "INSERT INTO findings (run_id, object_seq, type, confidence, offset_bytes, length_bytes, line, "
     "row_index, column_name, sheet, cell, page, table_name, primary_key, record, masked, "
     "value_hmac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kCarryForward =
     "INSERT INTO objects (run_id, host, top, path, size, mtime_ns, content_hash, status, reason, "
-    "encoding, records, risk, counts, findings, findings_run, change_kind) "
+    "encoding, records, risk, counts, findings, findings_run, findings_seq, change_kind) "
     "SELECT ?, host, top, path, size, mtime_ns, content_hash, status, reason, encoding, records, "
-    "risk, counts, findings, findings_run, 'unchanged' FROM objects WHERE run_id = ? AND top = ?";
+    "risk, counts, findings, findings_run, findings_seq, 'unchanged' FROM objects "
+    "WHERE run_id = ? AND top = ?";
 
 SqlValue Text(std::string_view s) { return std::string(s); }
 SqlValue Int(uint64_t n) { return static_cast<int64_t>(n); }
@@ -137,6 +138,8 @@ Status InventoryStore::CheckKey() {
 
 Result<LastRun> InventoryStore::BeginRun(const RunInfo& run) {
   host_ = run.host;
+  next_seq_ = 1;
+  open_seqs_.clear();
   const std::string scope = Scope(run.inputs);
   LastRun last;
   auto prev = db_->Run(
@@ -175,11 +178,18 @@ void InventoryStore::Queue(const char* sql, std::vector<SqlValue> params) {
   pending_.emplace_back(sql, std::move(params));
 }
 
+int64_t InventoryStore::SeqOf(const std::string& path) {
+  auto [it, fresh] = open_seqs_.try_emplace(path, next_seq_);
+  next_seq_ += fresh;
+  return it->second;
+}
+
 void InventoryStore::AddFindings(const std::string& path, const std::vector<Finding>& findings) {
+  const int64_t seq = SeqOf(path);
   for (const Finding& f : findings) {
     const StructuredLocation& w = f.where;
     Queue(kInsertFinding,
-          {run_id_, path, Text(DataTypeName(f.type)), Text(ConfidenceName(f.confidence)),
+          {run_id_, seq, Text(DataTypeName(f.type)), Text(ConfidenceName(f.confidence)),
            Int(f.offset), Int(f.length), Int(f.line), OrNull(w.row), OrNull(w.column),
            OrNull(w.sheet), OrNull(w.cell), OrNull(w.page), OrNull(w.table),
            OrNull(w.primary_key), OrNull(w.record), MaskValue(f.type, f.value),
@@ -188,12 +198,14 @@ void InventoryStore::AddFindings(const std::string& path, const std::vector<Find
 }
 
 void InventoryStore::AddObject(const ObjectReport& o, const std::string& change) {
+  const int64_t seq = SeqOf(o.path);
+  open_seqs_.erase(o.path);  // the object is complete: its findings came before
   Queue(kInsertObject,
-        {run_id_, host_, TopOf(o.path), o.path, Int(o.bytes),
+        {run_id_, seq, host_, TopOf(o.path), o.path, Int(o.bytes),
          o.file ? SqlValue{o.file->mtime_ns} : SqlValue{},
          o.file ? SqlValue{HashHex(o.file->content_hash)} : SqlValue{},
          Text(ObjectStatusName(o.status)), o.reason, o.encoding, Int(o.records),
-         Text(RiskName(o.risk)), CountsJson(o.counts), Int(o.findings), run_id_, change});
+         Text(RiskName(o.risk)), CountsJson(o.counts), Int(o.findings), run_id_, seq, change});
 }
 
 void InventoryStore::CarryForward(int64_t from, const std::string& top) {
@@ -272,7 +284,7 @@ Result<std::vector<StoredFinding>> InventoryStore::FindValue(DataType type,
   auto rows = db_->Run(
       std::string("SELECT o.run_id, o.host, o.path, f.type, f.masked, f.line, f.row_index, "
                   "f.column_name, f.sheet, f.cell, f.page, f.table_name, f.primary_key, f.record "
-                  "FROM objects o JOIN findings f ON f.run_id = o.findings_run AND f.path = o.path "
+                  "FROM objects o JOIN findings f ON f.run_id = o.findings_run AND f.object_seq = o.findings_seq "
                   "WHERE f.value_hmac = ? AND o.run_id IN (") +
           kCurrentRuns + ") ORDER BY o.host, o.path, f.offset_bytes",
       {key_.Hmac(type, normalized)});

@@ -110,12 +110,16 @@ class InventoryStore {
   InventoryStore(std::unique_ptr<SqlBackend> db, StoreKey key)
       : db_(std::move(db)), key_(std::move(key)) {}
   Status CheckKey();
+  // The number of `path` within this run, given at its first finding.
+  int64_t SeqOf(const std::string& path);
   void Queue(const char* sql, std::vector<SqlValue> params);
 
   std::unique_ptr<SqlBackend> db_;
   StoreKey key_;
   int64_t run_id_ = 0;
   std::string host_;
+  int64_t next_seq_ = 1;
+  std::map<std::string, int64_t> open_seqs_;  // objects with findings, not yet reported
   std::vector<std::pair<const char*, std::vector<SqlValue>>> pending_;
 };
 

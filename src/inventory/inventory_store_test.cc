@@ -183,13 +183,14 @@ TEST_F(InventoryStoreTest, VersionOneStoreUpgrades) {
                     ->Script("INSERT INTO runs (host, started_at, finished_at, inputs, options) "
                              "VALUES ('old', '2025-01-01T00:00:00Z', '2025-01-01T00:01:00Z', "
                              "'[\"/old\"]', '[]');"
-                             "INSERT INTO objects (run_id, host, path, size, status, risk, counts, "
-                             "findings) VALUES (1, 'old', '/old/list.txt', 10, 'ok', 'high', "
+                             "INSERT INTO objects (run_id, seq, host, path, size, status, risk, "
+                             "counts, findings) VALUES (1, 1, 'old', '/old/list.txt', 10, 'ok', "
+                             "'high', "
                              "'{\"card_number\":1}', 1);")
                     .ok());
     ASSERT_TRUE((*db)
-                    ->Run("INSERT INTO findings (run_id, path, type, confidence, line, masked, "
-                          "value_hmac) VALUES (1, '/old/list.txt', 'card_number', 'high', 1, "
+                    ->Run("INSERT INTO findings (run_id, object_seq, type, confidence, line, masked, "
+                          "value_hmac) VALUES (1, 1, 'card_number', 'high', 1, "
                           "'490123******0121', ?)",
                           {Key().Hmac(DataType::kCardNumber, kCard)})
                     .ok());

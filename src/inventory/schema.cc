@@ -6,8 +6,9 @@
 namespace mamori::inventory {
 namespace {
 
-// Version 1: runs, the objects of each run, their findings (by run and path,
-// never the raw value: a masked form and a keyed hash).
+// Version 1: runs, the objects of each run (numbered within their run by
+// `seq`), their findings (never the raw value: a masked form and a keyed
+// hash). Findings point at (run_id, object_seq): integers, cheap to index.
 constexpr const char* kVersion1 = R"(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE runs (
@@ -16,18 +17,18 @@ CREATE TABLE runs (
   objects @INT NOT NULL DEFAULT 0, findings @INT NOT NULL DEFAULT 0,
   max_risk TEXT NOT NULL DEFAULT 'none');
 CREATE TABLE objects (
-  id @ID, run_id @INT NOT NULL REFERENCES runs(id), host TEXT NOT NULL, path TEXT NOT NULL,
-  size @INT, status TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+  id @ID, run_id @INT NOT NULL REFERENCES runs(id), seq @INT, host TEXT NOT NULL,
+  path TEXT NOT NULL, size @INT, status TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
   encoding TEXT NOT NULL DEFAULT '', records @INT NOT NULL DEFAULT 0,
   risk TEXT NOT NULL DEFAULT 'none', counts TEXT NOT NULL DEFAULT '{}',
   findings @INT NOT NULL DEFAULT 0);
 CREATE TABLE findings (
-  id @ID, run_id @INT NOT NULL REFERENCES runs(id), path TEXT NOT NULL,
+  id @ID, run_id @INT NOT NULL REFERENCES runs(id), object_seq @INT NOT NULL,
   type TEXT NOT NULL, confidence TEXT NOT NULL, offset_bytes @INT, length_bytes @INT,
   line @INT, row_index @INT, column_name TEXT, sheet TEXT, cell TEXT, page @INT,
   table_name TEXT, primary_key TEXT, masked TEXT NOT NULL, value_hmac TEXT NOT NULL);
 CREATE INDEX objects_run ON objects(run_id);
-CREATE INDEX findings_object ON findings(run_id, path);
+CREATE INDEX findings_object ON findings(run_id, object_seq);
 CREATE INDEX findings_hmac ON findings(value_hmac);
 )";
 
@@ -45,9 +46,10 @@ ALTER TABLE objects ADD COLUMN top TEXT NOT NULL DEFAULT '';
 ALTER TABLE objects ADD COLUMN mtime_ns @INT;
 ALTER TABLE objects ADD COLUMN content_hash TEXT;
 ALTER TABLE objects ADD COLUMN findings_run @INT;
+ALTER TABLE objects ADD COLUMN findings_seq @INT;
 ALTER TABLE objects ADD COLUMN change_kind TEXT NOT NULL DEFAULT '';
 ALTER TABLE findings ADD COLUMN record TEXT;
-UPDATE objects SET top = path, findings_run = run_id;
+UPDATE objects SET top = path, findings_run = run_id, findings_seq = seq;
 CREATE TABLE changes (
   run_id @INT NOT NULL REFERENCES runs(id), path TEXT NOT NULL, change_kind TEXT NOT NULL);
 CREATE INDEX changes_run ON changes(run_id);

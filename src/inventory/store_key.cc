@@ -6,6 +6,7 @@
 #include <openssl/rand.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <fstream>
@@ -21,6 +22,7 @@ namespace {
 
 constexpr size_t kKeyBytes = 32;
 constexpr size_t kMinKeyBytes = 16;
+constexpr unsigned kStoredMacBytes = 16;
 
 std::string Hex(const unsigned char* bytes, size_t n) {
   static constexpr char kDigits[] = "0123456789abcdef";
@@ -107,7 +109,8 @@ std::string StoreKey::Hmac(DataType type, std::string_view normalized) const {
   unsigned int length = 0;
   HMAC(EVP_sha256(), bytes_.data(), static_cast<int>(bytes_.size()),
        reinterpret_cast<const unsigned char*>(message.data()), message.size(), mac, &length);
-  return Hex(mac, length);
+  // 128 bits are plenty to tell values apart, and halve the index.
+  return Hex(mac, std::min<unsigned>(length, kStoredMacBytes));
 }
 
 std::string StoreKey::Check() const {

@@ -27,8 +27,9 @@ class StoreKey {
   // process just did, reads that one.
   static Result<StoreKey> Create(const std::string& path);
 
-  // Hex HMAC-SHA256 over the type name and the normalized value: the same
-  // digits as a card number and as a phone number hash differently.
+  // HMAC-SHA256 over the type name and the normalized value, its first 128
+  // bits in hex: the same digits as a card number and as a phone number
+  // hash differently.
   std::string Hmac(DataType type, std::string_view normalized) const;
   // An HMAC of a fixed label, kept in the store to tell a wrong key.
   std::string Check() const;

@@ -23,7 +23,7 @@ TEST(StoreKey, HmacIsKeyedAndTyped) {
   auto b = StoreKey::FromHex("ff112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
   ASSERT_TRUE(a.ok() && b.ok());
   const std::string h = a->Hmac(DataType::kCardNumber, "4111111111111111");
-  EXPECT_EQ(h.size(), 64u);  // hex SHA-256
+  EXPECT_EQ(h.size(), 32u);  // 128 bits of HMAC-SHA256, hex
   EXPECT_EQ(h, a->Hmac(DataType::kCardNumber, "4111111111111111"));
   EXPECT_NE(h, b->Hmac(DataType::kCardNumber, "4111111111111111"));  // another key
   EXPECT_NE(h, a->Hmac(DataType::kPhone, "4111111111111111"));       // another type
