@@ -12,14 +12,17 @@ std::vector<std::string> AbsoluteInputs(const std::vector<std::string>& inputs) 
   namespace fs = std::filesystem;
   std::vector<std::string> out;
   for (const std::string& in : inputs) {
+    // "sqlite:PATH" names a file too.
+    const std::string prefix = in.starts_with("sqlite:") ? "sqlite:" : "";
+    const std::string file = in.substr(prefix.size());
     std::error_code ec;
-    if (in == "-" || !fs::exists(fs::symlink_status(in, ec)) || ec) {
+    if (in == "-" || !fs::exists(fs::symlink_status(file, ec)) || ec) {
       out.push_back(in);
       continue;
     }
-    std::string path = fs::absolute(in, ec).lexically_normal().string();
+    std::string path = fs::absolute(file, ec).lexically_normal().string();
     while (path.size() > 1 && path.back() == '/') path.pop_back();
-    out.push_back(ec ? in : path);
+    out.push_back(ec ? in : prefix + path);
   }
   return out;
 }

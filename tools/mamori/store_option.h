@@ -30,7 +30,8 @@ class StoredScan {
   std::unique_ptr<inventory::InventorySink> sink_;
 };
 
-// Existing paths made absolute (lexically: symlinks are kept as named);
+// Existing paths (also "sqlite:PATH") made absolute (lexically: symlinks are
+// kept as named);
 // "-" and anything that is not a path (a database URL) as given.
 std::vector<std::string> AbsoluteInputs(const std::vector<std::string>& inputs);
 
