@@ -102,6 +102,24 @@ expect_contains "other key message" "$err" "another key"
 run inventory --store "$WORK/none.sqlite"
 expect_eq "missing store" 2 "$status"
 
+# A database in the inventory: tables are objects, findings keep table and key.
+"$PY" - "$WORK/shop.db" "$CARD" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT)")
+db.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES customers(id),"
+           " card_number TEXT, security_code TEXT)")
+db.execute("INSERT INTO customers VALUES (7, 'saburo@example.jp')")
+db.execute("INSERT INTO orders VALUES (70, 7, ?, '123')", (sys.argv[2],))
+db.commit()
+PY
+run scan --store "$STORE" --format jsonl "sqlite:$WORK/shop.db"
+expect_eq "database scan exit" 1 "$status"
+run inventory --store "$STORE" --find-card "$CARD" --format jsonl
+expect_eq "card in the table and the csv" \
+  "[('$WORK/d/customers.csv', ''), ('sqlite:$WORK/shop.db!/orders', 'orders')]" \
+  "$(jsonl_query 'sorted((r["path"], r.get("table", "")) for r in rows)')"
+
 # Two concurrent scans of different folders into one SQLite store (WAL).
 make_tree() {  # make_tree DIR N: N files, every third with a card number
   "$PY" - "$1" "$2" <<'PY'
