@@ -11,6 +11,13 @@ constexpr size_t kFlushRows = 16384;
 constexpr auto kFlushEvery = std::chrono::seconds(1);
 constexpr size_t kListedChanges = 20;  // per kind on stderr; all are in the store
 
+// Outcomes that reading the same bytes again would repeat. An error, a
+// limit that stopped the scan (time, memory) or a size skip may not repeat.
+bool Settled(ObjectStatus s) {
+  return s == ObjectStatus::kOk || s == ObjectStatus::kEncrypted ||
+         s == ObjectStatus::kUnsupported || s == ObjectStatus::kNoText;
+}
+
 bool SameFile(const FileIdentity& a, const FileIdentity& b) {
   return a.size == b.size && a.mtime_ns == b.mtime_ns && a.content_hash == b.content_hash;
 }
@@ -30,9 +37,8 @@ InventorySink::InventorySink(InventoryStore& store, LastRun last, ScanSink& out,
 bool InventorySink::Unchanged(const FileIdentity& file) {
   std::lock_guard<std::mutex> lock(mu_);
   const auto it = last_.objects.find(file.path);
-  // A file that could not be read last time is always read again.
   if (it == last_.objects.end() || !it->second.file || !SameFile(*it->second.file, file) ||
-      it->second.status == ObjectStatus::kError) {
+      !Settled(it->second.status)) {
     return false;
   }
   seen_.insert(file.path);

@@ -71,9 +71,9 @@ std::optional<ObjectStatus> ParseStatus(const std::string& name) {
   return std::nullopt;
 }
 
-std::string Scope(std::vector<std::string> inputs) {
+std::string Scope(const std::string& settings, std::vector<std::string> inputs) {
   std::sort(inputs.begin(), inputs.end());
-  std::string scope;
+  std::string scope = settings + "\n";
   for (const auto& in : inputs) scope += in + "\n";
   return scope;
 }
@@ -140,7 +140,7 @@ Result<LastRun> InventoryStore::BeginRun(const RunInfo& run) {
   host_ = run.host;
   next_seq_ = 1;
   open_seqs_.clear();
-  const std::string scope = Scope(run.inputs);
+  const std::string scope = Scope(run.settings, run.inputs);
   LastRun last;
   auto prev = db_->Run(
       "SELECT max(id) FROM runs WHERE host = ? AND scope = ? AND finished_at IS NOT NULL",

@@ -23,12 +23,14 @@ namespace mamori::inventory {
 
 using Counts = std::array<uint64_t, kDataTypeCount>;
 
-// A run's scope: the host and the inputs it scanned. Rescans compare with
-// the last finished run of the same scope.
+// A run's scope: the host, the inputs it scanned and the settings that
+// decide what is found. Rescans compare with the last finished run of the
+// same scope: findings made with other types or limits are not carried.
 struct RunInfo {
   std::string host;
   std::vector<std::string> inputs;
-  std::string options;  // JSON, as the user gave them
+  std::string options;   // JSON, the command line as the user gave it
+  std::string settings;  // canonical result-deciding options (types, limits...)
 };
 
 // A top-level object as the scope's last run left it.

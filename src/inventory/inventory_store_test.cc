@@ -151,6 +151,14 @@ TEST_F(InventoryStoreTest, AnotherScopeIsNotItsBaselineAndBothAreCurrent) {
   EXPECT_EQ(store->CurrentObjects()->size(), 2u);
 }
 
+TEST_F(InventoryStoreTest, OtherSettingsAreAnotherScope) {
+  auto store = Open();
+  RecordFirstRun(*store);
+  auto other = store->BeginRun({"host1", {"/data"}, "[]", "types=only-email"});
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(other->id, 0);  // nothing found with other types is carried
+}
+
 TEST_F(InventoryStoreTest, UnfinishedRunIsNotCurrent) {
   auto store = Open();
   RecordFirstRun(*store);

@@ -102,6 +102,11 @@ expect_contains "other key message" "$err" "another key"
 run inventory --store "$WORK/none.sqlite"
 expect_eq "missing store" 2 "$status"
 
+# Other types are another scope: nothing is carried from the full scan.
+"$MAMORI" scan --store "$WORK/types.sqlite" --format jsonl "$WORK/d" >/dev/null 2>&1 || true
+run scan --store "$WORK/types.sqlite" --format jsonl --types email "$WORK/d"
+expect_contains "other settings rescan all" "$err" "first run of this scope, 4 objects"
+
 # A database in the inventory: tables are objects, findings keep table and key.
 "$PY" - "$WORK/shop.db" "$CARD" <<'PY'
 import sqlite3, sys

@@ -152,7 +152,7 @@ int RunScan(const std::vector<std::string>& argv) {
   if (auto where = args->Last("--store")) {
     inputs = AbsoluteInputs(inputs);  // the inventory knows places, not working directories
     auto opened = StoredScan::Open(*where, args->Last("--store-key").value_or(""), inputs, argv,
-                                   *sink);
+                                   options, *sink);
     if (!opened.ok()) {
       std::fprintf(stderr, "mamori: %s\n", opened.status().message().c_str());
       return 2;

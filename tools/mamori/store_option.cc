@@ -27,6 +27,19 @@ std::vector<std::string> AbsoluteInputs(const std::vector<std::string>& inputs) 
   return out;
 }
 
+std::string ResultSettings(const ScanOptions& o) {
+  const Limits& l = o.limits;
+  std::string s = "types=" + o.types.to_string() +
+                  " confidence=" + std::string(ConfidenceName(o.min_confidence)) +
+                  " max_file_size=" + std::to_string(o.max_file_size) +
+                  " sample=" + std::to_string(o.sample_rows) +
+                  " limits=" + std::to_string(l.max_depth) + "," + std::to_string(l.max_member_bytes) +
+                  "," + std::to_string(l.max_total_bytes) + "," + std::to_string(l.max_members) +
+                  "," + std::to_string(l.max_seconds);
+  for (const TableSelection& t : o.tables) s += " table=" + t.table + " where=" + t.where;
+  return s;
+}
+
 std::string HostName() {
   char name[256] = {};
   if (::gethostname(name, sizeof name - 1) != 0) return "unknown";
@@ -37,12 +50,13 @@ Result<std::unique_ptr<StoredScan>> StoredScan::Open(const std::string& where,
                                                      const std::string& key_file,
                                                      const std::vector<std::string>& inputs,
                                                      const std::vector<std::string>& argv,
-                                                     ScanSink& out) {
+                                                     const ScanOptions& options, ScanSink& out) {
   auto key = inventory::StoreKey::Load(where, key_file);
   if (!key.ok()) return key.status();
   auto store = inventory::InventoryStore::Open(where, std::move(*key));
   if (!store.ok()) return store.status();
-  auto last = (*store)->BeginRun({HostName(), inputs, inventory::JsonArray(argv)});
+  auto last = (*store)->BeginRun(
+      {HostName(), inputs, inventory::JsonArray(argv), ResultSettings(options)});
   if (!last.ok()) return last.status();
   std::unique_ptr<StoredScan> scan(new StoredScan());
   scan->store_ = std::move(*store);

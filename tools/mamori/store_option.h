@@ -8,6 +8,7 @@
 
 #include "inventory/inventory_sink.h"
 #include "inventory/inventory_store.h"
+#include "mamori/options.h"
 
 namespace mamori::cli {
 
@@ -19,7 +20,7 @@ class StoredScan {
                                                   const std::string& key_file,
                                                   const std::vector<std::string>& inputs,
                                                   const std::vector<std::string>& argv,
-                                                  ScanSink& out);
+                                                  const ScanOptions& options, ScanSink& out);
   ScanSink& sink() { return *sink_; }
   Status status() const { return sink_->status(); }
   Risk max_risk() const { return sink_->max_risk(); }
@@ -34,6 +35,10 @@ class StoredScan {
 // kept as named);
 // "-" and anything that is not a path (a database URL) as given.
 std::vector<std::string> AbsoluteInputs(const std::vector<std::string>& inputs);
+
+// The options that decide what a scan finds, canonical: runs with other
+// settings are another scope for rescans.
+std::string ResultSettings(const ScanOptions& options);
 
 // This machine's name, for the inventory's runs.
 std::string HostName();
