@@ -163,6 +163,10 @@ TEST(EngineDatabaseTest, ShopOf500CustomersIs500People) {
     EXPECT_EQ(sink.Count(db + "!/orders", DataType::kCardSecurityCode), 1000u);
     EXPECT_EQ(sink.Count(db + "!/orders", DataType::kCardNumber), 1000u);
     EXPECT_EQ(sink.Count(db, DataType::kCardSecurityCode), 1000u);
+    // Sizes are the bytes of the values read.
+    EXPECT_GT(sink.objects.at(db + "!/orders").bytes, 1000u * 16);
+    EXPECT_EQ(sink.objects.at(db).bytes,
+              sink.objects.at(db + "!/orders").bytes + sink.objects.at(db + "!/customers").bytes);
     std::set<std::string> records;
     for (const auto& [object, f] : sink.findings) {
       if (f.type != DataType::kCardSecurityCode) continue;

@@ -1,0 +1,16 @@
+#include "private_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace mamori::cli {
+
+std::FILE* OpenPrivate(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return nullptr;
+  ::fchmod(fd, 0600);  // an existing file keeps its mode on O_CREAT
+  return ::fdopen(fd, "w");
+}
+
+}  // namespace mamori::cli
