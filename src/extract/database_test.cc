@@ -184,13 +184,13 @@ TEST(EngineDatabaseTest, ShopOf500CustomersIs500People) {
 TEST(EngineDatabaseTest, ThousandPeopleOverTablesIsHighRisk) {
   TempDir dir;
   const std::string path = dir / "staff.db";
-  std::string sql = "CREATE TABLE staff (id INTEGER PRIMARY KEY, email TEXT);"
+  std::string sql = "BEGIN; CREATE TABLE staff (id INTEGER PRIMARY KEY, email TEXT);"
                     "CREATE TABLE members (id INTEGER PRIMARY KEY, email TEXT);";
   for (int i = 1; i <= 600; ++i) {
     sql += "INSERT INTO staff VALUES (" + std::to_string(i) + ", 's" + std::to_string(i) + "@corp-mail.co.jp');";
     sql += "INSERT INTO members VALUES (" + std::to_string(i) + ", 'm" + std::to_string(i) + "@corp-mail.co.jp');";
   }
-  ASSERT_TRUE(MakeSqliteDatabase(path, sql).ok());
+  ASSERT_TRUE(MakeSqliteDatabase(path, sql + "COMMIT;").ok());
   const CollectingSink sink = Scan({"sqlite:" + path});
   EXPECT_EQ(sink.objects.at("sqlite:" + path + "!/staff").risk, Risk::kMedium);
   EXPECT_EQ(sink.objects.at("sqlite:" + path).records, 1200u);
