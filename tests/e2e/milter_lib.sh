@@ -28,12 +28,23 @@ PYEOF
 }
 
 # mw_start_milter [CONFIG]: starts mamori-milter; its log is $MW/milter.log.
+# MILTER_SOCKET=unix puts it on a unix socket instead of loopback TCP.
 mw_start_milter() {
   local config=()
   [ -n "${1:-}" ] && config=(--config "$1")
-  "$MILTER_BIN" --listen "inet:$MILTER_PORT@127.0.0.1" "${config[@]}" >>"$MW/milter.log" 2>&1 &
-  MILTER_PID=$!
-  mw_wait_port "$MILTER_PORT" || { echo "mamori-milter did not start:" >&2; cat "$MW/milter.log" >&2; return 1; }
+  if [ "${MILTER_SOCKET:-inet}" = unix ]; then
+    # smtpd runs as "postfix": the socket must be writable by it.
+    (umask 0; exec "$MILTER_BIN" --listen "unix:$MW/milter.sock" "${config[@]}" >>"$MW/milter.log" 2>&1) &
+    MILTER_PID=$!
+    for _ in $(seq 1 300); do [ -S "$MW/milter.sock" ] && return 0; sleep 0.1; done
+  else
+    "$MILTER_BIN" --listen "inet:$MILTER_PORT@127.0.0.1" "${config[@]}" >>"$MW/milter.log" 2>&1 &
+    MILTER_PID=$!
+    mw_wait_port "$MILTER_PORT" && return 0
+  fi
+  echo "mamori-milter did not start:" >&2
+  cat "$MW/milter.log" >&2
+  return 1
 }
 
 mw_stop_milter() {
@@ -72,7 +83,7 @@ smtpd_relay_restrictions = permit_mynetworks, reject
 smtpd_peername_lookup = no
 relayhost = [127.0.0.1]:$SINK_PORT
 smtp_dns_support_level = disabled
-smtpd_milters = inet:127.0.0.1:$MILTER_PORT
+smtpd_milters = $([ "${MILTER_SOCKET:-inet}" = unix ] && echo "unix:$MW/milter.sock" || echo "inet:127.0.0.1:$MILTER_PORT")
 milter_default_action = tempfail
 message_size_limit = 104857600
 maillog_file_prefixes = $MW

@@ -126,13 +126,14 @@ def load(out, n):
     for i in range(n):
         to = ["rcpt%d@client%d.example.com" % (i, i % 9)]
         m = message(SENDER, to, "メッセージ %d" % i, "本文です。番号 %d。\nよろしくお願いします。\n" % i)
-        kind = i % 6
-        if kind == 1:  # a third have attachments: harmless, customer list, card data
+        # Every third message has an attachment, in turn harmless, a customer list, card data.
+        kind = (i // 3) % 3 if i % 3 == 0 else None
+        if kind == 0:
             m.add_attachment(("議題 %d\n" % i).encode("utf-8") * 50, maintype="text", subtype="plain",
                              filename="notes.txt")
-        elif kind == 3:
+        elif kind == 1:
             m.add_attachment(customers_csv(60), maintype="text", subtype="csv", filename="customers.csv")
-        elif kind == 5:
+        elif kind == 2:
             m.add_attachment(cards_csv(2, raw), maintype="text", subtype="csv", filename="cards.csv")
         write(m, os.path.join(out, "load%05d.eml" % i))
 
