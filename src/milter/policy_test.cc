@@ -5,12 +5,20 @@
 
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
 namespace mamori::milter {
 namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+
+// Every rule's action and limit, in Policy's order, as one comparable row.
+auto Rules(const Policy& p) {
+  return std::make_tuple(p.sensitive_action, p.records_threshold, p.records_action, p.max_visible_external,
+                         p.recipients_action, p.encrypted_action, p.max_message_bytes, p.oversize_action,
+                         p.incomplete_action, p.scan_timeout_seconds);
+}
 
 std::string ErrorOf(std::string_view toml) {
   const Result<Policy> p = ParsePolicy(toml, "gate.toml");
@@ -22,16 +30,8 @@ TEST(MilterPolicyTest, EmptyFileIsTheDocumentedDefaults) {
   const Result<Policy> p = ParsePolicy("", "gate.toml");
   ASSERT_TRUE(p.ok()) << p.status().message();
   EXPECT_TRUE(p->internal_domains.empty());
-  EXPECT_EQ(p->sensitive_action, Action::kReject);
-  EXPECT_EQ(p->records_threshold, 50u);
-  EXPECT_EQ(p->records_action, Action::kHold);
-  EXPECT_EQ(p->max_visible_external, 10u);
-  EXPECT_EQ(p->recipients_action, Action::kHold);
-  EXPECT_EQ(p->encrypted_action, Action::kTag);
-  EXPECT_EQ(p->max_message_bytes, 32u << 20);
-  EXPECT_EQ(p->oversize_action, Action::kHold);
-  EXPECT_EQ(p->incomplete_action, Action::kTag);
-  EXPECT_EQ(p->scan_timeout_seconds, 120u);
+  EXPECT_EQ(Rules(*p), std::make_tuple(Action::kReject, uint64_t{50}, Action::kHold, uint64_t{10}, Action::kHold,
+                                       Action::kTag, uint64_t{32} << 20, Action::kHold, Action::kTag, 120u));
 }
 
 TEST(MilterPolicyTest, EveryKey) {
@@ -62,16 +62,8 @@ auth_users = ["batch"]
                                        "gate.toml");
   ASSERT_TRUE(p.ok()) << p.status().message();
   EXPECT_THAT(p->internal_domains, ElementsAre("example.co.jp", "corp.example"));
-  EXPECT_EQ(p->sensitive_action, Action::kHold);
-  EXPECT_EQ(p->records_threshold, 5u);
-  EXPECT_EQ(p->records_action, Action::kReject);
-  EXPECT_EQ(p->max_visible_external, 0u);
-  EXPECT_EQ(p->recipients_action, Action::kTag);
-  EXPECT_EQ(p->encrypted_action, Action::kReject);
-  EXPECT_EQ(p->max_message_bytes, 2048u);
-  EXPECT_EQ(p->oversize_action, Action::kTag);
-  EXPECT_EQ(p->incomplete_action, Action::kTempfail);
-  EXPECT_EQ(p->scan_timeout_seconds, 30u);
+  EXPECT_EQ(Rules(*p), std::make_tuple(Action::kHold, uint64_t{5}, Action::kReject, uint64_t{0}, Action::kTag,
+                                       Action::kReject, uint64_t{2048}, Action::kTag, Action::kTempfail, 30u));
   EXPECT_THAT(p->allow_senders, ElementsAre("payroll@example.co.jp", "partner.example"));
   EXPECT_THAT(p->allow_recipients, ElementsAre("archive@example.co.jp"));
   EXPECT_THAT(p->allow_auth_users, ElementsAre("batch"));
