@@ -112,6 +112,11 @@ def cases(out, xlsx):
 
     m = message(SENDER, ["partner@client.example.com"], "再送", "再送します。\n")
     write(m, os.path.join(out, "retry.eml"))
+
+    # A sender cannot pass a verdict of its own making through the gate.
+    m = message(SENDER, ["partner@client.example.com"], "forged verdict", "Nothing to see.\n")
+    m["X-Mamori-Verdict"] = "accept; forged"
+    write(m, os.path.join(out, "forged.eml"))
     with open(os.path.join(out, "raw_values.txt"), "w") as f:
         f.write("\n".join(raw) + "\n")
 

@@ -58,6 +58,10 @@ expect_contains "visible recipients: accepted for the hold queue" "$swaks_out" "
 mw_send "$M/encrypted.eml" "${FROM[@]}" "${TO[@]}"
 expect_contains "encrypted: accepted" "$swaks_out" "queued as"
 
+# 5b. A verdict header the sender forged is replaced by the gate's own.
+mw_send "$M/forged.eml" "${FROM[@]}" "${TO[@]}"
+expect_contains "forged: accepted" "$swaks_out" "queued as"
+
 mw_wait_delivered || fail "Postfix did not finish delivering"
 expect_eq "held messages" 2 "$(mw_queue_count hold)"
 for id in "$xlsx_id" "$visible_id"; do
@@ -65,7 +69,7 @@ for id in "$xlsx_id" "$visible_id"; do
 done
 held="$(postcat -c "$MW/conf" -hq "$xlsx_id" 2>&1 || true)"
 expect_contains "held xlsx carries the verdict" "$held" "X-Mamori-Verdict: hold; rules=records; records=3385"
-expect_eq "delivered to the sink" 2 "$(mw_sink_count)"
+expect_eq "delivered to the sink" 3 "$(mw_sink_count)"
 
 # The clean message's body arrived byte for byte; the tagged one has the header.
 body_check="$("$PY" - "$M" "$MW/sink" <<'PYEOF'
@@ -76,13 +80,15 @@ sent = open(sys.argv[1] + "/clean.eml", "rb").read()
 got = {}
 for path in glob.glob(sys.argv[2] + "/*.eml"):
     data = open(path, "rb").read()
-    got["clean" if b"minutes.txt" in data else "encrypted"] = data
+    got["clean" if b"minutes.txt" in data else "forged" if b"forged verdict" in data else "encrypted"] = data
 print("same" if body(got["clean"]) == body(sent) else "different",
       b"X-Mamori-Verdict" in got["clean"],
-      b"X-Mamori-Verdict: tag; rules=encrypted; records=0; encrypted=yes" in got["encrypted"])
+      b"X-Mamori-Verdict: tag; rules=encrypted; records=0; encrypted=yes" in got["encrypted"],
+      got["forged"].count(b"X-Mamori-Verdict"), b"accept; forged" in got["forged"])
 PYEOF
 )"
-expect_eq "clean body unchanged, no header; encrypted tagged" "same False True" "$body_check"
+expect_eq "clean body unchanged, no header; encrypted tagged; forged header replaced" \
+  "same False True 1 False" "$body_check"
 
 # 6. SIGHUP reloads the policy without a restart: password zips now rejected,
 # and a message over 4 KiB is held unscanned.
@@ -125,12 +131,12 @@ mw_start_milter
 mw_send "$M/retry.eml" "${FROM[@]}" "${TO[@]}"
 expect_contains "retry after restart: accepted" "$swaks_out" "queued as"
 mw_wait_delivered || fail "Postfix did not finish delivering the retry"
-expect_eq "retry delivered" 3 "$(mw_sink_count)"
+expect_eq "retry delivered" 4 "$(mw_sink_count)"
 expect_eq "held in the end (xlsx, visible, oversize)" 3 "$(mw_queue_count hold)"
 
 # One log line per message, and never a raw card number anywhere.
 log="$(cat "$MW/milter.log")"
-expect_eq "log lines with a verdict" 9 "$(grep -c ' verdict=' "$MW/milter.log")"
+expect_eq "log lines with a verdict" 10 "$(grep -c ' verdict=' "$MW/milter.log")"
 expect_contains "log: reject with counts" "$log" \
   "verdict=reject rules=sensitive records=5 counts=card_number:5,card_expiry:5,card_security_code:5"
 expect_contains "log: telecom hold" "$log" "verdict=hold rules=records records=3385 counts=email:3385,person_name:3385"
