@@ -14,7 +14,7 @@ N="${2:-1200}"
 THREADS="${3:-4}"
 MW="$(mktemp -d)"
 source "$here/../tests/e2e/milter_lib.sh"
-trap 'mw_stop; rm -rf "$MW"' EXIT
+trap 'mw_stop; [ -n "${KEEP:-}" ] || rm -rf "$MW"' EXIT
 
 "$PY" "$E2E_DIR/milter_mails.py" load "$MW/mails" "$N"
 mw_start
