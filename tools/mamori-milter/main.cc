@@ -55,23 +55,20 @@ bool ParseArgs(int argc, char** argv, Args* args, int* exit_code) {
       *exit_code = 0;
       return false;
     }
-    const std::string* v = nullptr;
     if (flag == "--check-config") {
       args->check = true;
-    } else if ((flag == "--listen" || flag == "--config" || flag == "--log") && (v = value())) {
-      if (flag == "--listen") args->listen = *v;
-      if (flag == "--config") args->config = *v;
-      if (flag == "--log") {
-        if (*v == "stderr") args->log = LogTo::kStderr;
-        else if (*v == "syslog") args->log = LogTo::kSyslog;
-        else if (*v == "both") args->log = LogTo::kBoth;
-        else v = nullptr;
-      }
-      if (!v) {
-        std::fprintf(stderr, "mamori-milter: --log takes stderr, syslog or both\n");
+    } else if (flag == "--listen" || flag == "--config" || flag == "--log") {
+      const std::string* v = value();
+      const bool log_ok = v && (*v == "stderr" || *v == "syslog" || *v == "both");
+      if (!v || (flag == "--log" && !log_ok)) {
+        std::fprintf(stderr, "mamori-milter: %s needs %s\n", flag.c_str(),
+                     flag == "--log" ? "stderr, syslog or both" : "a value");
         *exit_code = 2;
         return false;
       }
+      if (flag == "--listen") args->listen = *v;
+      if (flag == "--config") args->config = *v;
+      if (flag == "--log") args->log = *v == "stderr" ? LogTo::kStderr : *v == "syslog" ? LogTo::kSyslog : LogTo::kBoth;
     } else {
       std::fprintf(stderr, "mamori-milter: bad argument '%s'\n\n%s", flag.c_str(), kUsage);
       *exit_code = 2;
