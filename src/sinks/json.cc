@@ -1,5 +1,6 @@
 #include "sinks/json.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
@@ -92,11 +93,21 @@ void AppendJsonString(std::string* out, std::string_view s) {
 }
 
 void JsonObject::Key(std::string_view key) {
-  // Keys are our own ASCII names: nothing to escape.
-  const char* sep = first_ ? "\"" : ",\"";
-  out_.append(sep, first_ ? 1 : 2);
-  out_.append(key);
-  out_.append("\":", 2);
+  // Keys are our own short ASCII names: nothing to escape, and `,"key":`
+  // goes out in one append.
+  char buf[64];
+  if (key.size() + 4 > sizeof buf) {
+    out_.append(first_ ? "\"" : ",\"").append(key).append("\":");
+    first_ = false;
+    return;
+  }
+  char* p = buf;
+  if (!first_) *p++ = ',';
+  *p++ = '"';
+  p = std::copy(key.begin(), key.end(), p);
+  *p++ = '"';
+  *p++ = ':';
+  out_.append(buf, static_cast<size_t>(p - buf));
   first_ = false;
 }
 
@@ -110,7 +121,7 @@ JsonObject& JsonObject::Num(std::string_view key, uint64_t value) {
   Key(key);
   char buf[24];
   const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
-  out_.append(buf, end);
+  out_.append(buf, static_cast<size_t>(end - buf));
   return *this;
 }
 

@@ -21,6 +21,11 @@ class JsonObject {
  public:
   JsonObject() : JsonObject(&own_) {}
   explicit JsonObject(std::string* out) : out_(*out) { out_.push_back('{'); }
+  // Goes on with `opened`, the start of an object with members already
+  // ("{\"kind\":\"finding\""): what many objects share is formatted once.
+  JsonObject(std::string* out, std::string_view opened) : out_(*out), first_(false) {
+    out_.append(opened);
+  }
   JsonObject(const JsonObject&) = delete;
   JsonObject& operator=(const JsonObject&) = delete;
   // Keys are our own ASCII names and go out as they are; values are escaped.

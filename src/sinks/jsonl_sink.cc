@@ -25,12 +25,14 @@ class JsonlSink final : public ScanSink {
     // One buffer for the whole batch: no string per finding.
     std::string lines;
     lines.reserve(findings.size() * 192);
+    std::string opened;  // kind and path: the same for the whole batch
+    JsonObject(&opened).Str("kind", "finding").Str("path", path);
     std::string shown;
     for (const Finding& f : findings) {
       shown.clear();
       AppendShown(&shown, f, options_.reveal);
-      JsonObject o(&lines);
-      o.Str("kind", "finding").Str("path", path).Str("type", DataTypeName(f.type));
+      JsonObject o(&lines, opened);
+      o.Str("type", DataTypeName(f.type));
       o.Num("offset", f.offset).Num("length", f.length).Num("line", f.line);
       o.Str("masked", shown).Str("confidence", ConfidenceName(f.confidence));
       if (!f.brand.empty()) o.Str("brand", f.brand);
