@@ -83,12 +83,14 @@ class ObjectContext final : public ExtractSink {
 
   void Cell(std::string_view utf8, const CellRef& cell) override {
     saw_cells_ = true;
-    StructuredLocation where;
+    // One location reused for every cell: assigning keeps the strings'
+    // storage (a table has millions of cells).
+    StructuredLocation& where = cell_where_;
     // Row 0 holds titles and headers: text of the table, not a record.
-    if (cell.row > 0) where.row = cell.row;
-    where.column = std::string(cell.column);
-    where.sheet = std::string(cell.sheet);
-    where.cell = std::string(cell.cell);
+    where.row = cell.row > 0 ? std::optional<uint64_t>(cell.row) : std::nullopt;
+    where.column.assign(cell.column);
+    where.sheet.assign(cell.sheet);
+    where.cell.assign(cell.cell);
     const uint64_t before = collector_.added();
     if (!cell.raw.empty() && cell.offset) {  // exact offsets in a CP932/EUC-JP file
       scanner_.text_.ScanEncodedUnit(cell.raw, EncodingForCharset(cell.raw_encoding, cell.raw),
@@ -101,7 +103,7 @@ class ObjectContext final : public ExtractSink {
     const bool new_row = cell.row != last_row_ || cell.sheet != last_sheet_;
     if (new_row) {
       last_row_ = cell.row;
-      last_sheet_ = std::string(cell.sheet);
+      last_sheet_.assign(cell.sheet);
       row_counted_ = false;
     }
     if (!row_counted_ && cell.row > 0 && collector_.added() > before) {
@@ -176,6 +178,7 @@ class ObjectContext final : public ExtractSink {
   ObjectReport report_;
   FindingCollector collector_;
   bool saw_cells_ = false;
+  StructuredLocation cell_where_;  // Cell()'s, kept for its storage
   uint64_t last_row_ = 0;
   std::string last_sheet_;
   bool row_counted_ = false;

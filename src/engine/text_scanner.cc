@@ -203,6 +203,12 @@ void TextScanner::DecodeUnit(std::string_view bytes, const DetectedEncoding& enc
                              uint64_t base_offset) {
   buffer_.clear();
   map_.Reset(base_offset);
+  // Most table cells have nothing to fold: they are their own normalized
+  // text, one to one with their bytes (what the decoder would produce).
+  if (encoding.encoding == Encoding::kUtf8 && IsFoldFree(bytes)) {
+    buffer_.assign(bytes);
+    return;
+  }
   std::unique_ptr<TextDecoder> other;
   TextDecoder* decoder = utf8_decoder_.get();
   if (encoding.encoding != Encoding::kUtf8) {
