@@ -5,31 +5,34 @@ namespace {
 
 bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-// Byte offset of character `n` of `v` (its size when there are fewer).
-size_t CharStart(std::string_view v, size_t n) {
-  size_t i = 0;
-  for (; i < v.size(); ++i) {
-    if (!IsContinuation(v[i]) && n-- == 0) break;
-  }
-  return i;
-}
-
 // Appends `v` keeping `head` leading and `tail` trailing characters (bytes of
 // ASCII, whole UTF-8 characters otherwise) and starring the rest; short
-// values keep less. The kept ends are copied whole and the stars written in
-// one go: sinks mask every finding.
+// values keep less. Kept characters are copied whole and stars written in
+// runs: sinks mask every finding.
 void KeepEnds(std::string* out, std::string_view v, size_t head, size_t tail) {
+  // Character starts, counted once; no allocation per character.
   size_t count = 0;
   for (char c : v) count += !IsContinuation(c);
   // Never show more than half of a value.
   while (head + tail > count / 2 && (head > 0 || tail > 0)) {
     if (head >= tail && head > 0) --head; else --tail;
   }
-  const size_t head_end = CharStart(v, head);
-  const size_t tail_begin = CharStart(v, count - tail);
-  out->append(v.data(), head_end);
-  out->append(count - head - tail, '*');
-  out->append(v.data() + tail_begin, v.size() - tail_begin);
+  size_t index = 0;
+  size_t stars = 0;  // not written yet
+  for (size_t i = 0; i < v.size();) {
+    size_t n = 1;
+    while (i + n < v.size() && IsContinuation(v[i + n])) ++n;
+    if (index < head || index >= count - tail) {
+      if (stars > 0) out->append(stars, '*');
+      stars = 0;
+      out->append(v.data() + i, n);
+    } else {
+      ++stars;
+    }
+    ++index;
+    i += n;
+  }
+  if (stars > 0) out->append(stars, '*');
 }
 
 void MaskEmail(std::string* out, std::string_view v) {
