@@ -15,6 +15,10 @@ byte offset and the surrounding bytes decoded (the corpus is fake data).
 Exit status 1 when any scored type is below a threshold, 2 on bad input.
 Types with neither labels nor findings are skipped; person_name and address
 findings are ignored unless named in --types (they are not labelled yet).
+
+Labels without byte offsets (the cross-format corpus, tests/corpus/formats/)
+are matched by path, type, normalized value and location instead, with a
+table per format and type: see value_match.py.
 """
 
 import argparse
@@ -22,6 +26,11 @@ import collections
 import json
 import os
 import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ inside the repo
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import value_match  # noqa: E402
 
 LABELLED_TYPES = ("card_number", "card_expiry", "card_security_code", "card_track", "email", "phone",
                   "my_number", "postal_code", "birth_date", "passport_number", "drivers_license",
@@ -159,6 +168,8 @@ def main():
         return 2
     root = os.path.dirname(os.path.abspath(args.labels))
     labels = read_jsonl(args.labels, "labels")
+    if labels and "offset" not in labels[0]:
+        return value_match.score(args, root, labels, read_jsonl(args.findings, "findings"))
     corpus = Corpus(root, labels)
     negatives = read_jsonl(os.path.join(root, "negatives.jsonl"), "negatives") \
         if os.path.exists(os.path.join(root, "negatives.jsonl")) else []
