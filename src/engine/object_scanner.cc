@@ -59,6 +59,12 @@ Result<size_t> ReadUpTo(ByteSource& source, std::string* out, size_t limit) {
   return out->size();
 }
 
+// Sets *to to `from`, keeping its storage. Most of a cell's location fields
+// are empty every time: those cost nothing.
+void CopyInto(std::string* to, std::string_view from) {
+  if (!from.empty() || !to->empty()) to->assign(from);
+}
+
 }  // namespace
 
 // The ExtractSink of one object: scans what its extractor produces, sums
@@ -93,12 +99,12 @@ class ObjectContext final : public ExtractSink {
     StructuredLocation& where = cell_where_;
     // Row 0 holds titles and headers: text of the table, not a record.
     where.row = cell.row > 0 ? std::optional<uint64_t>(cell.row) : std::nullopt;
-    where.column.assign(cell.column);
-    where.sheet.assign(cell.sheet);
-    where.cell.assign(cell.cell);
-    where.table.assign(cell.table);
-    where.primary_key.assign(cell.primary_key);
-    where.record.assign(cell.record);
+    CopyInto(&where.column, cell.column);
+    CopyInto(&where.sheet, cell.sheet);
+    CopyInto(&where.cell, cell.cell);
+    CopyInto(&where.table, cell.table);
+    CopyInto(&where.primary_key, cell.primary_key);
+    CopyInto(&where.record, cell.record);
     const uint64_t before = collector_.added();
     if (!cell.raw.empty() && cell.offset) {  // exact offsets in a CP932/EUC-JP file
       scanner_.text_.ScanEncodedUnit(cell.raw, EncodingForCharset(cell.raw_encoding, cell.raw),
