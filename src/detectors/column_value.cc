@@ -49,9 +49,14 @@ bool IsPlaceholder(std::string_view s) {
   static constexpr std::array<std::string_view, 16> kPlaceholders = {
       "-",    "--",   "n/a", "na",   "none", "null", "nil",    "unknown",
       "なし", "無し", "不明", "未定", "未記入", "未登録", "該当なし", "未入力"};
-  std::string lower(s);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return std::find(kPlaceholders.begin(), kPlaceholders.end(), lower) != kPlaceholders.end();
+  // ASCII case-insensitive, without a lower-cased copy: this runs for every
+  // name and address cell.
+  const auto same = [s](std::string_view p) {
+    return p.size() == s.size() && std::equal(p.begin(), p.end(), s.begin(), [](char a, char b) {
+             return a == static_cast<char>(std::tolower(static_cast<unsigned char>(b)));
+           });
+  };
+  return std::any_of(kPlaceholders.begin(), kPlaceholders.end(), same);
 }
 
 // A letter of some script: an ASCII letter or any non-ASCII character

@@ -21,7 +21,8 @@ Risk RateRisk(const std::array<uint64_t, kDataTypeCount>& real_counts, uint64_t 
 class FindingCollector {
  public:
   using Flush = std::function<void(std::vector<Finding>&)>;
-  static constexpr size_t kBatch = 4096;
+  // Small enough that a batch is still in the cache when the sink formats it.
+  static constexpr size_t kBatch = 512;
 
   explicit FindingCollector(Flush flush) : flush_(std::move(flush)) {}
 

@@ -75,6 +75,12 @@ void DropContainedLabels(std::vector<LabelHit>* hits) {
   hits->resize(kept);
 }
 
+// An ASCII letter or a byte of a non-ASCII character: what every label has.
+bool HasLetter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80 || IsAsciiAlpha(c); });
+}
+
 }  // namespace
 
 #if defined(__x86_64__)
@@ -204,6 +210,8 @@ Result<std::unique_ptr<Finder>> Finder::Create(bool labels_without_digits) {
   }
   std::unique_ptr<Finder> finder(new Finder());
   finder->labels_without_digits_ = labels_without_digits;
+  finder->labels_need_letters_ =
+      std::all_of(labels.begin(), labels.end(), [](const Label& l) { return HasLetter(l.text); });
   hs_compile_error_t* error = nullptr;
   if (hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(),
                            static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr,
@@ -235,6 +243,7 @@ void Finder::Find(std::string_view text, Scratch& scratch, CandidateBuffers* out
         }))) {
     return;
   }
+  if (labels_need_letters_ && !HasLetter(text)) return;
   MatchContext ctx{text, &out->labels};
   hs_scan(labels_db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_,
           OnLabelMatch, &ctx);

@@ -66,6 +66,9 @@ class Finder {
   Finder() = default;
   hs_database* labels_db_ = nullptr;
   bool labels_without_digits_ = false;
+  // Every label has a letter (ASCII or any non-ASCII byte), so text without
+  // one has no labels and needs no Vectorscan call (digit-only table cells).
+  bool labels_need_letters_ = false;
 };
 
 }  // namespace mamori

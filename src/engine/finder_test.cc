@@ -101,5 +101,12 @@ TEST_F(FinderLabelTest, LongestOverlappingLabelWins) {
   EXPECT_EQ(jp[0].kind, LabelKind::kCardNumber);
 }
 
+TEST_F(FinderLabelTest, TextWithoutLettersHasNoLabelsButKeepsItsRuns) {
+  // Digit-only table cells skip the label scan; their runs are still found.
+  EXPECT_TRUE(Labels("2020/12/07 423240 0075-758-971").empty());
+  EXPECT_EQ(Labels("〒123-4567").size(), 1u);  // a non-ASCII label is a letter
+  EXPECT_EQ(Labels("cvv 123").size(), 1u);
+}
+
 }  // namespace
 }  // namespace mamori

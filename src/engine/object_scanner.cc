@@ -59,6 +59,12 @@ Result<size_t> ReadUpTo(ByteSource& source, std::string* out, size_t limit) {
   return out->size();
 }
 
+// Sets *to to `from`, keeping its storage. Most of a cell's location fields
+// are empty every time: those cost nothing.
+void CopyInto(std::string* to, std::string_view from) {
+  if (!from.empty() || !to->empty()) to->assign(from);
+}
+
 }  // namespace
 
 // The ExtractSink of one object: scans what its extractor produces, sums
@@ -88,16 +94,18 @@ class ObjectContext final : public ExtractSink {
 
   void Cell(std::string_view utf8, const CellRef& cell) override {
     saw_cells_ = true;
-    StructuredLocation where;
+    // One location reused for every cell: assigning keeps the strings'
+    // storage (a table has millions of cells).
+    StructuredLocation& where = cell_where_;
     // Row 0 holds titles and headers: text of the table, not a record.
-    if (cell.row > 0) where.row = cell.row;
-    where.column = std::string(cell.column);
-    where.sheet = std::string(cell.sheet);
-    where.cell = std::string(cell.cell);
-    where.table = std::string(cell.table);
+    where.row = cell.row > 0 ? std::optional<uint64_t>(cell.row) : std::nullopt;
+    CopyInto(&where.column, cell.column);
+    CopyInto(&where.sheet, cell.sheet);
+    CopyInto(&where.cell, cell.cell);
+    CopyInto(&where.table, cell.table);
+    CopyInto(&where.primary_key, cell.primary_key);
+    CopyInto(&where.record, cell.record);
     if (!cell.table.empty()) report_.bytes += utf8.size();  // a table's size: the bytes of its values
-    where.primary_key = std::string(cell.primary_key);
-    where.record = std::string(cell.record);
     const uint64_t before = collector_.added();
     if (!cell.raw.empty() && cell.offset) {  // exact offsets in a CP932/EUC-JP file
       scanner_.text_.ScanEncodedUnit(cell.raw, EncodingForCharset(cell.raw_encoding, cell.raw),
@@ -110,7 +118,7 @@ class ObjectContext final : public ExtractSink {
     const bool new_row = cell.row != last_row_ || cell.sheet != last_sheet_;
     if (new_row) {
       last_row_ = cell.row;
-      last_sheet_ = std::string(cell.sheet);
+      last_sheet_.assign(cell.sheet);
       row_counted_ = false;
     }
     if (!row_counted_ && cell.row > 0 && collector_.added() > before) {
@@ -202,6 +210,7 @@ class ObjectContext final : public ExtractSink {
   ObjectReport report_;
   FindingCollector collector_;
   bool saw_cells_ = false;
+  StructuredLocation cell_where_;  // Cell()'s, kept for its storage
   uint64_t last_row_ = 0;
   std::string last_sheet_;
   bool row_counted_ = false;

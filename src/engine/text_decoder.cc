@@ -118,6 +118,8 @@ bool IsDigitAt(std::string_view s, size_t i) {
 
 }  // namespace
 
+bool IsFoldFree(std::string_view utf8) { return NextFoldable(utf8, 0, utf8.size()) == utf8.size(); }
+
 char FoldToAscii(char32_t cp) {
   if (cp >= 0xFF01 && cp <= 0xFF5E) return static_cast<char>(cp - 0xFEE0);
   if (cp == 0x3000) return ' ';

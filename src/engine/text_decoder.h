@@ -64,6 +64,11 @@ class TextDecoder {
   std::vector<int32_t> unit_offsets_;
 };
 
+// True when UTF-8 `s` holds nothing the decoder could fold (full-width
+// forms, dashes, the ideographic space, long vowel marks): decoding it
+// would copy it unchanged. Conservative: false means "maybe".
+bool IsFoldFree(std::string_view utf8);
+
 // Normalizes one code point: the ASCII byte it folds to, or 0 when it stays.
 // The long vowel marks are not folded here (they need both neighbours).
 char FoldToAscii(char32_t cp);

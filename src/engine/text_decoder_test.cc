@@ -46,6 +46,16 @@ TEST(TextDecoderTest, AsciiAndJapaneseUtf8PassThrough) {
   EXPECT_EQ(d.map.breakpoints(), 1u);
 }
 
+TEST(TextDecoderTest, FoldFreeTextIsWhatTheDecoderCopies) {
+  for (const std::string raw : {"", "287238", "佐藤 太郎 sato@example.jp", "北海道札幌市2-20-13"}) {
+    EXPECT_TRUE(IsFoldFree(raw)) << raw;
+    EXPECT_EQ(DecodeAll(raw, Encoding::kUtf8).text, raw);
+  }
+  for (const std::string raw : {"０９０", "03‐1234", "a　b", "090ー1234", "ｰ"}) {
+    EXPECT_FALSE(IsFoldFree(raw)) << raw;
+  }
+}
+
 TEST(TextDecoderTest, FullWidthFoldsWithOriginalOffsets) {
   const std::string raw = "電話：０９０－１２３４－５６７８　様";
   const Decoded d = DecodeAll(raw, Encoding::kUtf8);

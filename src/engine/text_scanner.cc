@@ -21,17 +21,19 @@ void DropOverlaps(std::vector<Detection>* ds) {
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.end > b.end;
   });
-  std::vector<Detection> kept;
-  kept.reserve(ds->size());
-  for (Detection& d : *ds) {
+  // Compacts in place: this runs for every table cell, so no new vector.
+  size_t kept = 0;
+  for (size_t i = 0; i < ds->size(); ++i) {
+    Detection& d = (*ds)[i];
     // Only recent detections can overlap; look back a few.
-    const size_t look = std::min<size_t>(kept.size(), 8);
-    const bool overlaps = std::any_of(kept.end() - look, kept.end(), [&](const Detection& k) {
-      return k.type == d.type && d.begin < k.end;
-    });
-    if (!overlaps) kept.push_back(std::move(d));
+    const size_t look = std::min<size_t>(kept, 8);
+    const bool overlaps = std::any_of(ds->begin() + (kept - look), ds->begin() + kept,
+                                      [&](const Detection& k) { return k.type == d.type && d.begin < k.end; });
+    if (overlaps) continue;
+    if (kept != i) (*ds)[kept] = std::move(d);
+    ++kept;
   }
-  *ds = std::move(kept);
+  ds->resize(kept);
 }
 
 // True when `d` spans all of `text` but surrounding white space.
@@ -201,6 +203,12 @@ void TextScanner::DecodeUnit(std::string_view bytes, const DetectedEncoding& enc
                              uint64_t base_offset) {
   buffer_.clear();
   map_.Reset(base_offset);
+  // Most table cells have nothing to fold: they are their own normalized
+  // text, one to one with their bytes (what the decoder would produce).
+  if (encoding.encoding == Encoding::kUtf8 && IsFoldFree(bytes)) {
+    buffer_.assign(bytes);
+    return;
+  }
   std::unique_ptr<TextDecoder> other;
   TextDecoder* decoder = utf8_decoder_.get();
   if (encoding.encoding != Encoding::kUtf8) {

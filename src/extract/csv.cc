@@ -24,6 +24,33 @@ bool SplitsOnRawBytes(Encoding e) {
 
 bool IsCp932Lead(unsigned char c) { return (c >= 0x81 && c <= 0x9F) || (c >= 0xE0 && c <= 0xFC); }
 
+// The decoded cells of one row. Their strings keep their storage from row
+// to row (up to kKeepBytes each), so a table costs no allocation per cell.
+class RowCells {
+ public:
+  // A cleared string for the next cell.
+  std::string& Add() {
+    if (used_ == cells_.size()) cells_.emplace_back();
+    std::string& cell = cells_[used_++];
+    cell.clear();
+    return cell;
+  }
+  void Clear() {
+    for (size_t i = 0; i < used_; ++i) {
+      if (cells_[i].capacity() > kKeepBytes) std::string().swap(cells_[i]);
+    }
+    used_ = 0;
+  }
+  size_t size() const { return used_; }
+  bool empty() const { return used_ == 0; }
+  const std::string& operator[](size_t i) const { return cells_[i]; }
+
+ private:
+  static constexpr size_t kKeepBytes = 256;
+  std::vector<std::string> cells_;
+  size_t used_ = 0;
+};
+
 // RFC 4180 tokenizer with bounded fields and rows, feeding a TableReader.
 class DelimitedParser {
  public:
@@ -223,17 +250,19 @@ class DelimitedParser {
   }
 
   void EndField() {
-    std::string cell;
+    // A field past the row's limits is decoded all the same (the decoder
+    // keeps count of the bytes) but has no cell.
+    no_slot_.clear();
+    std::string& cell = field_has_slot_ ? row_.Add() : no_slot_;
     if (spilling_) {
       cell = std::move(spill_cell_);
       FlushSpill(true);
       spilling_ = false;
     } else {
-      cell = Decode(field_, true);
+      DecodeInto(field_, true, &cell);
     }
     if (field_has_slot_) {
       row_bytes_ += field_.size();
-      row_.push_back(std::move(cell));
       row_offsets_.push_back(field_offset_);
       row_lines_.push_back(field_offset_ ? field_line_ : 0);
       row_raw_.push_back(raw_encoding_.empty() || spilling_ ? std::string() : field_);
@@ -253,7 +282,7 @@ class DelimitedParser {
       cells_.push_back({row_[k], {}, row_offsets_[k], row_lines_[k], row_raw_[k], raw_encoding_});
     }
     table_.AddRow(cells_);
-    row_.clear();
+    row_.Clear();
     row_offsets_.clear();
     row_lines_.clear();
     row_raw_.clear();
@@ -266,10 +295,13 @@ class DelimitedParser {
 
   std::string Decode(std::string_view raw, bool final) {
     std::string out;
-    map_.Reset(decoded_bytes_);
-    decoder_->Decode(raw, decoded_bytes_, final, &out, &map_);
-    decoded_bytes_ += raw.size();
+    DecodeInto(raw, final, &out);
     return out;
+  }
+  void DecodeInto(std::string_view raw, bool final, std::string* out) {
+    map_.Reset(decoded_bytes_);
+    decoder_->Decode(raw, decoded_bytes_, final, out, &map_);
+    decoded_bytes_ += raw.size();
   }
 
   void ReportLimits() {
@@ -306,7 +338,8 @@ class DelimitedParser {
   std::string spill_cell_;  // the cell of a field that outgrew its limit
   std::string spill_;       // raw bytes beyond the limit, not yet reported
   bool field_has_slot_ = true;
-  std::vector<std::string> row_;  // decoded cells
+  RowCells row_;         // decoded cells
+  std::string no_slot_;  // a field beyond the row's limits, decoded and dropped
   std::vector<std::optional<uint64_t>> row_offsets_;
   bool track_offsets_ = false;
   uint64_t fed_ = 0;            // file offset of the next byte fed

@@ -1,5 +1,6 @@
 #include "extract/json.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <exception>
 #include <iterator>
@@ -59,35 +60,30 @@ class CountingIterator {
 // keys repeat, so their answers are kept (bounded).
 class KeyCache {
  public:
-  // The kind of a value under `key` inside an object under `parent`.
-  std::optional<LabelKind> Kind(std::string_view parent, std::string_view key) {
+  struct Info {
+    std::optional<LabelKind> kind;  // of a value under the key
+    bool is_value = false;          // the key itself reads as a value (an address, a number)
+  };
+
+  // What `key` inside an object under `parent` says: one lookup per key.
+  const Info& Lookup(std::string_view parent, std::string_view key) {
     scratch_.assign(parent);
     scratch_.push_back('\x1f');
     scratch_.append(key);
-    if (auto it = kinds_.find(scratch_); it != kinds_.end()) return it->second;
-    std::optional<LabelKind> kind = ClassifyColumn(key);
-    if (!kind && !parent.empty()) {
-      kind = ClassifyColumn(std::string(parent) + " " + std::string(key));
+    if (auto it = infos_.find(scratch_); it != infos_.end()) return it->second;
+    Info info;
+    info.kind = ClassifyColumn(key);
+    if (!info.kind && !parent.empty()) {
+      info.kind = ClassifyColumn(std::string(parent) + " " + std::string(key));
     }
-    if (kinds_.size() >= kMaxCachedKeys) kinds_.clear();
-    kinds_.emplace(scratch_, kind);
-    return kind;
-  }
-
-  // True when the key itself reads as a value (an address, a number).
-  bool IsValue(std::string_view key) {
-    scratch_.assign(key);
-    if (auto it = values_.find(scratch_); it != values_.end()) return it->second;
-    const bool value = !key.empty() && !LooksLikeLabel(NormalizeHeader(key));
-    if (values_.size() >= kMaxCachedKeys) values_.clear();
-    values_.emplace(scratch_, value);
-    return value;
+    info.is_value = !key.empty() && !LooksLikeLabel(NormalizeHeader(key));
+    if (infos_.size() >= kMaxCachedKeys) infos_.clear();
+    return infos_.emplace(scratch_, info).first->second;
   }
 
  private:
-  std::unordered_map<std::string, std::optional<LabelKind>> kinds_;
-  std::unordered_map<std::string, bool> values_;
-  std::string scratch_;  // lookups without an allocation per value
+  std::unordered_map<std::string, Info> infos_;
+  std::string scratch_;  // lookups without an allocation per key
 };
 
 // How a walk over some JSON text ended.
@@ -138,8 +134,11 @@ class JsonWalker {
   bool end_object() { return Close(); }
   bool end_array() { return Close(); }
   bool key(Json::string_t& k) {
+    // The key's kind is looked up once here, not for every value under it.
+    const KeyCache::Info& info = keys_.Lookup(ParentKey(), k);
     frames_.back().key = k;
-    if (keys_.IsValue(k)) {
+    frames_.back().kind = info.kind;
+    if (info.is_value) {
       CellRef ref;
       ref.row = Row();
       sink_.Cell(k, ref);
@@ -158,8 +157,17 @@ class JsonWalker {
  private:
   struct Frame {
     bool array;
-    std::string key;  // objects: the current key
+    std::string key;                // objects: the current key
+    std::optional<LabelKind> kind;  // and the kind of its values
   };
+
+  // The key of the object around the innermost one (arrays have none).
+  std::string_view ParentKey() const {
+    for (size_t i = frames_.size() - 1; i-- > 0;) {
+      if (!frames_[i].array) return frames_[i].key;
+    }
+    return {};
+  }
 
   static bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -203,16 +211,15 @@ class JsonWalker {
   bool Value(std::string_view text) {
     NoteValue();
     if (!text.empty()) {
-      // The innermost key and the one above it (arrays have none).
-      std::string_view key, parent;
-      int seen = 0;
-      for (auto it = frames_.rbegin(); it != frames_.rend() && seen < 2; ++it) {
-        if (!it->array) (seen++ == 0 ? key : parent) = it->key;
-      }
+      // The innermost key (arrays have none).
+      const auto object = std::find_if(frames_.rbegin(), frames_.rend(),
+                                       [](const Frame& f) { return !f.array; });
       CellRef ref;
       ref.row = Row();
-      ref.column = key;
-      if (!key.empty()) ref.column_kind = keys_.Kind(parent, key);
+      if (object != frames_.rend() && !object->key.empty()) {
+        ref.column = object->key;
+        ref.column_kind = object->kind;
+      }
       ref.offset = OffsetOf(text);
       sink_.Cell(text, ref);
     }
@@ -239,7 +246,7 @@ class JsonWalker {
       return false;
     }
     NoteValue();
-    frames_.push_back({array, {}});
+    frames_.push_back({array, {}, std::nullopt});
     if (array) ++arrays_open_;
     return Tick();
   }

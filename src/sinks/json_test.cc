@@ -25,6 +25,32 @@ TEST(JsonTest, ObjectBuilder) {
   EXPECT_EQ(o.Done(), R"({"kind":"x","n":3,"b":true})");
 }
 
+TEST(JsonTest, ObjectsAppendToOneBuffer) {
+  std::string lines = "x\n";
+  JsonObject(&lines).Str("a", "1").Done();
+  std::string opened;
+  JsonObject(&opened).Str("kind", "finding");  // left open: shared by the next two
+  JsonObject(&lines, opened).Num("n", 2).Done();
+  JsonObject(&lines, opened).Bool("t", false).Done();
+  EXPECT_EQ(lines, R"(x
+{"a":"1"}{"kind":"finding","n":2}{"kind":"finding","t":false})");
+}
+
+TEST(JsonTest, LongRunsAndEscapesMixed) {
+  std::string out;
+  AppendJsonString(&out, "abcdefghijklmnop\"qrstuvwxyz0123456789\x7F東京\xE3\x81");
+  EXPECT_EQ(out, "\"abcdefghijklmnop\\\"qrstuvwxyz0123456789\\u007f東京\xEF\xBF\xBD\xEF\xBF\xBD\"");
+}
+
+TEST(MaskTest, AppendsToWhatIsThere) {
+  std::string out = "x=";
+  AppendMaskedValue(&out, DataType::kAddress, "北海道札幌市");
+  EXPECT_EQ(out, "x=北海****");
+  EXPECT_EQ(MaskValue(DataType::kPersonName, "佐藤 太郎"), "佐藤***");
+  EXPECT_EQ(MaskValue(DataType::kEmail, "taro"), "t***");
+  EXPECT_EQ(MaskValue(DataType::kPhone, ""), "");
+}
+
 TEST(MaskTest, CardShowsAtMostFirstSixLastFour) {
   EXPECT_EQ(MaskValue(DataType::kCardNumber, "4901234567890121"), "490123******0121");
   EXPECT_EQ(MaskValue(DataType::kCardNumber, "371449635398431"), "371449*****8431");

@@ -23,16 +23,23 @@ class JsonlSink final : public ScanSink {
   JsonlSink(std::FILE* out, SinkOptions options) : out_(out), options_(options) {}
 
   void OnFindings(const std::string& path, const std::vector<Finding>& findings) override {
+    // One buffer for the whole batch: no string per finding.
     std::string lines;
+    lines.reserve(findings.size() * 192);
+    std::string opened;  // kind and path: the same for the whole batch
+    JsonObject(&opened).Str("kind", "finding").Str("path", path);
+    std::string shown;
     for (const Finding& f : findings) {
-      JsonObject o;
-      o.Str("kind", "finding").Str("path", path).Str("type", DataTypeName(f.type));
+      shown.clear();
+      AppendShown(&shown, f, options_.reveal);
+      JsonObject o(&lines, opened);
+      o.Str("type", DataTypeName(f.type));
       o.Num("offset", f.offset).Num("length", f.length).Num("line", f.line);
-      o.Str("masked", Shown(f, options_.reveal)).Str("confidence", ConfidenceName(f.confidence));
+      o.Str("masked", shown).Str("confidence", ConfidenceName(f.confidence));
       if (!f.brand.empty()) o.Str("brand", f.brand);
       if (f.type == DataType::kCardNumber) o.Bool("test", f.test);
       AddLocation(o, f.where);
-      lines += o.Done();
+      o.Done();
       lines.push_back('\n');
     }
     std::lock_guard<std::mutex> lock(write_mu_);  // whole batches, never interleaved lines
