@@ -1,0 +1,63 @@
+#include "assess/row_filter.h"
+
+namespace mamori::assess {
+namespace {
+
+Result<std::string> Quote(std::string_view text, char quote) {
+  if (text.find('\0') != std::string_view::npos) {
+    return Status::InvalidArgument("a NUL character cannot appear in SQL");
+  }
+  std::string out(1, quote);
+  for (char c : text) {
+    if (c == quote) out.push_back(quote);
+    out.push_back(c);
+  }
+  out.push_back(quote);
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> QuoteIdentifier(std::string_view name) {
+  if (name.empty()) return Status::InvalidArgument("empty column name");
+  return Quote(name, '"');
+}
+
+Result<std::string> QuoteLiteral(const SqlValue& value) {
+  if (const auto* n = std::get_if<long long>(&value)) return std::to_string(*n);
+  return Quote(std::get<std::string>(value), '\'');
+}
+
+Result<std::string> RowCondition(const std::vector<RowFilter>& filters, const std::string& raw_where) {
+  std::vector<std::string> terms;
+  if (!raw_where.empty()) terms.push_back(raw_where);
+  for (const RowFilter& f : filters) {
+    auto column = QuoteIdentifier(f.column);
+    if (!column.ok()) return column.status();
+    const std::string& c = *column;
+    // Dates as ISO text compare right for SQLite's text dates and are cast
+    // by PostgreSQL to the column's date or timestamp type. The end of the
+    // range is exclusive on the next day so the last day's times count.
+    if (f.from) terms.push_back(c + " >= '" + FormatIsoDate(*f.from) + "'");
+    if (f.to) terms.push_back(c + " < '" + FormatIsoDate(*f.to + std::chrono::days(1)) + "'");
+    if (f.equal) {
+      auto v = QuoteLiteral(*f.equal);
+      if (!v.ok()) return v.status();
+      terms.push_back(c + " = " + *v);
+    }
+    if (f.not_equal) {
+      auto v = QuoteLiteral(*f.not_equal);
+      if (!v.ok()) return v.status();
+      // An exclusion keeps rows whose column is unknown: they may be affected.
+      terms.push_back(c + " IS NULL OR " + c + " <> " + *v);
+    }
+  }
+  std::string sql;
+  for (const std::string& t : terms) {
+    if (!sql.empty()) sql += " AND ";
+    sql += "(" + t + ")";
+  }
+  return sql;
+}
+
+}  // namespace mamori::assess
