@@ -37,9 +37,9 @@ constexpr Pair kCauses[] = {
 
 constexpr Pair kTriggers[] = {
     {"要配慮個人情報（施行規則第7条第1号）", "sensitive personal data (Enforcement Rules Art. 7 item 1)"},
-    {"財産的被害のおそれ（同第2号）", "possible financial damage (item 2)"},
-    {"不正の目的のおそれ（同第3号）", "possible wrongful purpose (item 3)"},
-    {"1,000人を超える（同第4号）", "more than 1,000 people (item 4)"},
+    {"財産的被害のおそれ（施行規則第7条第2号）", "possible financial damage (Enforcement Rules Art. 7 item 2)"},
+    {"不正の目的のおそれ（施行規則第7条第3号）", "possible wrongful purpose (Enforcement Rules Art. 7 item 3)"},
+    {"1,000人を超える（施行規則第7条第4号）", "more than 1,000 people (Enforcement Rules Art. 7 item 4)"},
 };
 
 std::string_view Pick(const Pair& p, Lang lang) { return lang == Lang::kJa ? p.ja : p.en; }
