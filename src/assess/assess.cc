@@ -112,8 +112,7 @@ Result<AssessResult> Assess(const AssessOptions& options) {
   }
 
   PeopleCollector collector;
-  for (size_t i = 0; i < incident->sources.size(); ++i) {
-    const Source& source = incident->sources[i];
+  for (const Source& source : incident->sources) {
     ScanOptions scan;
     scan.jobs = options.jobs;
     std::vector<std::string> inputs;
@@ -127,7 +126,7 @@ Result<AssessResult> Assess(const AssessOptions& options) {
     }
     auto engine = Engine::Create(scan);
     if (!engine.ok()) return engine.status();
-    collector.BeginSource(static_cast<int>(i));
+    collector.BeginSource(source.url);
     (*engine)->Scan(inputs, collector);
   }
 

@@ -84,7 +84,7 @@ void PeopleCollector::Add(uint32_t record, const Finding& finding) {
 }
 
 void PeopleCollector::OnFindings(const std::string& path, const std::vector<Finding>& findings) {
-  const std::string prefix = std::to_string(source_) + "\x1f";
+  const std::string prefix = scope_ + "\x1f";
   for (const Finding& f : findings) {
     if (f.test) {  // a public test card number is nobody's card
       ++test_cards_;
@@ -109,7 +109,7 @@ void PeopleCollector::OnObject(const ObjectReport& object) {
   if (it == free_text_.end()) return;
   std::vector<Finding> findings = std::move(it->second);
   free_text_.erase(it);
-  const std::string prefix = std::to_string(source_) + "\x1f" + object.path + "\x1f";
+  const std::string prefix = scope_ + "\x1f" + object.path + "\x1f";
   std::stable_sort(findings.begin(), findings.end(),
                    [](const Finding& a, const Finding& b) { return a.offset < b.offset; });
   // Identities first: the same value is the same record; different kinds on

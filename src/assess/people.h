@@ -42,8 +42,10 @@ struct Unread {
 // Feed several scans through it (one per source), then call People().
 class PeopleCollector : public ScanSink {
  public:
-  // Records of different sources never share a row key.
-  void BeginSource(int source_index) { source_ = source_index; }
+  // Database records are keyed by their database: the rows of one customer
+  // met through two sources of the same database are one record. Files
+  // need no scope (their paths are their keys).
+  void BeginSource(std::string scope) { scope_ = std::move(scope); }
 
   void OnFindings(const std::string& path, const std::vector<Finding>& findings) override;
   void OnObject(const ObjectReport& object) override;
@@ -60,7 +62,7 @@ class PeopleCollector : public ScanSink {
   void Add(uint32_t record, const Finding& finding);
   void ResolveFreeText(std::vector<Finding>& findings);
 
-  int source_ = 0;
+  std::string scope_;
   std::unordered_map<std::string, uint32_t> keys_;
   std::vector<Person> records_;
   std::map<std::string, std::vector<Finding>> free_text_;  // per object until OnObject

@@ -1,5 +1,7 @@
 #include "assess/row_filter.h"
 
+#include "extract/database.h"
+
 namespace mamori::assess {
 namespace {
 
@@ -18,11 +20,6 @@ Result<std::string> Quote(std::string_view text, char quote) {
 
 }  // namespace
 
-Result<std::string> QuoteIdentifier(std::string_view name) {
-  if (name.empty()) return Status::InvalidArgument("empty column name");
-  return Quote(name, '"');
-}
-
 Result<std::string> QuoteLiteral(const SqlValue& value) {
   if (const auto* n = std::get_if<long long>(&value)) return std::to_string(*n);
   return Quote(std::get<std::string>(value), '\'');
@@ -32,9 +29,10 @@ Result<std::string> RowCondition(const std::vector<RowFilter>& filters, const st
   std::vector<std::string> terms;
   if (!raw_where.empty()) terms.push_back(raw_where);
   for (const RowFilter& f : filters) {
-    auto column = QuoteIdentifier(f.column);
-    if (!column.ok()) return column.status();
-    const std::string& c = *column;
+    if (f.column.empty() || f.column.find('\0') != std::string::npos) {
+      return Status::InvalidArgument("a filter's column must be a name");
+    }
+    const std::string c = QuoteIdentifier(f.column);
     // Dates as ISO text compare right for SQLite's text dates and are cast
     // by PostgreSQL to the column's date or timestamp type. The end of the
     // range is exclusive on the next day so the last day's times count.

@@ -1,5 +1,6 @@
 // Row filters of an incident's database source, written as SQL that is safe
-// to pass on: identifiers and literals quoted, never pasted.
+// to pass on: identifiers (QuoteIdentifier of extract/database.h) and
+// literals quoted, never pasted.
 #ifndef MAMORI_ASSESS_ROW_FILTER_H_
 #define MAMORI_ASSESS_ROW_FILTER_H_
 
@@ -25,8 +26,6 @@ struct RowFilter {
   std::optional<SqlValue> not_equal;  // rows with NULL in the column are kept
 };
 
-// "col" with embedded quotes doubled; an error for empty or NUL-containing names.
-Result<std::string> QuoteIdentifier(std::string_view name);
 // 'text' with embedded quotes doubled, or the integer; an error for NUL.
 Result<std::string> QuoteLiteral(const SqlValue& value);
 
