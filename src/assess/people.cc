@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 
 namespace mamori::assess {
 namespace {
 
 constexpr uint32_t Bit(DataType t) { return 1u << static_cast<int>(t); }
+
+// Lines between two identities of one person in free text, at most.
+constexpr uint64_t kBlockGapLines = 2;
 
 // Values that name one person in free text; other findings belong to the
 // identity they stand next to.
@@ -112,19 +116,22 @@ void PeopleCollector::OnObject(const ObjectReport& object) {
   const std::string prefix = scope_ + "\x1f" + object.path + "\x1f";
   std::stable_sort(findings.begin(), findings.end(),
                    [](const Finding& a, const Finding& b) { return a.offset < b.offset; });
-  // Identities first: the same value is the same record; different kinds on
-  // one line (a name, an email and a phone in a list) are one record.
+  // Identities first. The same value is the same record. Identities of
+  // different kinds close together (a name, an email, a phone and a card on
+  // one line or on the next lines of a list or a mail) are one record, until
+  // a kind repeats or a gap of lines separates them.
   std::unordered_map<uint64_t, uint32_t> line_record;
   std::vector<std::pair<uint64_t, uint32_t>> anchors;  // offset -> record, in order
+  std::optional<uint32_t> last;
+  uint64_t last_line = 0;
   for (const Finding& f : findings) {
     if (!IsIdentity(f.type)) continue;
     const std::string key = prefix + std::string(DataTypeName(f.type)) + "\x1f" + f.value;
     uint32_t record;
     if (auto known = keys_.find(key); known != keys_.end()) {
       record = known->second;
-    } else if (auto line = line_record.find(f.line); f.line != 0 && line != line_record.end() &&
-                                                     !records_[line->second].Has(f.type)) {
-      record = line->second;
+    } else if (last && f.line != 0 && f.line - last_line <= kBlockGapLines && !records_[*last].Has(f.type)) {
+      record = *last;
       keys_.emplace(key, record);
     } else {
       record = RecordFor(key);
@@ -132,6 +139,8 @@ void PeopleCollector::OnObject(const ObjectReport& object) {
     if (f.line != 0) line_record.try_emplace(f.line, record);
     Add(record, f);
     anchors.emplace_back(f.offset, record);
+    last = record;
+    last_line = f.line;
   }
   for (const Finding& f : findings) {
     if (IsIdentity(f.type)) continue;

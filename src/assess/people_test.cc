@@ -79,17 +79,29 @@ TEST(PeopleTest, DatabaseRecordsJoinRowsOfOnePerson) {
 
 TEST(PeopleTest, FreeTextHasOnePersonPerIdentity) {
   PeopleCollector c;
-  // Line 1: an email and a phone of one person; line 2: another email; line
-  // 3: a birth date that belongs to the identity before it.
+  // Lines 1-2: an email and a phone of one person; line 3: another email
+  // (the kind repeats); line 4: a birth date that belongs to the identity
+  // before it; line 5: the first email again; line 9: a phone after a gap.
   Object(c, "mail.eml",
-         {Text(DataType::kEmail, "a@example.jp", 0, 1), Text(DataType::kPhone, "+81312345678", 20, 1),
-          Text(DataType::kEmail, "b@example.jp", 40, 2), Text(DataType::kBirthDate, "19800101", 60, 3),
-          Text(DataType::kEmail, "a@example.jp", 80, 4)});
+         {Text(DataType::kEmail, "a@example.jp", 0, 1), Text(DataType::kPhone, "+81312345678", 20, 2),
+          Text(DataType::kEmail, "b@example.jp", 40, 3), Text(DataType::kBirthDate, "19800101", 60, 4),
+          Text(DataType::kEmail, "a@example.jp", 80, 5), Text(DataType::kPhone, "+81398765432", 100, 9)});
   auto people = c.People();
-  ASSERT_EQ(people.size(), 2u);
+  ASSERT_EQ(people.size(), 3u);
   EXPECT_TRUE(people[0].Has(DataType::kPhone));
   EXPECT_FALSE(people[0].Has(DataType::kBirthDate));
   EXPECT_TRUE(people[1].Has(DataType::kBirthDate));
+  EXPECT_FALSE(people[1].Has(DataType::kPhone));
+}
+
+TEST(PeopleTest, ListOfEmailsIsOnePersonEach) {
+  PeopleCollector c;
+  std::vector<Finding> findings;
+  for (int i = 0; i < 20; ++i) {
+    findings.push_back(Text(DataType::kEmail, "u" + std::to_string(i) + "@example.jp", 30 * i, i + 1));
+  }
+  Object(c, "list.txt", findings);
+  EXPECT_EQ(c.People().size(), 20u);
 }
 
 TEST(PeopleTest, TestCardsAreNobodyAndUnreadObjectsAreKept) {

@@ -6,6 +6,8 @@ assessment tests and benchmark. Deterministic; every value is made up.
   make_incidents.py rental-sql N           the same as SQL for psql (stdout)
   make_incidents.py cards-csv FILE         5 customers' card numbers (one twice)
   make_incidents.py laptop-mbox FILE       20 customer mails kept on a laptop
+  make_incidents.py card N                 customer N's card number
+  make_incidents.py rental-affected N      how many customers the rental window holds
 
 The rental shop: customers(id, name, email) and orders(customer_id ->
 customers, ordered_at, channel, card_holder, card_number, expiry,
@@ -112,7 +114,8 @@ def laptop_mbox(path):
             f.write("From shop@example.co.jp Mon Apr  1 10:00:00 2024\n"
                     "From: shop@example.co.jp\nTo: support@example.co.jp\n"
                     "Subject: inquiry %d\nContent-Type: text/plain; charset=utf-8\n\n"
-                    "お客様: %s\nメール: %s\n電話: 03-5%03d-%04d\n\n" % (c, name, email, c, 1000 + c))
+                    "お客様: %s\nメール: %s\n電話: 03-5%03d-%04d\nカード番号: %s\n\n"
+                    % (c, name, email, c, 1000 + c, card(c)))
 
 
 if __name__ == "__main__":
@@ -123,6 +126,8 @@ if __name__ == "__main__":
         rental_sql(int(sys.argv[2]))
     elif cmd == "rental-affected":
         print(affected(int(sys.argv[2])))
+    elif cmd == "card":
+        print(card(int(sys.argv[2])))
     elif cmd == "cards-csv":
         cards_csv(sys.argv[2])
     elif cmd == "laptop-mbox":
