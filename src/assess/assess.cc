@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <fstream>
+#include <functional>
 
 #include "assess/lookup_index.h"
 #include "assess/report.h"
@@ -40,22 +42,19 @@ Result<std::string> ReadSmallFile(const std::string& path, size_t limit) {
   return text;
 }
 
-// Writes the whole file, owner-only from its creation.
-Status WritePrivateFile(const std::string& path, const std::string& content) {
+// Creates the file owner-only (an existing one is truncated and made so),
+// then streams `write` into it; a failed write is an error, not a short file.
+Status WritePrivateFile(const std::string& path, const std::function<Status(std::ostream&)>& write) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) return Status::IoError(path + ": " + std::strerror(errno));
-  ::fchmod(fd, 0600);  // an existing file keeps its mode on O_CREAT
-  size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::close(fd);
-      return Status::IoError(path + ": " + std::strerror(errno));
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (::close(fd) != 0) return Status::IoError(path + ": " + std::strerror(errno));
+  const bool private_mode = ::fchmod(fd, 0600) == 0;  // O_CREAT keeps an existing file's mode
+  ::close(fd);
+  if (!private_mode) return Status::IoError(path + ": cannot make it owner-only");
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return Status::IoError(path + ": cannot write");
+  if (Status s = write(out); !s.ok()) return s;
+  out.close();
+  if (!out) return Status::IoError(path + ": write failed");
   return Status::Ok();
 }
 
@@ -141,15 +140,25 @@ Result<AssessResult> Assess(const AssessOptions& options) {
   a.pci = PciViolations(a.counts);
   a.assessed_on = Today();
 
-  auto index = BuildLookupIndex(a.people);
-  if (!index.ok()) return index.status();
   const std::string& dir = options.out_dir;
-  for (const auto& [name, content] :
-       {std::pair<std::string, std::string>{"report.html", RenderHtml(a, lang)},
-        {"report.json", RenderJson(a)},
-        {"notifications.csv", RenderNotifications(a, notice_template, lang)},
-        {"lookup", *index}}) {
-    if (Status s = WritePrivateFile(dir + "/" + name, content); !s.ok()) return s;
+  using Writer = std::function<Status(std::ostream&)>;
+  const auto whole = [](std::string content) -> Writer {
+    return [content = std::move(content)](std::ostream& out) {
+      out << content;
+      return Status::Ok();
+    };
+  };
+  const std::vector<std::pair<std::string, Writer>> files = {
+      {"report.html", whole(RenderHtml(a, lang))},
+      {"report.json", whole(RenderJson(a))},
+      {"notifications.csv",
+       [&](std::ostream& out) {
+         WriteNotifications(a, notice_template, lang, out);
+         return Status::Ok();
+       }},
+      {"lookup", [&](std::ostream& out) { return WriteLookupIndex(a.people, out); }}};
+  for (const auto& [name, write] : files) {
+    if (Status s = WritePrivateFile(dir + "/" + name, write); !s.ok()) return s;
   }
 
   AssessResult result;

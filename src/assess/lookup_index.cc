@@ -4,6 +4,7 @@
 #include <sys/random.h>
 
 #include <algorithm>
+#include <array>
 #include <sstream>
 
 #include "detectors/email.h"
@@ -24,12 +25,12 @@ std::string Hex(const unsigned char* bytes, size_t n) {
   return out;
 }
 
-std::string SaltedHash(const std::string& salt, const std::string& key) {
+std::array<unsigned char, 32> SaltedHash(const std::string& salt, const std::string& key) {
   const std::string input = salt + "\x1f" + key;
-  unsigned char digest[EVP_MAX_MD_SIZE];
+  std::array<unsigned char, 32> digest{};
   unsigned int n = 0;
-  EVP_Digest(input.data(), input.size(), digest, &n, EVP_sha256(), nullptr);
-  return Hex(digest, n);
+  EVP_Digest(input.data(), input.size(), digest.data(), &n, EVP_sha256(), nullptr);
+  return digest;
 }
 
 std::string Lower(std::string s) {
@@ -71,26 +72,31 @@ Result<std::string> LookupKey(LookupKind kind, const std::string& typed) {
   return Status::InvalidArgument("unknown lookup kind");
 }
 
-Result<std::string> BuildLookupIndex(const std::vector<Person>& people) {
+Status WriteLookupIndex(const std::vector<Person>& people, std::ostream& out) {
   unsigned char salt_bytes[16];
   if (getrandom(salt_bytes, sizeof salt_bytes, 0) != static_cast<ssize_t>(sizeof salt_bytes)) {
     return Status::IoError("no random bytes for the lookup salt");
   }
   const std::string salt = Hex(salt_bytes, sizeof salt_bytes);
-  std::vector<std::string> lines;
+  // Hashes as bytes with the person's kinds: small enough for millions.
+  std::vector<std::pair<std::array<unsigned char, 32>, uint32_t>> entries;
   for (const Person& p : people) {
-    std::string kinds;
-    for (int t = 0; t < kDataTypeCount; ++t) {
-      if (!p.Has(static_cast<DataType>(t))) continue;
-      if (!kinds.empty()) kinds += ',';
-      kinds += DataTypeName(static_cast<DataType>(t));
-    }
-    for (const std::string& key : Keys(p)) lines.push_back(SaltedHash(salt, key) + "\t" + kinds + "\n");
+    for (const std::string& key : Keys(p)) entries.emplace_back(SaltedHash(salt, key), p.kinds);
   }
-  std::sort(lines.begin(), lines.end());  // no order that follows the source rows
-  std::string out = std::string(kMagic) + "\tsalt\t" + salt + "\n";
-  for (const std::string& l : lines) out += l;
-  return out;
+  std::sort(entries.begin(), entries.end());  // no order that follows the source rows
+  out << kMagic << "\tsalt\t" << salt << "\n";
+  for (const auto& [hash, kinds] : entries) {
+    out << Hex(hash.data(), hash.size()) << '\t';
+    bool first = true;
+    for (int t = 0; t < kDataTypeCount; ++t) {
+      if (!(kinds & (1u << t))) continue;
+      if (!first) out << ',';
+      out << DataTypeName(static_cast<DataType>(t));
+      first = false;
+    }
+    out << '\n';
+  }
+  return Status::Ok();
 }
 
 Result<std::vector<std::string>> QueryLookupIndex(const std::string& index_text, const std::string& key) {
@@ -101,7 +107,8 @@ Result<std::vector<std::string>> QueryLookupIndex(const std::string& index_text,
   if (!header.starts_with(prefix) || header.size() != prefix.size() + 32) {
     return Status::Corrupt("not a mamori lookup index");
   }
-  const std::string wanted = SaltedHash(header.substr(prefix.size()), key) + "\t";
+  const std::array<unsigned char, 32> hash = SaltedHash(header.substr(prefix.size()), key);
+  const std::string wanted = Hex(hash.data(), hash.size()) + "\t";
   std::vector<std::string> kinds;
   for (std::string line; std::getline(in, line);) {
     if (!line.starts_with(wanted)) continue;

@@ -7,6 +7,7 @@
 #ifndef MAMORI_ASSESS_LOOKUP_INDEX_H_
 #define MAMORI_ASSESS_LOOKUP_INDEX_H_
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,8 @@ enum class LookupKind { kEmail, kPhone, kCard };
 // is not an email, Japanese/international phone number or card number.
 Result<std::string> LookupKey(LookupKind kind, const std::string& typed);
 
-// The index file's contents for these people, with a fresh random salt.
-Result<std::string> BuildLookupIndex(const std::vector<Person>& people);
+// Writes the index of these people, with a fresh random salt.
+Status WriteLookupIndex(const std::vector<Person>& people, std::ostream& out);
 
 // The data types (type names) that leaked for the person with this key;
 // empty when the index does not know the person.

@@ -40,10 +40,10 @@ std::string Fill(std::string_view tmpl, const std::vector<std::pair<std::string_
 
 }  // namespace
 
-std::string RenderNotifications(const Assessment& a, std::string_view notice_template, Lang lang) {
+void WriteNotifications(const Assessment& a, std::string_view notice_template, Lang lang, std::ostream& out) {
   const Incident& in = a.incident;
   const std::string organization = in.organization.empty() ? Say(lang, "当社", "us") : in.organization;
-  std::string csv = "person,contact_type,contact,name,leaked,notice\r\n";
+  out << "person,contact_type,contact,name,leaked,notice\r\n";
   uint64_t n = 0;
   for (const Person& p : a.people) {
     std::string type = "none", contact;
@@ -68,10 +68,9 @@ std::string RenderNotifications(const Assessment& a, std::string_view notice_tem
                                {"contact", in.contact},
                                {"discovered", FormatIsoDate(in.discovered_on)},
                                {"description", in.description}});
-    csv += std::to_string(++n) + "," + type + "," + CsvField(contact) + "," + CsvField(name) + "," +
-           CsvField(leaked) + "," + CsvField(notice) + "\r\n";
+    out << ++n << ',' << type << ',' << CsvField(contact) << ',' << CsvField(name) << ',' << CsvField(leaked)
+        << ',' << CsvField(notice) << "\r\n";
   }
-  return csv;
 }
 
 }  // namespace mamori::assess

@@ -75,6 +75,10 @@ const std::string* Person::First(DataType t) const {
   return nullptr;
 }
 
+void PeopleCollector::BeginSource(const std::string& scope) {
+  scope_ = scope_ids_.try_emplace(scope, std::to_string(scope_ids_.size())).first->second;
+}
+
 uint32_t PeopleCollector::RecordFor(const std::string& key) {
   auto [it, inserted] = keys_.try_emplace(key, static_cast<uint32_t>(records_.size()));
   if (inserted) records_.emplace_back();

@@ -45,7 +45,7 @@ class PeopleCollector : public ScanSink {
   // Database records are keyed by their database: the rows of one customer
   // met through two sources of the same database are one record. Files
   // need no scope (their paths are their keys).
-  void BeginSource(std::string scope) { scope_ = std::move(scope); }
+  void BeginSource(const std::string& scope);
 
   void OnFindings(const std::string& path, const std::vector<Finding>& findings) override;
   void OnObject(const ObjectReport& object) override;
@@ -62,7 +62,8 @@ class PeopleCollector : public ScanSink {
   void Add(uint32_t record, const Finding& finding);
   void ResolveFreeText(std::vector<Finding>& findings);
 
-  std::string scope_;
+  std::string scope_;  // a short id of the scope, in every record key
+  std::map<std::string, std::string> scope_ids_;
   std::unordered_map<std::string, uint32_t> keys_;
   std::vector<Person> records_;
   std::map<std::string, std::vector<Finding>> free_text_;  // per object until OnObject

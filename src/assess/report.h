@@ -2,6 +2,7 @@
 #ifndef MAMORI_ASSESS_REPORT_H_
 #define MAMORI_ASSESS_REPORT_H_
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,7 +35,8 @@ std::string RenderJson(const Assessment& a);
 // One CSV row per person: contact, what leaked (masked) and the notice from
 // `notice_template` ({{name}}, {{leaked}}, {{organization}}, {{contact}},
 // {{discovered}}, {{description}} are filled in).
-std::string RenderNotifications(const Assessment& a, std::string_view notice_template, Lang lang);
+// Written row by row: a million people do not make a string of the file.
+void WriteNotifications(const Assessment& a, std::string_view notice_template, Lang lang, std::ostream& out);
 
 // The shipped templates (share/mamori/notice_*.txt, compiled in).
 std::string_view DefaultNoticeTemplate(Lang lang);

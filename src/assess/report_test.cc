@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <sstream>
+
 namespace mamori::assess {
 namespace {
 
@@ -72,7 +74,9 @@ TEST(ReportTest, JsonCarriesTheDecision) {
 }
 
 TEST(ReportTest, NotificationsMaskWhatLeakedAndDisarmFormulas) {
-  const std::string csv = RenderNotifications(Sample(), "Dear {{name}}: {{leaked}} {{unknown}}", Lang::kEn);
+  std::ostringstream out;
+  WriteNotifications(Sample(), "Dear {{name}}: {{leaked}} {{unknown}}", Lang::kEn, out);
+  const std::string csv = out.str();
   EXPECT_NE(csv.find("email,\"taro@example.jp\""), std::string::npos) << csv;
   EXPECT_NE(csv.find("498000******5716"), std::string::npos);
   EXPECT_EQ(csv.find("4980000000005716"), std::string::npos);
