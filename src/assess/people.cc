@@ -163,7 +163,7 @@ void PeopleCollector::OnObject(const ObjectReport& object) {
 }
 
 std::vector<Person> PeopleCollector::People() {
-  keys_.clear();
+  std::unordered_map<std::string, uint32_t>().swap(keys_);  // free it before the people are built
   UnionFind sets(records_.size());
   std::unordered_map<std::string, uint32_t> seen;
   const auto link = [&](uint32_t record, std::string key) {
