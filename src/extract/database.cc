@@ -17,8 +17,6 @@ constexpr size_t kMaxCellBytes = size_t{1} << 20;  // longer values are scanned 
 constexpr uint64_t kBudgetCheckRows = 1024;
 constexpr std::string_view kRowIdAlias = "mamori$rowid";
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
@@ -248,28 +246,28 @@ void ScanTable(Database& db, const TableQuery& query, ExtractSink& sink) {
 
 }  // namespace
 
-std::string QuoteIdentifier(std::string_view name) {
-  std::string out = "\"";
-  for (char c : name) {
-    if (c == '"') out.push_back('"');
+std::string QuoteSql(std::string_view text, char quote) {
+  std::string out(1, quote);
+  for (char c : text) {
+    if (c == quote) out.push_back(quote);
     out.push_back(c);
   }
-  out.push_back('"');
+  out.push_back(quote);
   return out;
 }
 
 bool IsDatabaseUri(std::string_view input) {
-  return StartsWith(input, "sqlite:") || StartsWith(input, "postgresql://") ||
-         StartsWith(input, "postgres://");
+  return input.starts_with("sqlite:") || input.starts_with("postgresql://") ||
+         input.starts_with("postgres://");
 }
 
 std::string DisplayDatabaseUri(std::string_view uri) {
-  if (StartsWith(uri, "sqlite:")) return std::string(uri);
+  if (uri.starts_with("sqlite:")) return std::string(uri);
   return RedactPostgresUri(uri);
 }
 
 Result<std::unique_ptr<Database>> OpenDatabaseUri(std::string_view uri, Budget& budget) {
-  if (StartsWith(uri, "sqlite:")) return OpenSqliteFile(std::string(uri.substr(7)), budget);
+  if (uri.starts_with("sqlite:")) return OpenSqliteFile(std::string(uri.substr(7)), budget);
   if (IsDatabaseUri(uri)) return OpenPostgres(std::string(uri), budget);
   return Status::InvalidArgument("not a database URI: " + DisplayDatabaseUri(uri));
 }

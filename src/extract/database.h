@@ -88,8 +88,10 @@ std::string DisplayDatabaseUri(std::string_view uri);
 // every later query.
 Result<std::unique_ptr<Database>> OpenDatabaseUri(std::string_view uri, Budget& budget);
 
-// "a""b": an SQL identifier in double quotes, quotes doubled.
-std::string QuoteIdentifier(std::string_view name);
+// `text` between `quote` characters, each quote in it doubled: an SQL
+// identifier with '"' ("a""b"), a string literal with '\'' ('it''s').
+std::string QuoteSql(std::string_view text, char quote);
+inline std::string QuoteIdentifier(std::string_view name) { return QuoteSql(name, '"'); }
 
 struct DatabaseScanOptions {
   uint64_t sample_rows = 0;              // rows per table; 0 = all

@@ -72,6 +72,7 @@ TEST(PlanTableQueryTest, QuotesAndSamplesAndFilters) {
   EXPECT_EQ(q.sql, "SELECT t0.\"id\", t0.\"e mail\", t0.\"id\" FROM (SELECT * FROM \"we\"\"ird\" "
                    "WHERE (id > 3) LIMIT 10) AS t0");
   EXPECT_EQ(q.key_begin, 2u);
+  EXPECT_EQ(QuoteSql("it's", '\''), "'it''s'");
   EXPECT_TRUE(q.hops.empty());
 }
 
@@ -162,6 +163,10 @@ TEST(EngineDatabaseTest, ShopOf500CustomersIs500People) {
     EXPECT_EQ(sink.Count(db + "!/orders", DataType::kCardSecurityCode), 1000u);
     EXPECT_EQ(sink.Count(db + "!/orders", DataType::kCardNumber), 1000u);
     EXPECT_EQ(sink.Count(db, DataType::kCardSecurityCode), 1000u);
+    // Sizes are the bytes of the values read.
+    EXPECT_GT(sink.objects.at(db + "!/orders").bytes, 1000u * 16);
+    EXPECT_EQ(sink.objects.at(db).bytes,
+              sink.objects.at(db + "!/orders").bytes + sink.objects.at(db + "!/customers").bytes);
     std::set<std::string> records;
     for (const auto& [object, f] : sink.findings) {
       if (f.type != DataType::kCardSecurityCode) continue;
@@ -174,6 +179,22 @@ TEST(EngineDatabaseTest, ShopOf500CustomersIs500People) {
     }
     EXPECT_EQ(records.size(), 500u);
   }
+}
+
+TEST(EngineDatabaseTest, ThousandPeopleOverTablesIsHighRisk) {
+  TempDir dir;
+  const std::string path = dir / "staff.db";
+  std::string sql = "CREATE TABLE staff (id INTEGER PRIMARY KEY, email TEXT);"
+                    "CREATE TABLE members (id INTEGER PRIMARY KEY, email TEXT);";
+  for (int i = 1; i <= 600; ++i) {
+    sql += "INSERT INTO staff VALUES (" + std::to_string(i) + ", 's" + std::to_string(i) + "@corp-mail.co.jp');";
+    sql += "INSERT INTO members VALUES (" + std::to_string(i) + ", 'm" + std::to_string(i) + "@corp-mail.co.jp');";
+  }
+  ASSERT_TRUE(MakeSqliteDatabase(path, sql).ok());
+  const CollectingSink sink = Scan({"sqlite:" + path});
+  EXPECT_EQ(sink.objects.at("sqlite:" + path + "!/staff").risk, Risk::kMedium);
+  EXPECT_EQ(sink.objects.at("sqlite:" + path).records, 1200u);
+  EXPECT_EQ(sink.objects.at("sqlite:" + path).risk, Risk::kHigh);
 }
 
 TEST(EngineDatabaseTest, SampleRowsPerTable) {

@@ -14,17 +14,6 @@ namespace {
 
 constexpr int kProgressSteps = 10000;  // VM steps between time-budget checks
 
-// 'it''s': an SQL string literal.
-std::string QuoteLiteral(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out.push_back('\'');
-    out.push_back(c);
-  }
-  out.push_back('\'');
-  return out;
-}
-
 // A file path as a file: URI, so "mode=ro" applies and '?' or '#' in a
 // name are not taken for URI syntax.
 std::string FileUri(const std::string& path) {
@@ -72,7 +61,7 @@ class SqliteDatabase final : public Database {
     if (!s.ok()) return s;
     for (DbTable& t : tables) {
       std::map<int, std::string> key;  // position in the primary key -> column
-      s = Select("SELECT name, pk FROM pragma_table_info(" + QuoteLiteral(t.name) + ")",
+      s = Select("SELECT name, pk FROM pragma_table_info(" + QuoteSql(t.name, '\'') + ")",
                  [&](std::span<const DbValue> v) {
                    t.columns.emplace_back(v[0].text);
                    if (v[1].text != "0") key[std::atoi(std::string(v[1].text).c_str())] = std::string(v[0].text);
@@ -81,7 +70,7 @@ class SqliteDatabase final : public Database {
       if (!s.ok()) return s;
       for (auto& [position, column] : key) t.primary_key.push_back(column);
       std::string last_id;
-      s = Select("SELECT id, \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(" + QuoteLiteral(t.name) +
+      s = Select("SELECT id, \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(" + QuoteSql(t.name, '\'') +
                      ") ORDER BY id, seq",
                  [&](std::span<const DbValue> v) {
                    if (t.foreign_keys.empty() || v[0].text != last_id) {
