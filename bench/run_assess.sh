@@ -2,8 +2,8 @@
 # Assessing a large database: the rental shop of tests/assess/make_incidents.py
 # with ROWS orders (default 1,000,000; two per customer), every row exposed.
 # Records wall time and peak RSS (/usr/bin/time -v) of `mamori assess`.
-# PostgreSQL when DB=pg (needs tests/e2e/pg.sh from the database work),
-# SQLite otherwise.
+# PostgreSQL (a throwaway server from tests/e2e/pg.sh) when DB=pg, SQLite
+# otherwise.
 #
 # usage: bench/run_assess.sh [path/to/mamori]    knobs: ROWS [1000000] DB [sqlite|pg] JOBS [2]
 set -euo pipefail
@@ -20,9 +20,8 @@ gen="$PY tests/assess/make_incidents.py"
 
 if [[ "$DB" == pg ]]; then
   source tests/e2e/pg.sh
-  pg_start
-  trap pg_stop EXIT
-  $gen rental-sql "$ROWS" | psql -q -v ON_ERROR_STOP=1 "$MAMORI_PG_URL" >/dev/null
+  pg_start  # stopped on exit
+  $gen rental-sql "$ROWS" | pg_psql >/dev/null
   url="$MAMORI_PG_URL"
 else
   db="$OUT/rental-$ROWS.sqlite"

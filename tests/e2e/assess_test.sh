@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # mamori assess end to end, with incidents shaped like the cases
-# (/work/shared/cases.md): the rental shop database (SQLite, and PostgreSQL
-# when tests/e2e/pg.sh is there), the telecom list mailed to the wrong people,
+# (/work/shared/cases.md): the rental shop database (SQLite and a real
+# PostgreSQL from tests/e2e/pg.sh), the telecom list mailed to the wrong people,
 # mails lost on an encrypted laptop, and five customers' card numbers. The
 # HTML report is rendered by headless Chromium, which must log no console
 # error and must produce a screenshot.
@@ -103,15 +103,13 @@ expect_contains "English report" "$(cat "$WORK/raw/report.html")" "Items of pers
 expect_contains "English notice" "$(cat "$WORK/raw/notifications.csv")" "Information about you that was affected"
 expect_screenshot "$WORK/raw"
 
-if [ -f "$(dirname "$0")/pg.sh" ]; then
-  source "$(dirname "$0")/pg.sh"
-  pg_start
-  $gen rental-sql $rows | psql -q -v ON_ERROR_STOP=1 "$MAMORI_PG_URL" >/dev/null
-  rental_case rental_pg "$MAMORI_PG_URL"
-  pg_stop
-else
-  echo "NOTE: tests/e2e/pg.sh not present (database branch not merged): PostgreSQL case not run" >&2
-fi
+# The same shop in a real PostgreSQL (ordered_at a TIMESTAMP there).
+source "$(dirname "$0")/pg.sh"
+pg_start
+$gen rental-sql $rows | pg_psql >/dev/null
+rental_case rental_pg "$MAMORI_PG_URL"
+expect_screenshot "$WORK/rental_pg"
+pg_stop
 
 # --- 2. The telecom case: 3,385 names and emails in an Excel file mailed to
 # the wrong people, found in the xlsx and again in the mail: 3,385 people.
