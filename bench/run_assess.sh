@@ -5,7 +5,8 @@
 # PostgreSQL (a throwaway server from tests/e2e/pg.sh) when DB=pg, SQLite
 # otherwise.
 #
-# usage: bench/run_assess.sh [path/to/mamori]    knobs: ROWS [1000000] DB [sqlite|pg] JOBS [2]
+# usage: bench/run_assess.sh [path/to/mamori]
+#        knobs: ROWS [1000000] DB [sqlite|pg] JOBS [2] ROWS_SELECTED [all|window]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -28,18 +29,19 @@ else
   [[ -f "$db" ]] || $gen rental-sqlite "$db" "$ROWS"
   url="sqlite:$(realpath "$db")"
 fi
-cat >"$OUT/incident.toml" <<TOML
-discovered_at = 2013-04-23T17:00:00+09:00
-cause = "unauthorized_access"
-[[source]]
-url = "$url"
-table = "orders"
-TOML
+# ROWS_SELECTED=window: only the incident's date window and exclusion (a few
+# thousand people among the rows); default: every row exposed.
+if [[ "${ROWS_SELECTED:-all}" == window ]]; then
+  $gen rental-incident "$url" >"$OUT/incident.toml"
+else
+  $gen rental-incident "$url" all >"$OUT/incident.toml"
+fi
 rm -rf "$OUT/report"
 /usr/bin/time -v "$MAMORI" assess "$OUT/incident.toml" --out "$OUT/report" -j "$JOBS" \
   >"$OUT/stdout" 2>"$OUT/time.txt"
 people=$(grep '^people:' "$OUT/stdout" | cut -d' ' -f2)
 wall=$(grep 'Elapsed (wall clock)' "$OUT/time.txt" | awk '{print $NF}')
 rss_kb=$(grep 'Maximum resident set size' "$OUT/time.txt" | awk '{print $NF}')
-echo "| $DB | $ROWS rows | $people people | $wall | $((rss_kb / 1024)) MiB |"
+user=$(grep 'User time' "$OUT/time.txt" | awk '{print $NF}')
+echo "| $DB | $ROWS rows, ${ROWS_SELECTED:-all} | $people people | $wall wall, ${user} s user | $((rss_kb / 1024)) MiB |"
 ls -la "$OUT/report"

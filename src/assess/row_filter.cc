@@ -5,24 +5,18 @@
 namespace mamori::assess {
 namespace {
 
-Result<std::string> Quote(std::string_view text, char quote) {
+Result<std::string> QuoteText(std::string_view text) {
   if (text.find('\0') != std::string_view::npos) {
     return Status::InvalidArgument("a NUL character cannot appear in SQL");
   }
-  std::string out(1, quote);
-  for (char c : text) {
-    if (c == quote) out.push_back(quote);
-    out.push_back(c);
-  }
-  out.push_back(quote);
-  return out;
+  return QuoteSql(text, '\'');
 }
 
 }  // namespace
 
 Result<std::string> QuoteLiteral(const SqlValue& value) {
   if (const auto* n = std::get_if<long long>(&value)) return std::to_string(*n);
-  return Quote(std::get<std::string>(value), '\'');
+  return QuoteText(std::get<std::string>(value));
 }
 
 Result<std::string> RowCondition(const std::vector<RowFilter>& filters, const std::string& raw_where) {

@@ -6,6 +6,8 @@ assessment tests and benchmark. Deterministic; every value is made up.
   make_incidents.py rental-sql N           the same as SQL for psql (stdout)
   make_incidents.py cards-csv FILE         5 customers' card numbers (one twice)
   make_incidents.py laptop-mbox FILE       20 customer mails kept on a laptop
+  make_incidents.py rental-incident URL [all]  its incident file (stdout): the
+                                           window and counter exclusion, or all rows
   make_incidents.py card N                 customer N's card number
   make_incidents.py rental-affected N      how many customers the rental window holds
 
@@ -86,6 +88,21 @@ def rental_sqlite(path, n):
     db.close()
 
 
+def rental_incident(url, every_row):
+    out = sys.stdout
+    out.write('discovered_at = 2013-04-23T17:00:00+09:00\n'
+              'cause = "unauthorized_access"\n'
+              'encrypted = false\n'
+              'organization = "Example Wi-Fi Rental <Web>"\n'
+              'description = "Web server of the rental site accessed without authorization"\n'
+              'secondary_damage = "172 fraudulent card uses known by 2013-04-26"\n\n'
+              '[[source]]\nurl = "%s"\ntable = "orders"\n' % url)
+    if not every_row:
+        out.write('[[source.filter]]\ncolumn = "ordered_at"\nfrom = %s\nto = %s\n'
+                  '[[source.filter]]\ncolumn = "channel"\nnot_equal = "airport_counter"\n'
+                  % (WINDOW[0].isoformat(), WINDOW[1].isoformat()))
+
+
 def rental_sql(n):
     out = sys.stdout
     out.write(SCHEMA.replace("ordered_at TEXT", "ordered_at TIMESTAMP"))
@@ -126,6 +143,8 @@ if __name__ == "__main__":
         rental_sql(int(sys.argv[2]))
     elif cmd == "rental-affected":
         print(affected(int(sys.argv[2])))
+    elif cmd == "rental-incident":
+        rental_incident(sys.argv[2], sys.argv[3:] == ["all"])
     elif cmd == "card":
         print(card(int(sys.argv[2])))
     elif cmd == "cards-csv":

@@ -40,25 +40,7 @@ expect_screenshot() {  # expect_screenshot DIR: Chromium renders report.html cle
 # the airport-counter exclusion; unauthorized access -> 60-day final report.
 rental_case() {  # rental_case NAME URL
   local name="$1" url="$2" dir="$WORK/$1"
-  cat >"$WORK/$name.toml" <<TOML
-discovered_at = 2013-04-23T17:00:00+09:00
-cause = "unauthorized_access"
-encrypted = false
-organization = "Example Wi-Fi Rental <Web>"
-description = "Web server of the rental site accessed without authorization"
-secondary_damage = "172 fraudulent card uses known by 2013-04-26"
-
-[[source]]
-url = "$url"
-table = "orders"
-[[source.filter]]
-column = "ordered_at"
-from = 2011-03-07
-to = 2013-04-23
-[[source.filter]]
-column = "channel"
-not_equal = "airport_counter"
-TOML
+  $gen rental-incident "$url" >"$WORK/$name.toml"
   run assess "$WORK/$name.toml" --out "$dir"
   expect_eq "$name exit" 0 "$status"
   expect_eq "$name people" "$expected_rental" "$(json "$dir" 'j["people"]')"
