@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "assess/report.h"
+#include "extract/database.h"
 
 namespace mamori::assess {
 namespace {
@@ -150,7 +151,7 @@ std::string SourceList(const Assessment& a) {
   for (const Source& s : a.incident.sources) {
     out += "<li>";
     if (s.database()) {
-      out += HtmlEscape(s.url);
+      out += HtmlEscape(DisplayDatabaseUri(s.url));  // never a password
       if (!s.table.empty()) out += " / " + HtmlEscape(s.table);
       if (!s.where.empty()) out += " <code>WHERE " + HtmlEscape(s.where) + "</code>";
     } else {

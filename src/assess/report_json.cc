@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "assess/report.h"
+#include "extract/database.h"
 
 namespace mamori::assess {
 
@@ -10,7 +11,7 @@ std::string RenderJson(const Assessment& a) {
   for (const Source& s : a.incident.sources) {
     Json j;
     if (s.database()) {
-      j["url"] = s.url;
+      j["url"] = DisplayDatabaseUri(s.url);  // never a password
       j["table"] = s.table;
       j["where"] = s.where;
     } else {

@@ -27,6 +27,10 @@ Assessment Sample() {
   a.appi = DecideAppi(a.incident, a.counts);
   a.pci = PciViolations(a.counts);
   a.unread = {{"dump.zip", ObjectStatus::kEncrypted, "password <unknown>"}};
+  Source db;
+  db.url = "postgresql://shop:s3cret@db.example/shop";
+  db.table = "orders";
+  a.incident.sources = {db};
   return a;
 }
 
@@ -58,6 +62,12 @@ TEST(ReportTest, HtmlHasTheNineItemsTheDeadlinesAndTheChart) {
   const std::string en = RenderHtml(Sample(), Lang::kEn);
   EXPECT_NE(en.find("Items of personal data"), std::string::npos);
   EXPECT_NE(en.find("[TO BE WRITTEN]"), std::string::npos);
+}
+
+TEST(ReportTest, NoDatabasePasswordInReports) {
+  EXPECT_EQ(RenderJson(Sample()).find("s3cret"), std::string::npos);
+  EXPECT_EQ(RenderHtml(Sample(), Lang::kEn).find("s3cret"), std::string::npos);
+  EXPECT_NE(RenderHtml(Sample(), Lang::kEn).find("db.example"), std::string::npos);
 }
 
 TEST(ReportTest, JsonCarriesTheDecision) {
