@@ -155,6 +155,11 @@ expect_eq "cards reportable" True "$(json "$WORK/cards" 'j["appi"]["reportable"]
 expect_eq "cards triggers" "['financial']" "$(json "$WORK/cards" 'j["appi"]["triggers"]')"
 expect_eq "cards final" "2024-12-02 30" "$(json "$WORK/cards" 'j["appi"]["final_due"] + " " + str(j["appi"]["final_days"])')"
 expect_eq "cards pci" "['3.5.1']" "$(json "$WORK/cards" 'j["pci"]')"
+# A template of one's own.
+printf 'Hello {{name}}: {{leaked}}\n' >"$WORK/notice.txt"
+run assess "$WORK/cards.toml" --out "$WORK/cards_own" --template "$WORK/notice.txt"
+expect_contains "own template" "$(cat "$WORK/cards_own/notifications.csv")" \
+  "Hello 佐藤 太郎: クレジットカード番号 (498000******5716)"
 
 # --- Bad input: clear errors, no reports.
 printf 'discovered_at = 2024-11-01\ncause = "hackers"\n[[source]]\npath = "x"\n' >"$WORK/bad.toml"
