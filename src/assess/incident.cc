@@ -122,28 +122,22 @@ Result<RowFilter> ParseFilter(const toml::table& table, const Errors& errors) {
   if (!column.ok()) return column.status();
   if (column->empty()) return errors.At(table, "a filter needs a column");
   filter.column = *column;
-  if (const toml::node* n = table.get("from")) {
-    auto d = FilterDate(*n, errors);
-    if (!d.ok()) return d.status();
-    filter.from = *d;
-  }
-  if (const toml::node* n = table.get("to")) {
-    auto d = FilterDate(*n, errors);
-    if (!d.ok()) return d.status();
-    filter.to = *d;
+  for (auto [key, field] : {std::pair{"from", &filter.from}, std::pair{"to", &filter.to}}) {
+    if (const toml::node* n = table.get(key)) {
+      auto d = FilterDate(*n, errors);
+      if (!d.ok()) return d.status();
+      *field = *d;
+    }
   }
   if (filter.from && filter.to && *filter.to < *filter.from) {
     return errors.At(table, "filter on " + filter.column + ": 'to' is before 'from'");
   }
-  if (const toml::node* n = table.get("equal")) {
-    auto v = FilterValue(*n, errors);
-    if (!v.ok()) return v.status();
-    filter.equal = *v;
-  }
-  if (const toml::node* n = table.get("not_equal")) {
-    auto v = FilterValue(*n, errors);
-    if (!v.ok()) return v.status();
-    filter.not_equal = *v;
+  for (auto [key, field] : {std::pair{"equal", &filter.equal}, std::pair{"not_equal", &filter.not_equal}}) {
+    if (const toml::node* n = table.get(key)) {
+      auto v = FilterValue(*n, errors);
+      if (!v.ok()) return v.status();
+      *field = *v;
+    }
   }
   if (!filter.from && !filter.to && !filter.equal && !filter.not_equal) {
     return errors.At(table, "filter on " + filter.column + " needs from, to, equal or not_equal");

@@ -15,6 +15,12 @@ json() {  # json DIR EXPR: a Python expression over report.json as j
 csv_rows() {  # data rows of notifications.csv (notices span lines)
   "$PY" -c 'import csv, sys; print(len(list(csv.reader(open(sys.argv[1], encoding="utf-8")))) - 1)' "$1/notifications.csv"
 }
+assess_incident() {  # assess_incident NAME [OPTIONS]: the incident on stdin, reports in $WORK/NAME
+  local name="$1"
+  shift
+  cat >"$WORK/$name.toml"
+  run assess "$WORK/$name.toml" --out "$WORK/$name" "$@"
+}
 expect_private() {  # every output file is 0600
   for f in report.html report.json notifications.csv lookup; do
     expect_eq "$1/$f mode" 600 "$(stat -c %a "$1/$f")"
@@ -71,7 +77,7 @@ rental_case rental_sqlite "sqlite:$WORK/rental.sqlite"
 expect_screenshot "$WORK/rental_sqlite"
 
 # The same window as a raw WHERE gives the same people.
-cat >"$WORK/raw.toml" <<TOML
+assess_incident raw --lang en <<TOML
 discovered_at = 2013-04-23T17:00:00+09:00
 cause = "unauthorized_access"
 [[source]]
@@ -79,7 +85,6 @@ url = "sqlite:rental.sqlite"
 table = "orders"
 where = "date(ordered_at) BETWEEN '2011-03-07' AND '2013-04-23' AND channel <> 'airport_counter'"
 TOML
-run assess "$WORK/raw.toml" --out "$WORK/raw" --lang en
 expect_eq "raw where people" "$expected_rental" "$(json "$WORK/raw" 'j["people"]')"
 expect_contains "English report" "$(cat "$WORK/raw/report.html")" "Items of personal data"
 expect_contains "English notice" "$(cat "$WORK/raw/notifications.csv")" "Information about you that was affected"
@@ -95,7 +100,7 @@ pg_stop
 
 # --- 2. The telecom case: 3,385 names and emails in an Excel file mailed to
 # the wrong people, found in the xlsx and again in the mail: 3,385 people.
-cat >"$WORK/telecom.toml" <<TOML
+assess_incident telecom <<TOML
 discovered_at = 2010-03-05T12:00:00+09:00
 cause = "misdelivery"
 description = "A notice mail carried the customer list as an attachment"
@@ -104,7 +109,6 @@ path = "$fixtures/customers_3385.xlsx"
 [[source]]
 mail = "$fixtures/notice_with_list.eml"
 TOML
-run assess "$WORK/telecom.toml" --out "$WORK/telecom"
 expect_eq "telecom exit" 0 "$status"
 expect_eq "telecom people (de-duplicated)" 3385 "$(json "$WORK/telecom" 'j["people"]')"
 expect_eq "telecom by_type" "{'email': 3385, 'person_name': 3385}" "$(json "$WORK/telecom" 'j["by_type"]')"
@@ -125,14 +129,13 @@ expect_screenshot "$WORK/telecom"
 # --- 3. Twenty customer mails (with card numbers) on a lost laptop whose
 # disk was strongly encrypted: exempt.
 $gen laptop-mbox "$WORK/laptop.mbox"
-cat >"$WORK/laptop.toml" <<TOML
+assess_incident laptop <<TOML
 discovered_at = 2024-04-01
 cause = "loss"
 encrypted = true
 [[source]]
 mail = "laptop.mbox"
 TOML
-run assess "$WORK/laptop.toml" --out "$WORK/laptop"
 expect_eq "laptop people" 20 "$(json "$WORK/laptop" 'j["people"]')"
 expect_eq "laptop exempt" True "$(json "$WORK/laptop" 'j["appi"]["exempt_encrypted"]')"
 expect_eq "laptop not reportable" False "$(json "$WORK/laptop" 'j["appi"]["reportable"]')"
@@ -143,13 +146,12 @@ expect_contains "laptop verdict" "$(cat "$WORK/laptop/report.html")" "高度な�
 # --- 4. Five customers' card numbers (one listed twice): reportable under
 # item 2 despite the small number.
 $gen cards-csv "$WORK/cards.csv"
-cat >"$WORK/cards.toml" <<TOML
+assess_incident cards <<TOML
 discovered_at = 2024-11-01T09:00:00+09:00
 cause = "misdelivery"
 [[source]]
 path = "$WORK/card*.csv"
 TOML
-run assess "$WORK/cards.toml" --out "$WORK/cards"
 expect_eq "cards people" 5 "$(json "$WORK/cards" 'j["people"]')"
 expect_eq "cards reportable" True "$(json "$WORK/cards" 'j["appi"]["reportable"]')"
 expect_eq "cards triggers" "['financial']" "$(json "$WORK/cards" 'j["appi"]["triggers"]')"
