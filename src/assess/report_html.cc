@@ -53,6 +53,7 @@ th{background:#eee;width:28%}
 .verdict{padding:.8em 1em;border:2px solid #333;margin:1em 0}
 .yes{background:#fde8e8;border-color:#b00}
 .no{background:#e8f5e9;border-color:#2e7d32}
+.maybe{background:#fff8d6;border-color:#b8860b}
 .todo{background:#fff8d6;border:1px dashed #b8860b;padding:.4em .6em}
 .warn{background:#fde8e8;border:1px solid #b00;padding:.4em .6em}
 .note{color:#444;font-size:.9em}
@@ -99,10 +100,13 @@ std::string Chart(const Counts& counts, Lang lang) {
 void Verdict(Page& p, const Assessment& a) {
   const AppiDecision& d = a.appi;
   const bool due = d.reportable || d.my_number_reportable;
-  p << "<div class=\"verdict " << (due ? "yes" : "no") << "\"><p><b>";
+  // Unknown is never clean: "not reportable" over unread data is provisional.
+  const bool provisional = !due && !a.unread.empty();
+  p << "<div class=\"verdict " << (due ? "yes" : provisional ? "maybe" : "no") << "\"><p><b>";
   if (d.reportable) p << p.T("個人情報保護委員会への報告と本人への通知が必要です。", "The incident must be reported to the PPC and the people notified.");
   else if (d.my_number_reportable) p << p.T("特定個人情報（マイナンバー）の漏えい等として報告が必要です。", "Reportable as a My Number (specific personal information) incident.");
   else if (d.exempt_encrypted && !d.triggers.empty()) p << p.T("報告対象事態に当たりますが、高度な暗号化等の措置により報告・通知は不要です。", "A reportable kind of incident, but exempt: the data was strongly encrypted.");
+  else if (provisional) p << p.T("読めなかった対象があるため、報告対象事態に当たらないとは判断できません。", "Not known to be reportable, but some objects could not be read: this is not a finding that no report is needed.");
   else p << p.T("施行規則第7条の報告対象事態に当たりません。", "Not reportable under Enforcement Rules Art. 7.");
   p << "</b></p><ul>";
   for (Trigger t : d.triggers) p << "<li>" << HtmlEscape(TriggerLabel(t, p.lang())) << "</li>";

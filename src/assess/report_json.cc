@@ -25,12 +25,14 @@ std::string RenderJson(const Assessment& a) {
   }
   Json triggers = Json::array();
   for (Trigger t : a.appi.triggers) triggers.push_back(TriggerName(t));
+  const bool due = a.appi.reportable || a.appi.my_number_reportable;
   Json appi;
   appi["reportable"] = a.appi.reportable;
   appi["triggers"] = triggers;
   appi["exempt_encrypted"] = a.appi.exempt_encrypted;
   appi["my_number_reportable"] = a.appi.my_number_reportable;
-  const bool due = a.appi.reportable || a.appi.my_number_reportable;
+  // Not reportable over data that could not all be read is not a clean bill.
+  appi["provisional"] = !due && !a.unread.empty();
   appi["preliminary_due"] = due ? Json::array({FormatIsoDate(a.appi.preliminary_earliest),
                                                 FormatIsoDate(a.appi.preliminary_latest)})
                                 : Json(nullptr);

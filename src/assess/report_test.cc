@@ -64,6 +64,16 @@ TEST(ReportTest, HtmlHasTheNineItemsTheDeadlinesAndTheChart) {
   EXPECT_NE(en.find("[TO BE WRITTEN]"), std::string::npos);
 }
 
+TEST(ReportTest, NotReportableOverUnreadDataIsProvisional) {
+  Assessment a = Sample();
+  a.appi = AppiDecision{};
+  EXPECT_EQ(nlohmann::json::parse(RenderJson(a))["appi"]["provisional"], true);
+  EXPECT_NE(RenderHtml(a, Lang::kJa).find("判断できません"), std::string::npos);
+  a.unread.clear();
+  EXPECT_EQ(nlohmann::json::parse(RenderJson(a))["appi"]["provisional"], false);
+  EXPECT_NE(RenderHtml(a, Lang::kJa).find("当たりません"), std::string::npos);
+}
+
 TEST(ReportTest, NoDatabasePasswordInReports) {
   EXPECT_EQ(RenderJson(Sample()).find("s3cret"), std::string::npos);
   EXPECT_EQ(RenderHtml(Sample(), Lang::kEn).find("s3cret"), std::string::npos);

@@ -163,6 +163,21 @@ run assess "$WORK/cards.toml" --out "$WORK/cards_own" --template "$WORK/notice.t
 expect_contains "own template" "$(cat "$WORK/cards_own/notifications.csv")" \
   "Hello 佐藤 太郎: クレジットカード番号 (498000******5716)"
 
+# --- A list in a password-protected zip: unknown is never "not reportable".
+mkdir "$WORK/locked"
+printf '氏名,メールアドレス\n山田 太郎,taro@example.jp\n' >"$WORK/locked/list.csv"
+(cd "$WORK/locked" && zip -q -P secret list.zip list.csv && rm list.csv)
+assess_incident locked <<TOML
+discovered_at = 2024-12-20
+cause = "misconfiguration"
+[[source]]
+path = "locked"
+TOML
+expect_eq "locked exit" 0 "$status"
+expect_contains "locked says not known" "$out" "reportable: not known"
+expect_contains "locked warns" "$err" "encrypted"
+expect_eq "locked provisional" "True False" "$(json "$WORK/locked" 'str(j["appi"]["provisional"]) + " " + str(j["complete"])')"
+
 # --- Bad input: clear errors, no reports.
 printf 'discovered_at = 2024-11-01\ncause = "hackers"\n[[source]]\npath = "x"\n' >"$WORK/bad.toml"
 run assess "$WORK/bad.toml" --out "$WORK/bad"

@@ -97,7 +97,9 @@ int RunAssess(const std::vector<std::string>& argv) {
     std::fprintf(stderr, "mamori assess: warning: not read completely, counts are a lower bound: %s\n", u.c_str());
   }
   std::printf("people: %llu\nreportable: %s\n", static_cast<unsigned long long>(result->people),
-              result->reportable ? "yes" : "no");
+              result->reportable        ? "yes"
+              : result->unread.empty() ? "no"
+                                       : "not known (some objects could not be read)");
   if (result->reportable) std::printf("final report due: %s\n", result->final_due.c_str());
   std::printf("report: %s/report.html\n", options.out_dir.c_str());
   return 0;
