@@ -34,6 +34,7 @@ TEST(IncidentTest, ParsesTheRentalCase) {
   auto in = Parse(kRental);
   ASSERT_TRUE(in.ok()) << in.status().message();
   EXPECT_EQ(FormatIsoDate(in->discovered_on), "2013-04-23");
+  EXPECT_EQ(in->discovered_at, "2013-04-23T17:00:00+09:00");
   EXPECT_EQ(in->cause, Cause::kUnauthorizedAccess);
   EXPECT_FALSE(in->encrypted);
   EXPECT_EQ(in->secondary_damage, "172 fraudulent uses");
@@ -52,6 +53,7 @@ TEST(IncidentTest, DiscoveryDayIsTheDayInJapan) {
   auto late_utc = Parse("discovered_at = 2013-04-23T16:00:00Z\ncause = \"loss\"\n[[source]]\npath = \"a\"\n");
   ASSERT_TRUE(late_utc.ok());
   EXPECT_EQ(FormatIsoDate(late_utc->discovered_on), "2013-04-24");  // 01:00 the next day in Tokyo
+  EXPECT_EQ(late_utc->discovered_at, "2013-04-23T16:00:00Z");
   auto local = Parse("discovered_at = 2013-04-23\ncause = \"loss\"\n[[source]]\npath = \"a\"\n");
   ASSERT_TRUE(local.ok());
   EXPECT_EQ(FormatIsoDate(local->discovered_on), "2013-04-23");
@@ -61,6 +63,19 @@ void ExpectError(const std::string& text, const std::string& fragment) {
   auto in = Parse(text);
   ASSERT_FALSE(in.ok()) << text;
   EXPECT_NE(in.status().message().find(fragment), std::string::npos) << in.status().message();
+}
+
+// Characters toml++ 3.3.0 once treated as unreachable between tokens
+// (fuzz_incident): an error, not undefined behaviour.
+TEST(IncidentTest, OddCharactersBetweenTokensAreErrors) {
+  for (const char* odd : {"\u0406", "\u3001", "\u300c", "\ufb00"}) {
+    const std::string text = std::string("discovered_at = 2013-04-23") + odd + "\ncause = \"loss\"\n";
+    EXPECT_FALSE(Parse(text).ok()) << odd;
+  }
+  auto in = Parse("discovered_at = 2013-04-23\ncause = \"loss\"\ndescription = \"「誤送信」、以上。\"\n"
+                  "[[source]]\npath = \"a\"\n");
+  ASSERT_TRUE(in.ok()) << in.status().message();
+  EXPECT_EQ(in->description, "「誤送信」、以上。");
 }
 
 TEST(IncidentTest, ErrorsNameTheLine) {
