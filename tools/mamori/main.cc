@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "assess_command.h"
 #include "inventory_command.h"
 #include "scan_command.h"
 
@@ -13,6 +14,7 @@ constexpr const char* kUsage = R"(usage: mamori COMMAND [options]
 commands:
   scan PATH...    find card and personal data in files, directories and stdin
   inventory       what "scan --store" recorded: objects by risk, where a value appears
+  assess FILE     assess a breach described by an incident file (APPI, PCI DSS)
   version         print the version
 
 "mamori COMMAND --help" tells more.
@@ -30,6 +32,7 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   if (command == "scan") return mamori::cli::RunScan(args);
   if (command == "inventory") return mamori::cli::RunInventory(args);
+  if (command == "assess") return mamori::cli::RunAssess(args);
   if (command == "version" || command == "--version") {
     std::puts("mamori 0.1.0");
     return 0;
