@@ -156,7 +156,8 @@ std::optional<Detection> TypedColumnValue(LabelKind kind, std::string_view norma
     case K::kName: value = PersonName(t.text); break;
     case K::kAddress: value = Address(t.text); break;
     case K::kBank:
-    case K::kNegative: break;
+    case K::kNegative:
+    case K::kHonorific: break;
   }
   if (!value) return std::nullopt;
   d.value = std::move(*value);

@@ -52,7 +52,10 @@ class Finder {
     hs_scratch* scratch_ = nullptr;
   };
 
-  static Result<std::unique_ptr<Finder>> Create();
+  // Labels are looked for only in text with a digit or an '@' (what the
+  // number and email detectors start from) unless `labels_in_any_text`:
+  // free-text names start from labels and honorifics alone.
+  static Result<std::unique_ptr<Finder>> Create(bool labels_in_any_text = false);
   ~Finder();
 
   Result<std::unique_ptr<Scratch>> NewScratch() const;
@@ -63,6 +66,7 @@ class Finder {
  private:
   Finder() = default;
   hs_database* labels_db_ = nullptr;
+  bool labels_in_any_text_ = false;
 };
 
 }  // namespace mamori

@@ -108,6 +108,7 @@ constexpr Label kLabels[] = {
     {"full name", K::kName}, {"full_name", K::kName}, {"kana", K::kName},
     {"first name", K::kName}, {"last name", K::kName}, {"first_name", K::kName},
     {"last_name", K::kName}, {"宛名", K::kName}, {"契約者", K::kName}, {"申込者", K::kName},
+    {"お客様", K::kName}, {"担当", K::kName}, {"担当者", K::kName},
     {"住所", K::kAddress}, {"ご住所", K::kAddress}, {"所在地", K::kAddress},
     {"address", K::kAddress}, {"addr", K::kAddress}, {"street", K::kAddress},
     // Negative: numbers that look like ours but are not personal.
@@ -124,6 +125,9 @@ constexpr Label kLabels[] = {
     {"発注番号", K::kNegative}, {"製造番号", K::kNegative}, {"シリアル番号", K::kNegative},
     {"会員番号", K::kNegative}, {"顧客番号", K::kNegative}, {"お客様番号", K::kNegative},
     {"契約番号", K::kNegative}, {"整理番号", K::kNegative}, {"型番", K::kNegative},
+    // Honorifics after a name: triggers for free-text names (detectors/name.cc).
+    {"様", K::kHonorific}, {"さん", K::kHonorific}, {"氏", K::kHonorific},
+    {"殿", K::kHonorific}, {"君", K::kHonorific}, {"ちゃん", K::kHonorific},
 };
 
 char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
@@ -160,7 +164,8 @@ std::optional<DataType> LabelDataType(LabelKind kind) {
     case K::kName: return DataType::kPersonName;
     case K::kAddress: return DataType::kAddress;
     case K::kBank:
-    case K::kNegative: return std::nullopt;
+    case K::kNegative:
+    case K::kHonorific: return std::nullopt;
   }
   return std::nullopt;
 }
@@ -173,6 +178,7 @@ std::optional<LabelKind> ClassifyHeader(std::string_view header) {
   std::optional<LabelKind> best;
   size_t best_len = 0;
   for (const Label& label : kLabels) {
+    if (label.kind == K::kHonorific) continue;  // "様式", "氏名" are not honorific columns
     const std::string needle = FoldHeader(label.text);
     if (needle.size() <= best_len || folded.find(needle) == std::string::npos) continue;
     // Short ASCII words ("exp", "pan", "tel", "cid") only count as the whole header

@@ -30,8 +30,9 @@ enum class LabelKind : uint8_t {
   kName,
   kAddress,
   kNegative,  // 注文番号, order no., tracking, 法人番号: suppresses nearby values
+  kHonorific,  // 様, さん, 氏: follows a name in text (never a column header)
 };
-inline constexpr int kLabelKindCount = 16;
+inline constexpr int kLabelKindCount = 17;
 
 struct Label {
   std::string_view text;  // as it appears after normalization (ASCII is matched caseless)

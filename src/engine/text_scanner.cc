@@ -47,7 +47,7 @@ Result<std::unique_ptr<ScanCore>> ScanCore::Create(const ScanOptions& options) {
   auto core = std::make_unique<ScanCore>();
   core->options = options;
   if (core->options.chunk_bytes < 64) core->options.chunk_bytes = 64;
-  auto finder = Finder::Create();
+  auto finder = Finder::Create(core->options.Enabled(DataType::kPersonName));
   if (!finder.ok()) return finder.status();
   core->finder = std::move(*finder);
   core->detectors = MakeDetectors(options);

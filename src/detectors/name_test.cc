@@ -1,0 +1,88 @@
+#include "detectors/name.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "detectors/detector_test_util.h"
+
+namespace mamori {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+std::vector<std::string> Names(std::string_view text,
+                               std::optional<LabelKind> unit_label = std::nullopt) {
+  static const auto detector = MakeNameDetector();
+  return ValuesOf(RunDetector(*detector, text, unit_label), DataType::kPersonName);
+}
+
+TEST(NameDetectorTest, SurnameAndGivenNameBeforeAnHonorificAreOneName) {
+  EXPECT_THAT(Names("山田太郎様、いつもありがとうございます。"), ElementsAre("山田太郎"));
+  EXPECT_THAT(Names("山田 太郎 様"), ElementsAre("山田 太郎"));
+  EXPECT_THAT(Names("To: 高橋 陽菜 様 <x>"), ElementsAre("高橋 陽菜"));
+}
+
+TEST(NameDetectorTest, SurnameAloneWithAnHonorificSpansTheSurname) {
+  EXPECT_THAT(Names("先日は田中さんにお会いしました。"), ElementsAre("田中"));
+  EXPECT_THAT(Names("森様のご依頼"), ElementsAre("森"));
+  EXPECT_THAT(Names("中村氏は"), ElementsAre("中村"));
+  EXPECT_THAT(Names("石川殿"), ElementsAre("石川"));
+}
+
+TEST(NameDetectorTest, RareSurnamesAndModernGivenNames) {
+  EXPECT_THAT(Names("小鳥遊様"), ElementsAre("小鳥遊"));
+  EXPECT_THAT(Names("鬼瓦権兵衛様"), ElementsAre("鬼瓦権兵衛"));
+  EXPECT_THAT(Names("陽翔くんではなく陽翔君"), ElementsAre("陽翔"));
+  EXPECT_THAT(Names("結愛ちゃんと蒼さん"), ElementsAre("結愛", "蒼"));
+  EXPECT_THAT(Names("氏名：勅使河原 結愛"), ElementsAre("勅使河原 結愛"));
+}
+
+TEST(NameDetectorTest, LabelledNames) {
+  EXPECT_THAT(Names("お名前：佐藤 美咲（サトウ ミサキ）"), ElementsAre("佐藤 美咲", "サトウ ミサキ"));
+  EXPECT_THAT(Names("申込者：渡辺 健\n"), ElementsAre("渡辺 健"));
+  EXPECT_THAT(Names("担当：佐々木です"), ElementsAre("佐々木"));
+  EXPECT_THAT(Names("フリガナ：ヤマダ タロウ"), ElementsAre("ヤマダ タロウ"));
+  EXPECT_THAT(Names("Name: Taro Yamada\n"), ElementsAre("Taro Yamada"));
+  EXPECT_THAT(Names("Full name: YAMADA Taro"), ElementsAre("YAMADA Taro"));
+  EXPECT_THAT(Names("山田 花子", LabelKind::kName), ElementsAre("山田 花子"));
+}
+
+TEST(NameDetectorTest, KatakanaAndRomajiNeedContext) {
+  EXPECT_THAT(Names("ヤマダ タロウ"), IsEmpty());
+  EXPECT_THAT(Names("Taro Yamada visited"), IsEmpty());
+  EXPECT_THAT(Names("タナカ様"), ElementsAre("タナカ"));
+  EXPECT_THAT(Names("Taro Yamada <taro@example.jp>"), ElementsAre("Taro Yamada"));
+  EXPECT_THAT(Names("C001,ヤマダ タロウ,090-1234-5678"), ElementsAre("ヤマダ タロウ"));
+  EXPECT_THAT(Names("C001,山田 太郎,taro@example.jp"), ElementsAre("山田 太郎"));
+}
+
+TEST(NameDetectorTest, PlacesAndCommonWordsAreNotNames) {
+  EXPECT_THAT(Names("森の中を歩き、中村町の工場を見学し、石川県に泊まった。"), IsEmpty());
+  EXPECT_THAT(Names("皆様、お客様、神様、奥様、お子様、ご主人様、王様"), IsEmpty());
+  EXPECT_THAT(Names("ユーザー様、オーナー様、たくさん、皆さん、彼氏、同氏"), IsEmpty());
+  EXPECT_THAT(Names("同様の仕様で申請様式を"), IsEmpty());
+  EXPECT_THAT(Names("担当者様\nご担当者様"), IsEmpty());
+  EXPECT_THAT(Names("氏名：未記入"), IsEmpty());
+  EXPECT_THAT(Names("カナダ産"), IsEmpty());
+}
+
+TEST(NameDetectorTest, CompaniesAndFontsAreNotNames) {
+  EXPECT_THAT(Names("株式会社山田様、山田株式会社様、有限会社 佐藤様"), IsEmpty());
+  EXPECT_THAT(Names("山田商事様"), IsEmpty());
+  EXPECT_THAT(Names("フォント：ＭＳ 明朝、ヒラギノ角ゴ、Yu Gothic"), IsEmpty());
+  EXPECT_THAT(Names("font-name: Yu Gothic\nfile name: Report"), IsEmpty());
+  EXPECT_THAT(Names("name: checkout"), IsEmpty());
+}
+
+TEST(NameDetectorTest, OffsetsAreTheNameOnly) {
+  static const auto detector = MakeNameDetector();
+  std::string norm;
+  const auto ds = RunDetector(*detector, "宛名：鈴木 一郎 様", std::nullopt, &norm);
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(norm.substr(ds[0].begin, ds[0].end - ds[0].begin), "鈴木 一郎");
+  EXPECT_EQ(ds[0].confidence, Confidence::kHigh);
+}
+
+}  // namespace
+}  // namespace mamori
