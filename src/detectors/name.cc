@@ -20,6 +20,8 @@ constexpr int kMaxPartChars = 8;
 constexpr uint32_t kMaxNameBytes = 64;
 // Lines longer than this are prose or data dumps, not a record with a name.
 constexpr uint32_t kMaxRecordLine = 512;
+// Digits on a line that make it a record about someone (a phone number has 10).
+constexpr uint32_t kRecordDigits = 7;
 
 enum class Script { kKanji, kKatakana, kHiragana, kLatin, kSpace, kOther };
 
@@ -169,7 +171,7 @@ enum class Trim { kFromEnd, kFromStart };
 // `honorific_end`, when set, is the end of the honorific after the span: a
 // known word that swallows it (皆様, 奥さん, 彼氏) means no name is there.
 std::optional<Span> KanjiName(std::string_view text, Span span, Trim trim,
-                              std::optional<uint32_t> honorific_end) {
+                              std::optional<uint32_t> honorific_end, bool given_name_honorific = false) {
   const uint32_t analysed_end = honorific_end.value_or(span.end);
   const std::string_view window = text.substr(span.begin, analysed_end - span.begin);
   thread_local std::vector<Morpheme> words;
@@ -219,12 +221,23 @@ std::optional<Span> KanjiName(std::string_view text, Span span, Trim trim,
   const std::string joined = WithoutSpaces(s);
   if (CharCount(joined) > 1 && (dict.Lookup(joined) & kWritten)) signal = true;
   if (IsFullName(s, kSurnameWritten, kGivenWritten)) signal = true;
-  // One everyday word on its own (奥, 王, 神) is not a name even if the list has it.
+  const bool childs_given_name = given_name_honorific && (dict.Lookup(joined) & kGivenWritten);
+  if (childs_given_name) signal = true;
+  // One everyday word on its own (奥, 王, 神) is not a name even if the list
+  // has it, unless a child's honorific (紬ちゃん, 樹君) asks for a given name.
   if (last - first == 1 && !(words[first].tags & (kTagPersonName | kTagUnknown)) &&
-      CharCount(joined) == 1) {
+      CharCount(joined) == 1 && !childs_given_name) {
     return std::nullopt;
   }
   return signal ? std::optional<Span>(kept) : std::nullopt;
+}
+
+// True when MeCab tags some word of `s` as a person's name.
+bool IpadicSeesPersonName(std::string_view s) {
+  thread_local std::vector<Morpheme> words;
+  if (!AnalyzeMorphemes(s, &words)) return false;
+  return std::any_of(words.begin(), words.end(),
+                     [](const Morpheme& m) { return (m.tags & kTagPersonName) != 0; });
 }
 
 // A katakana span is a name when the name list knows it as written or read.
@@ -233,6 +246,32 @@ bool KatakanaIsName(std::string_view s) {
   if (dict.Lookup(WithoutSpaces(s)) & (kWritten | kReading)) return true;
   return IsFullName(s, kSurnameReading | kSurnameWritten, kGivenReading | kGivenWritten) ||
          IsFullName(s, kGivenReading | kGivenWritten, kSurnameReading | kSurnameWritten);
+}
+
+// A kanji surname and a hiragana given name, with or without a space
+// between them (佐藤 さくら, 佐藤さくら): [surname.begin, given.end).
+bool SurnameWithKanaGivenName(std::string_view text, Span surname, Span given) {
+  const NameDictionary& dict = NameDictionary::Shared();
+  const std::string_view sur = text.substr(surname.begin, surname.end - surname.begin);
+  const std::string_view giv = text.substr(given.begin, given.end - given.begin);
+  return CharCount(giv) >= 2 && CharCount(giv) <= 6 && (dict.Lookup(giv) & kGivenWritten) &&
+         (dict.Lookup(sur) & kSurnameWritten) && !AfterCompanyMark(text, surname.begin);
+}
+
+// The hiragana given name and kanji surname that end at `end`, if any.
+std::optional<Span> KanaGivenNameBefore(std::string_view text, uint32_t end) {
+  uint32_t i = end;
+  while (i > 0 && ScriptBefore(text, i) == Script::kHiragana && end - i < 18) {
+    i = static_cast<uint32_t>(PrevStart(text, i));
+  }
+  const Span given{i, end};
+  if (i > 0 && text[i - 1] == ' ') --i;
+  uint32_t b = i;
+  while (b > 0 && ScriptBefore(text, b) == Script::kKanji && i - b < 3 * kMaxPartChars) {
+    b = static_cast<uint32_t>(PrevStart(text, b));
+  }
+  if (b == i || !SurnameWithKanaGivenName(text, {b, i}, given)) return std::nullopt;
+  return Span{b, end};
 }
 
 // Romanized: one to four capitalized words ("Taro Yamada", "YAMADA Taro").
@@ -271,7 +310,7 @@ class NameDetector final : public Detector {
     }
     RecordNames(in, found);
     const size_t n = found.size();
-    for (size_t i = 0; i < n; ++i) ReadingAfter(in.text, found[i].end, found);
+    for (size_t i = 0; i < n; ++i) ReadingAfter(in, found[i].end, found);
     out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
 
@@ -291,6 +330,10 @@ class NameDetector final : public Detector {
     uint32_t end = h.begin;
     if (end > 0 && text[end - 1] == ' ') --end;
     const Script script = ScriptBefore(text, end);
+    if (script == Script::kHiragana) {
+      if (auto name = KanaGivenNameBefore(text, end)) Add(text, *name, Confidence::kHigh, found);
+      return;
+    }
     const std::optional<Span> run = (script == Script::kKanji || script == Script::kKatakana)
                                         ? RunBefore(text, end, script)
                                         : std::nullopt;
@@ -307,7 +350,11 @@ class NameDetector final : public Detector {
     const size_t before = run->begin > 0 ? PrevStart(text, run->begin) : 0;
     const std::string_view prev = text.substr(before, run->begin - before);
     if (prev == "お" || prev == "ご" || prev == "御") return;
-    if (auto name = KanjiName(text, *run, Trim::kFromEnd, h.end)) Add(text, *name, Confidence::kHigh, found);
+    const std::string_view honorific = text.substr(h.begin, h.end - h.begin);
+    const bool childish = honorific == "ちゃん" || honorific == "君";
+    if (auto name = KanjiName(text, *run, Trim::kFromEnd, h.end, childish)) {
+      Add(text, *name, Confidence::kHigh, found);
+    }
   }
 
   // 氏名：山田 太郎, Name: Taro Yamada: the value after a name label.
@@ -317,9 +364,10 @@ class NameDetector final : public Detector {
     if (ascii) {
       // "name" qualified by a word before it is another thing's name
       // (file name, font-name, product name).
+      if (h.begin > 0 && (text[h.begin - 1] == '-' || text[h.begin - 1] == '_')) return;
       size_t p = h.begin;
       while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t')) --p;
-      if (p > 0 && (IsAsciiAlpha(text[p - 1]) || text[p - 1] == '-' || text[p - 1] == '_')) return;
+      if (p > 0 && IsAsciiAlpha(text[p - 1])) return;
     } else if (ScriptBefore(text, h.end) == Script::kKatakana && h.end < text.size() &&
                ScriptAt(text, h.end) == Script::kKatakana) {
       return;  // カナ inside カナダ
@@ -409,20 +457,28 @@ class NameDetector final : public Detector {
       return Span{b == std::string_view::npos ? 0 : static_cast<uint32_t>(b + 1),
                   e == std::string_view::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(e)};
     };
-    auto add_line = [&](uint32_t pos) {
-      if (!lines.empty() && pos < lines.back().end) return;
-      lines.push_back(line_of(pos));
-    };
-    size_t r = 0;
-    for (uint32_t at : in.at_signs) {
-      // Phone-like runs before this '@' first, to keep lines in order.
-      for (; r < in.runs.size() && in.runs[r].begin < at; ++r) {
-        if (in.runs[r].end - in.runs[r].begin >= 2 && text[in.runs[r].begin] == '0') add_line(in.runs[r].begin);
+    // Lines with an '@' or at least kRecordDigits digits (a phone, a My
+    // Number, a date of birth), in order.
+    size_t r = 0, a = 0;
+    while (r < in.runs.size() || a < in.at_signs.size()) {
+      const bool at_first = a < in.at_signs.size() && (r == in.runs.size() || in.at_signs[a] < in.runs[r].begin);
+      const uint32_t pos = at_first ? in.at_signs[a] : in.runs[r].begin;
+      if (!lines.empty() && pos < lines.back().end) {
+        if (at_first) {
+          ++a;
+        } else {
+          ++r;
+        }
+        continue;
       }
-      add_line(at);
-    }
-    for (; r < in.runs.size(); ++r) {
-      if (in.runs[r].end - in.runs[r].begin >= 2 && text[in.runs[r].begin] == '0') add_line(in.runs[r].begin);
+      const Span line = line_of(pos);
+      uint32_t digits = 0;
+      size_t k = r;
+      for (; k < in.runs.size() && in.runs[k].begin < line.end; ++k) digits += in.runs[k].end - in.runs[k].begin;
+      const bool has_at = a < in.at_signs.size() && in.at_signs[a] < line.end;
+      if (has_at || digits >= kRecordDigits) lines.push_back(line);
+      r = k;
+      while (a < in.at_signs.size() && in.at_signs[a] < line.end) ++a;
     }
     for (const Span& line : lines) {
       if (line.end - line.begin <= kMaxRecordLine) FullNamesOn(text, line, found);
@@ -457,22 +513,48 @@ class NameDetector final : public Detector {
                                                         (end < text.size() && (text[end] == '@' || text[end] == '.')));
       bool name = false;
       if (s == Script::kKanji) {
-        name = IsFullName(run, kSurnameWritten, kGivenWritten) && CharCount(run) <= 2 * kMaxPartChars &&
-               !AfterCompanyMark(text, i) && KanjiName(text, {i, end}, Trim::kFromStart, std::nullopt)
-                                                  .has_value();
+        // Without an honorific or label, single characters (平|日, 中|央)
+        // split too easily: two parts with a space, or three characters
+        // or more, and IPADIC must see a person's name in them.
+        name = (spaced || CharCount(run) >= 3) && CharCount(run) <= 2 * kMaxPartChars &&
+               IsFullName(run, kSurnameWritten, kGivenWritten) && !AfterCompanyMark(text, i) &&
+               IpadicSeesPersonName(run);
       } else if (s == Script::kKatakana) {
         name = spaced && IsFullName(run, kSurnameReading, kGivenReading);
       } else {
         name = !inside_word && RomanFullName(run);
       }
-      if (name) Add(text, {i, end}, Confidence::kMedium, found);
-      i = end;
+      if (!name && s == Script::kKanji && !spaced) {
+        // 鈴木 さくら: a hiragana given name after the surname.
+        uint32_t g = end < line.end && text[end] == ' ' ? end + 1 : end;
+        uint32_t g_end = g;
+        while (g_end < line.end && ScriptAt(text, g_end) == Script::kHiragana) g_end += DecodeAt(text, g_end).len;
+        // 新しい is no 新 + しい: one-character surnames need the space.
+        if (g_end > g && (g > end || CharCount(run) >= 2) &&
+            SurnameWithKanaGivenName(text, {i, end}, {g, g_end})) {
+          end = g_end;
+          name = true;
+        }
+      }
+      if (name) {
+        Add(text, {i, end}, Confidence::kMedium, found);
+        i = end;
+      } else {
+        // "営業部 山田 太郎": the pair may begin at the second word.
+        const size_t space = run.find(' ');
+        i = space == std::string_view::npos ? end : i + static_cast<uint32_t>(space) + 1;
+      }
     }
   }
 
   // 山田 太郎（ヤマダ タロウ）: the reading right after a name is a name too.
-  static void ReadingAfter(std::string_view text, uint32_t pos, std::vector<Detection>& found) {
+  static void ReadingAfter(const Candidates& in, uint32_t pos, std::vector<Detection>& found) {
+    const std::string_view text = in.text;
     while (pos < text.size() && text[pos] == ' ') ++pos;
+    // 山本 さくら 様（ヤマモト サクラ）: past the honorific.
+    const auto h = std::lower_bound(in.labels.begin(), in.labels.end(), pos,
+                                    [](const LabelHit& l, uint32_t p) { return l.begin < p; });
+    if (h != in.labels.end() && h->begin == pos && h->kind == LabelKind::kHonorific) pos = h->end;
     if (pos >= text.size()) return;
     const Char open = DecodeAt(text, pos);
     if (open.cp != '(' && open.cp != 0xFF08) return;

@@ -38,6 +38,27 @@ TEST(NameDetectorTest, RareSurnamesAndModernGivenNames) {
   EXPECT_THAT(Names("氏名：勅使河原 結愛"), ElementsAre("勅使河原 結愛"));
 }
 
+TEST(NameDetectorTest, HiraganaGivenNames) {
+  EXPECT_THAT(Names("山本 さくら 様"), ElementsAre("山本 さくら"));
+  EXPECT_THAT(Names("佐藤さくら様より"), ElementsAre("佐藤さくら"));
+  EXPECT_THAT(Names("鈴木 さくら <s@example.jp>"), ElementsAre("鈴木 さくら"));
+  EXPECT_THAT(Names("本をたくさん"), IsEmpty());
+  EXPECT_THAT(Names("新しいカード：3760-735946-00242 11/26"), IsEmpty());
+}
+
+TEST(NameDetectorTest, ChildrensHonorificsFindSingleKanjiGivenNames) {
+  EXPECT_THAT(Names("紬ちゃんと樹君"), ElementsAre("紬", "樹"));
+  EXPECT_THAT(Names("奥さん"), IsEmpty());
+}
+
+TEST(NameDetectorTest, FullNamesOnARecordLine) {
+  EXPECT_THAT(Names("営業部 山田 太郎（yamada@example.jp）"), ElementsAre("山田 太郎"));
+  EXPECT_THAT(Names("・清水 真由美 生年月日 H18/7/22 個人番号 123456789012"), ElementsAre("清水 真由美"));
+  EXPECT_THAT(Names("中央みらい銀行 札幌支店 普通 0123456"), IsEmpty());
+  EXPECT_THAT(Names("お電話（0570-362-998、平日9:00-18:00）"), IsEmpty());
+  EXPECT_THAT(Names("工場 中村町 090-1234-5678"), IsEmpty());
+}
+
 TEST(NameDetectorTest, LabelledNames) {
   EXPECT_THAT(Names("お名前：佐藤 美咲（サトウ ミサキ）"), ElementsAre("佐藤 美咲", "サトウ ミサキ"));
   EXPECT_THAT(Names("申込者：渡辺 健\n"), ElementsAre("渡辺 健"));
