@@ -141,12 +141,6 @@ bool IsFullName(std::string_view s, uint8_t surname, uint8_t given) {
   return false;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
-  return out;
-}
-
 // Words before a name that make it a company's: 株式会社山田 is no person.
 bool AfterCompanyMark(std::string_view text, uint32_t begin) {
   static constexpr std::array<std::string_view, 9> kMarks = {
@@ -288,7 +282,7 @@ bool RomanFullName(std::string_view s) {
   const std::vector<std::string_view> parts = PartsOf(s);
   if (parts.size() != 2 || !LooksLikeRomanName(s)) return false;
   const NameDictionary& dict = NameDictionary::Shared();
-  const uint8_t a = dict.Lookup(Lower(parts[0])), b = dict.Lookup(Lower(parts[1]));
+  const uint8_t a = dict.Lookup(ToLowerAscii(parts[0])), b = dict.Lookup(ToLowerAscii(parts[1]));
   return ((a & kGivenRomaji) && (b & kSurnameRomaji)) || ((a & kSurnameRomaji) && (b & kGivenRomaji));
 }
 
@@ -451,6 +445,7 @@ class NameDetector final : public Detector {
   static void RecordNames(const Candidates& in, std::vector<Detection>& found) {
     const std::string_view text = in.text;
     std::vector<Span> lines;
+    std::vector<uint32_t> with_email;  // where lines with an '@' begin
     auto line_of = [&](uint32_t pos) {
       const size_t b = text.rfind('\n', pos);
       const size_t e = text.find('\n', pos);
@@ -477,17 +472,31 @@ class NameDetector final : public Detector {
       for (; k < in.runs.size() && in.runs[k].begin < line.end; ++k) digits += in.runs[k].end - in.runs[k].begin;
       const bool has_at = a < in.at_signs.size() && in.at_signs[a] < line.end;
       if (has_at || digits >= kRecordDigits) lines.push_back(line);
+      if (has_at) with_email.push_back(line.begin);
       r = k;
       while (a < in.at_signs.size() && in.at_signs[a] < line.end) ++a;
     }
     for (const Span& line : lines) {
-      if (line.end - line.begin <= kMaxRecordLine) FullNamesOn(text, line, found);
+      if (line.end - line.begin > kMaxRecordLine) continue;
+      // Romanized names only next to an email ("Taro Yamada <taro@…>"):
+      // log and metrics lines are full of capitalized words and digits.
+      const bool email = std::binary_search(with_email.begin(), with_email.end(), line.begin);
+      const std::string_view t = text.substr(line.begin, line.end - line.begin);
+      const bool japanese = std::any_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+      if (email || japanese) FullNamesOn(text, line, email, found);
     }
   }
 
-  static void FullNamesOn(std::string_view text, Span line, std::vector<Detection>& found) {
+  static void FullNamesOn(std::string_view text, Span line, bool romanized,
+                          std::vector<Detection>& found) {
     uint32_t i = line.begin;
     while (i < line.end) {
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (byte < 0x80 && !(romanized && byte >= 'A' && byte <= 'Z' &&
+                           (i == line.begin || !IsAsciiAlnum(text[i - 1])))) {
+        ++i;  // ASCII other than a capital starting a word
+        continue;
+      }
       const Script s = ScriptAt(text, i);
       if (s != Script::kKanji && s != Script::kKatakana && s != Script::kLatin) {
         i += DecodeAt(text, i).len;

@@ -4,13 +4,13 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
+#include <functional>
+#include <memory>
 
 namespace mamori {
 namespace {
 
-// What an entry's tags "(s,f)" say it can be, as written / read / romanized.
+// What an entry's tags "(s,f)" say it can be.
 struct Roles {
   bool surname = false;
   bool given = false;
@@ -19,61 +19,75 @@ struct Roles {
 Roles ParseTags(std::string_view tags) {
   Roles r;
   size_t i = 0;
-  while (i < tags.size()) {
+  for (;;) {
     const size_t comma = tags.find(',', i);
     const std::string_view t = tags.substr(i, comma == std::string_view::npos ? tags.npos : comma - i);
     if (t == "s") r.surname = true;
     if (t == "g" || t == "f" || t == "m") r.given = true;
-    if (comma == std::string_view::npos) break;
+    if (comma == std::string_view::npos) return r;
     i = comma + 1;
   }
-  return r;
 }
 
-// Keys collected while parsing: [begin, end) of `store`, with flags.
-struct Pending {
-  uint32_t begin;
-  uint32_t end;
-  uint8_t flags;
+// The tags of an entry line: "(s,f)" after its first '/'. ASCII in EUC-JP
+// and UTF-8 alike (multi-byte characters have no bytes below 0x80).
+std::string_view TagsOf(std::string_view line, size_t* close_at) {
+  const size_t open = line.find("/(");
+  if (open == std::string_view::npos) return {};
+  const size_t close = line.find(')', open);
+  if (close == std::string_view::npos) return {};
+  *close_at = close;
+  return line.substr(open + 2, close - open - 2);
+}
+
+uint8_t Flags(const Roles& r, uint8_t surname, uint8_t given) {
+  return static_cast<uint8_t>((r.surname ? surname : 0) | (r.given ? given : 0));
+}
+
+struct ConverterCloser {
+  void operator()(UConverter* c) const { ucnv_close(c); }
 };
+using Converter = std::unique_ptr<UConverter, ConverterCloser>;
 
-class Builder {
- public:
-  void Add(std::string_view key, uint8_t flags) {
-    if (key.empty() || flags == 0) return;
-    const auto begin = static_cast<uint32_t>(store_.size());
-    store_.append(key);
-    pending_.push_back({begin, static_cast<uint32_t>(store_.size()), flags});
-  }
-
-  // Sorts, merges duplicates and packs into the dictionary's arrays.
-  void Finish(std::string* blob, std::vector<uint32_t>* offsets, std::vector<uint8_t>* flags) {
-    auto view = [&](const Pending& p) {
-      return std::string_view(store_).substr(p.begin, p.end - p.begin);
-    };
-    std::sort(pending_.begin(), pending_.end(),
-              [&](const Pending& a, const Pending& b) { return view(a) < view(b); });
-    for (size_t i = 0; i < pending_.size(); ++i) {
-      if (!flags->empty() && view(pending_[i]) == view(pending_[i - 1])) {
-        flags->back() |= pending_[i].flags;
-        continue;
-      }
-      offsets->push_back(static_cast<uint32_t>(blob->size()));
-      blob->append(view(pending_[i]));
-      flags->push_back(pending_[i].flags);
+// EUC-JP hiragana (row 0xA4) to katakana (row 0xA5), the form readings are kept in.
+std::string EucKatakana(std::string_view euc) {
+  std::string out(euc);
+  for (size_t i = 0; i < out.size();) {
+    const auto b = static_cast<unsigned char>(out[i]);
+    if (b < 0x80) {
+      ++i;
+    } else if (b == 0x8F) {
+      i += 3;  // JIS X 0212
+    } else {
+      if (b == 0xA4) out[i] = static_cast<char>(0xA5);
+      i += 2;
     }
-    offsets->push_back(static_cast<uint32_t>(blob->size()));
-    blob->shrink_to_fit();
-    offsets->shrink_to_fit();
-    flags->shrink_to_fit();
   }
+  return out;
+}
 
- private:
-  std::string store_;
-  std::vector<Pending> pending_;
-};
+// `utf8` in EUC-JP, with this thread's converter; empty when it has
+// characters EUC-JP lacks (no name in the list has them either).
+std::string ToEucJp(std::string_view utf8) {
+  thread_local Converter euc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    Converter c(ucnv_open("EUC-JP", &status));
+    if (c) ucnv_setFromUCallBack(c.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    return c;
+  }();
+  if (!euc) return {};
+  std::string out(utf8.size() + 8, '\0');
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t n = ucnv_fromAlgorithmic(euc.get(), UCNV_UTF8, out.data(), static_cast<int32_t>(out.size()),
+                                         utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  if (U_FAILURE(status)) return {};
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
 
-std::string Lower(std::string_view s) {
+}  // namespace
+
+std::string ToLowerAscii(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
@@ -81,97 +95,127 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-// One line: KEY [READING] /(tags) Gloss/...
-void ParseLine(std::string_view line, Builder& b) {
+void NameDictionary::AddEntry(std::string_view line) {
+  // KEY [READING] /(tags) Gloss/... in EUC-JP
+  size_t close = 0;
+  const Roles roles = ParseTags(TagsOf(line, &close));
+  if (!roles.surname && !roles.given) return;  // places, companies, products
   const size_t sp = line.find(' ');
-  if (sp == std::string_view::npos) return;
+  if (sp == std::string_view::npos || sp > close) return;
   const std::string_view key = line.substr(0, sp);
-  std::string_view rest = line.substr(sp + 1);
-  std::string_view reading;
-  if (rest.starts_with('[')) {
-    const size_t close = rest.find(']');
-    if (close == std::string_view::npos) return;
-    reading = rest.substr(1, close - 1);
-    rest = rest.substr(close + 1);
+  std::string_view reading = key;  // a kana key is its own reading
+  if (line.substr(sp + 1).starts_with('[')) {
+    const size_t end = line.find(']', sp);
+    if (end == std::string_view::npos) return;
+    reading = line.substr(sp + 2, end - sp - 2);
   }
-  const size_t open = rest.find("/(");
-  if (open == std::string_view::npos) return;
-  const size_t close = rest.find(')', open);
-  if (close == std::string_view::npos) return;
-  const Roles roles = ParseTags(rest.substr(open + 2, close - open - 2));
-  if (!roles.surname && !roles.given) return;
-  b.Add(key, (roles.surname ? kSurnameWritten : 0) | (roles.given ? kGivenWritten : 0));
-  if (!reading.empty()) {
-    b.Add(ToKatakana(reading), (roles.surname ? kSurnameReading : 0) | (roles.given ? kGivenReading : 0));
-  } else {
-    // A kana key is its own reading.
-    b.Add(ToKatakana(key), (roles.surname ? kSurnameReading : 0) | (roles.given ? kGivenReading : 0));
-  }
+  Add(key, Flags(roles, kSurnameWritten, kGivenWritten));
+  Add(EucKatakana(reading), Flags(roles, kSurnameReading, kGivenReading));
   // The romanization: the gloss up to '/', ' ' or '('.
-  std::string_view gloss = rest.substr(close + 1);
+  std::string_view gloss = line.substr(close + 1);
   while (!gloss.empty() && gloss.front() == ' ') gloss.remove_prefix(1);
-  const size_t stop = gloss.find_first_of("/ (");
-  gloss = gloss.substr(0, stop);
+  gloss = gloss.substr(0, gloss.find_first_of("/ ("));
   const bool alpha = !gloss.empty() && std::all_of(gloss.begin(), gloss.end(), [](char c) {
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   });
-  if (alpha) {
-    b.Add(Lower(gloss), (roles.surname ? kSurnameRomaji : 0) | (roles.given ? kGivenRomaji : 0));
+  if (alpha) Add(ToLowerAscii(gloss), Flags(roles, kSurnameRomaji, kGivenRomaji));
+}
+
+size_t NameDictionary::Find(std::string_view key) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = std::hash<std::string_view>()(key) & mask;; i = (i + 1) & mask) {
+    const uint32_t slot = slots_[i];
+    if (slot == 0) return i;
+    const size_t at = slot - 1;
+    const auto len = static_cast<unsigned char>(blob_[at]);
+    if (std::string_view(blob_).substr(at + 1, len) == key) return i;
   }
 }
 
-}  // namespace
-
-std::string ToKatakana(std::string_view utf8) {
-  std::string out(utf8);
-  // Hiragana U+3041..U+3096 is E3 81 81..E3 82 96; katakana is +0x60.
-  for (size_t i = 0; i + 2 < out.size(); ++i) {
-    auto b0 = static_cast<unsigned char>(out[i]);
-    if (b0 != 0xE3) continue;
-    const unsigned cp = ((b0 & 0x0F) << 12) | ((static_cast<unsigned char>(out[i + 1]) & 0x3F) << 6) |
-                        (static_cast<unsigned char>(out[i + 2]) & 0x3F);
-    if (cp >= 0x3041 && cp <= 0x3096) {
-      const unsigned k = cp + 0x60;
-      out[i + 1] = static_cast<char>(0x80 | ((k >> 6) & 0x3F));
-      out[i + 2] = static_cast<char>(0x80 | (k & 0x3F));
-    }
-    i += 2;
+void NameDictionary::Grow() {
+  std::vector<uint32_t> old = std::move(slots_);
+  slots_.assign(old.empty() ? size_t{1} << 16 : 2 * old.size(), 0);
+  for (uint32_t slot : old) {
+    if (slot == 0) continue;
+    const size_t at = slot - 1;
+    const std::string_view key = std::string_view(blob_).substr(at + 1, static_cast<unsigned char>(blob_[at]));
+    slots_[Find(key)] = slot;
   }
-  return out;
+}
+
+void NameDictionary::Add(std::string_view key, uint8_t flags) {
+  if (key.empty() || key.size() > 255 || flags == 0) return;
+  if (2 * (size_ + 1) > slots_.size()) Grow();
+  const size_t i = Find(key);
+  if (slots_[i] != 0) {
+    const size_t at = slots_[i] - 1;
+    blob_[at + 1 + key.size()] = static_cast<char>(blob_[at + 1 + key.size()] | flags);
+    return;
+  }
+  slots_[i] = static_cast<uint32_t>(blob_.size() + 1);
+  blob_.push_back(static_cast<char>(key.size()));
+  blob_.append(key);
+  blob_.push_back(static_cast<char>(flags));
+  ++size_;
+}
+
+uint8_t NameDictionary::Lookup(std::string_view utf8_key) const {
+  if (size_ == 0 || utf8_key.empty()) return 0;
+  const std::string key = ToEucJp(utf8_key);
+  if (key.empty()) return 0;
+  const uint32_t slot = slots_[Find(key)];
+  if (slot == 0) return 0;
+  return static_cast<uint8_t>(blob_[slot - 1 + 1 + key.size()]);
+}
+
+void NameDictionary::AddEntries(std::string_view lines) {
+  size_t pos = 0;
+  while (pos < lines.size()) {
+    size_t nl = lines.find('\n', pos);
+    if (nl == std::string_view::npos) nl = lines.size();
+    AddEntry(lines.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
 }
 
 NameDictionary NameDictionary::FromUtf8(std::string_view text) {
-  Builder b;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    ParseLine(text.substr(pos, nl - pos), b);
-    pos = nl + 1;
-  }
   NameDictionary d;
-  b.Finish(&d.blob_, &d.offsets_, &d.flags_);
+  d.AddEntries(ToEucJp(text));
   return d;
 }
 
 NameDictionary NameDictionary::Load(const std::string& path, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) {
     *error = "cannot open " + path;
     return {};
   }
-  const std::string euc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  // EUC-JP is at most 3 bytes per character, UTF-8 at most 4 for the same.
-  std::string utf8(euc.size() * 2 + 16, '\0');
-  UErrorCode status = U_ZERO_ERROR;
-  const int32_t n = ucnv_convert("UTF-8", "EUC-JP", utf8.data(), static_cast<int32_t>(utf8.size()),
-                                 euc.data(), static_cast<int32_t>(euc.size()), &status);
-  if (U_FAILURE(status)) {
-    *error = std::string("cannot decode ") + path + " as EUC-JP: " + u_errorName(status);
-    return {};
+  NameDictionary d;
+  // Streamed in blocks; keys stay in EUC-JP (lookups convert), so loading
+  // is reading, splitting and hashing.
+  std::string block(size_t{1} << 20, '\0');
+  std::string carry;  // an incomplete last line
+  for (;;) {
+    const size_t got = std::fread(block.data(), 1, block.size(), f.get());
+    const std::string_view data(block.data(), got);
+    size_t pos = 0;
+    while (pos < data.size()) {
+      const size_t nl = data.find('\n', pos);
+      if (nl == std::string_view::npos) break;
+      if (carry.empty()) {
+        d.AddEntry(data.substr(pos, nl - pos));
+      } else {
+        carry.append(data.substr(pos, nl - pos));
+        d.AddEntry(carry);
+        carry.clear();
+      }
+      pos = nl + 1;
+    }
+    carry.append(data.substr(pos));
+    if (got < block.size()) break;
   }
-  utf8.resize(static_cast<size_t>(n));
-  return FromUtf8(utf8);
+  if (!carry.empty()) d.AddEntry(carry);
+  return d;
 }
 
 const NameDictionary& NameDictionary::Shared() {
@@ -187,23 +231,6 @@ const NameDictionary& NameDictionary::Shared() {
     return d;
   }();
   return *shared;
-}
-
-uint8_t NameDictionary::Lookup(std::string_view key) const {
-  if (flags_.empty()) return 0;
-  size_t lo = 0, hi = flags_.size();
-  while (lo < hi) {
-    const size_t mid = (lo + hi) / 2;
-    const std::string_view k(blob_.data() + offsets_[mid], offsets_[mid + 1] - offsets_[mid]);
-    if (k < key) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  if (lo == flags_.size()) return 0;
-  const std::string_view k(blob_.data() + offsets_[lo], offsets_[lo + 1] - offsets_[lo]);
-  return k == key ? flags_[lo] : 0;
 }
 
 }  // namespace mamori

@@ -6,8 +6,10 @@
 //
 // Keys are the written form (山田), the reading in katakana (ヤマダ) and the
 // romanization in lower case (yamada), each with what it can be a part of.
-// Stored compactly: one sorted blob of keys, offsets and one flag byte each
-// (about 10 MB for the 1.2 million keys of the 2021 file).
+// Stored compactly: each distinct key once, in the file's EUC-JP (two bytes
+// a character), in one blob (length, bytes, flags) with an open-addressing
+// table of offsets. Loading streams the file and hashes the name entries'
+// keys without converting them; Lookup() converts its UTF-8 key instead.
 #ifndef MAMORI_DETECTORS_NAME_DICT_H_
 #define MAMORI_DETECTORS_NAME_DICT_H_
 
@@ -45,19 +47,27 @@ class NameDictionary {
   // Reads an EUC-JP ENAMDICT file; empty (and *error set) when it cannot.
   static NameDictionary Load(const std::string& path, std::string* error);
 
-  // The NameFlag bits of `key` (0 when absent).
-  uint8_t Lookup(std::string_view key) const;
+  // The NameFlag bits of the UTF-8 `key` (0 when absent). Thread-safe.
+  uint8_t Lookup(std::string_view utf8_key) const;
 
-  size_t size() const { return flags_.size(); }
+  size_t size() const { return size_; }
 
  private:
-  std::string blob_;               // keys in sorted order, back to back
-  std::vector<uint32_t> offsets_;  // key i is blob_[offsets_[i], offsets_[i + 1])
-  std::vector<uint8_t> flags_;
+  // Adds the keys of EUC-JP entry lines.
+  void AddEntries(std::string_view lines);
+  void AddEntry(std::string_view line);
+  void Add(std::string_view key, uint8_t flags);
+  // The slot that holds `key`, or the empty slot where it would go.
+  size_t Find(std::string_view key) const;
+  void Grow();
+
+  std::string blob_;             // per key: length byte, the key, flags byte
+  std::vector<uint32_t> slots_;  // 1 + offset of an entry in blob_; 0 is empty
+  size_t size_ = 0;
 };
 
-// Hiragana to katakana; other characters unchanged.
-std::string ToKatakana(std::string_view utf8);
+// ASCII letters to lower case (romanized keys); other bytes unchanged.
+std::string ToLowerAscii(std::string_view s);
 
 }  // namespace mamori
 

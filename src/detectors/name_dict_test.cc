@@ -50,9 +50,11 @@ TEST(NameDictionaryTest, DebianFileHasModernNames) {
   EXPECT_TRUE(d.Lookup("タナカ") & kSurnameReading);
 }
 
-TEST(ToKatakanaTest, ConvertsHiraganaOnly) {
-  EXPECT_EQ(ToKatakana("やまだ たろう"), "ヤマダ タロウ");
-  EXPECT_EQ(ToKatakana("山田abc"), "山田abc");
+TEST(NameDictionaryTest, ReadingsAreKeptInKatakana) {
+  const NameDictionary d = NameDictionary::FromUtf8("小鳥遊 [たかなし] /(s) Takanashi/\n");
+  EXPECT_EQ(d.Lookup("タカナシ"), kSurnameReading);
+  EXPECT_EQ(d.Lookup("たかなし"), 0);
+  EXPECT_EQ(d.Lookup("𠮷"), 0);  // not in EUC-JP
 }
 
 }  // namespace
