@@ -190,7 +190,8 @@ std::optional<Span> KanjiName(std::string_view text, Span span, Trim trim,
   auto surface = [&](const Morpheme& m) { return window.substr(m.begin, m.end - m.begin); };
   auto name_like = [&](const Morpheme& m) {
     if (m.tags & (kTagPersonName | kTagUnknown)) return true;
-    if (m.tags & (kTagOrganization | kTagOther)) return false;
+    if (m.tags & kTagOrganization) return false;
+    // The span is kanji: a prefix or suffix tag (悠|真, 真 as 接頭詞) can be part of a name too.
     if (dict.Lookup(surface(m)) & kWritten) return true;
     return (m.tags & kTagCommonNoun) && CharCount(surface(m)) == 1;  // 陽|翔, 結|愛
   };
@@ -524,10 +525,10 @@ class NameDetector final : public Detector {
       if (s == Script::kKanji) {
         // Without an honorific or label, single characters (平|日, 中|央)
         // split too easily: two parts with a space, or three characters
-        // or more, and IPADIC must see a person's name in them.
-        name = (spaced || CharCount(run) >= 3) && CharCount(run) <= 2 * kMaxPartChars &&
-               IsFullName(run, kSurnameWritten, kGivenWritten) && !AfterCompanyMark(text, i) &&
-               IpadicSeesPersonName(run);
+        // or more in which IPADIC sees a person's name.
+        name = (spaced || (CharCount(run) >= 3 && IpadicSeesPersonName(run))) &&
+               CharCount(run) <= 2 * kMaxPartChars && IsFullName(run, kSurnameWritten, kGivenWritten) &&
+               !AfterCompanyMark(text, i);
       } else if (s == Script::kKatakana) {
         name = spaced && IsFullName(run, kSurnameReading, kGivenReading);
       } else {

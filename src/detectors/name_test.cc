@@ -48,11 +48,13 @@ TEST(NameDetectorTest, HiraganaGivenNames) {
 
 TEST(NameDetectorTest, ChildrensHonorificsFindSingleKanjiGivenNames) {
   EXPECT_THAT(Names("紬ちゃんと樹君"), ElementsAre("紬", "樹"));
+  EXPECT_THAT(Names("作文では悠真君の作品が"), ElementsAre("悠真"));
   EXPECT_THAT(Names("奥さん"), IsEmpty());
 }
 
 TEST(NameDetectorTest, FullNamesOnARecordLine) {
   EXPECT_THAT(Names("営業部 山田 太郎（yamada@example.jp）"), ElementsAre("山田 太郎"));
+  EXPECT_THAT(Names("百目鬼 美咲 <m@example.jp>"), ElementsAre("百目鬼 美咲"));
   EXPECT_THAT(Names("・清水 真由美 生年月日 H18/7/22 個人番号 123456789012"), ElementsAre("清水 真由美"));
   EXPECT_THAT(Names("中央みらい銀行 札幌支店 普通 0123456"), IsEmpty());
   EXPECT_THAT(Names("お電話（0570-362-998、平日9:00-18:00）"), IsEmpty());

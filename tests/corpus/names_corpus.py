@@ -15,17 +15,12 @@ the rest of the corpus does not move when this file changes.
 import random
 
 from docbuilder import Doc, N, P
+from fakedata import GIVEN, SURNAMES
 
 SEED = 20261121
 
-COMMON_SURNAMES = [
-    ("佐藤", "サトウ", "Sato"), ("鈴木", "スズキ", "Suzuki"), ("高橋", "タカハシ", "Takahashi"),
-    ("田中", "タナカ", "Tanaka"), ("伊藤", "イトウ", "Ito"), ("渡辺", "ワタナベ", "Watanabe"),
-    ("山本", "ヤマモト", "Yamamoto"), ("中村", "ナカムラ", "Nakamura"), ("小林", "コバヤシ", "Kobayashi"),
-    ("加藤", "カトウ", "Kato"), ("吉田", "ヨシダ", "Yoshida"), ("山田", "ヤマダ", "Yamada"),
-    ("松本", "マツモト", "Matsumoto"), ("井上", "イノウエ", "Inoue"), ("森", "モリ", "Mori"),
-    ("石川", "イシカワ", "Ishikawa"), ("林", "ハヤシ", "Hayashi"), ("長谷川", "ハセガワ", "Hasegawa"),
-]
+# The corpus's everyday names, and a few more.
+COMMON_SURNAMES = SURNAMES + [("林", "ハヤシ", "Hayashi"), ("長谷川", "ハセガワ", "Hasegawa")]
 RARE_SURNAMES = [
     ("小鳥遊", "タカナシ", "Takanashi"), ("勅使河原", "テシガワラ", "Teshigawara"),
     ("五十嵐", "イガラシ", "Igarashi"), ("東海林", "ショウジ", "Shoji"), ("御手洗", "ミタライ", "Mitarai"),
@@ -33,11 +28,7 @@ RARE_SURNAMES = [
     ("百目鬼", "ドウメキ", "Domeki"), ("月見里", "ヤマナシ", "Yamanashi"), ("十文字", "ジュウモンジ", "Jumonji"),
     ("南雲", "ナグモ", "Nagumo"), ("鬼瓦", "オニガワラ", "Onigawara"), ("四月一日", "ワタヌキ", "Watanuki"),
 ]
-CLASSIC_GIVEN = [
-    ("太郎", "タロウ", "Taro"), ("花子", "ハナコ", "Hanako"), ("一郎", "イチロウ", "Ichiro"),
-    ("美咲", "ミサキ", "Misaki"), ("大輔", "ダイスケ", "Daisuke"), ("直樹", "ナオキ", "Naoki"),
-    ("恵子", "ケイコ", "Keiko"), ("誠", "マコト", "Makoto"), ("健", "ケン", "Ken"), ("さくら", "サクラ", "Sakura"),
-]
+CLASSIC_GIVEN = GIVEN
 MODERN_GIVEN = [
     ("陽翔", "ハルト", "Haruto"), ("結愛", "ユア", "Yua"), ("蒼", "アオイ", "Aoi"), ("凛", "リン", "Rin"),
     ("湊", "ミナト", "Minato"), ("紬", "ツムギ", "Tsumugi"), ("陽葵", "ヒマリ", "Himari"), ("芽依", "メイ", "Mei"),
