@@ -92,6 +92,9 @@ bool At(std::string_view text, uint32_t i, std::string_view what) {
   return i <= text.size() && text.substr(i).starts_with(what);
 }
 
+// 1 when a space stands at `i`, else 0.
+uint32_t SpaceAt(std::string_view text, uint32_t i) { return i < text.size() && text[i] == ' ' ? 1 : 0; }
+
 std::string_view TrimSpaces(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -210,11 +213,21 @@ std::optional<ExpiryMatch> MatchExpiry(std::string_view text, uint32_t pos) {
     if (n1 == 4) return MakeExpiry(text, pos, n1, b, n2, b + n2);  // YYYY/MM
     return std::nullopt;
   }
-  if (At(text, a, kYear)) {  // YYYY年M月, YY年M月
-    const uint32_t b = a + kYear.size();
+  // YYYY年M月, YY年M月; also "2027 年 4 月": forms pad the numbers, and a
+  // PDF's text layer has a space wherever the font changes between the
+  // Japanese and the Latin digits.
+  if (const uint32_t y = a + SpaceAt(text, a); At(text, y, kYear)) {
+    const uint32_t b = y + kYear.size() + SpaceAt(text, y + kYear.size());
     const uint32_t n2 = RunLength(text, b);
-    if (!At(text, b + n2, kMonth)) return std::nullopt;
-    auto m = MakeExpiry(text, pos, n1, b, n2, b + n2 + kMonth.size());
+    const uint32_t mo = b + n2 + SpaceAt(text, b + n2);
+    if (!At(text, mo, kMonth)) return std::nullopt;
+    const uint32_t end = mo + kMonth.size();
+    // "2027 年 12 月 31 日" is a day, as "2027年12月31日" is
+    if (end - pos != n1 + n2 + kYear.size() + kMonth.size() &&
+        RunLength(text, end + SpaceAt(text, end)) > 0) {
+      return std::nullopt;
+    }
+    auto m = MakeExpiry(text, pos, n1, b, n2, end);
     if (m) m->jp_short_year = n1 == 2;
     return m;
   }
@@ -236,6 +249,7 @@ std::optional<ExpiryMatch> MatchExpiry(std::string_view text, uint32_t pos) {
 // "平成27年12月" is a date in an era, not a card's month.
 bool AfterEraName(std::string_view text, uint32_t pos) {
   static constexpr std::string_view kEras[] = {"明治", "大正", "昭和", "平成", "令和"};
+  if (pos > 0 && text[pos - 1] == ' ') --pos;  // "平成 27 年" from a PDF
   return std::any_of(std::begin(kEras), std::end(kEras), [&](std::string_view era) {
     return pos >= era.size() && text.substr(pos - era.size(), era.size()) == era;
   });

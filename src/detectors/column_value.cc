@@ -5,6 +5,7 @@
 #include <cctype>
 #include <string>
 
+#include "detectors/address.h"
 #include "detectors/card.h"
 #include "detectors/context.h"
 #include "detectors/dates.h"
@@ -73,7 +74,7 @@ std::optional<std::string> PersonName(std::string_view s) {
 
 std::optional<std::string> Address(std::string_view s) {
   if (s.size() > kMaxAddressBytes || !HasLetter(s) || s.find('@') != std::string_view::npos ||
-      IsPlaceholder(s)) {
+      IsPlaceholder(s) || !LooksLikeAddress(s)) {
     return std::nullopt;
   }
   return std::string(s);
@@ -157,6 +158,7 @@ std::optional<Detection> TypedColumnValue(LabelKind kind, std::string_view norma
     case K::kAddress: value = Address(t.text); break;
     case K::kBank:
     case K::kNegative:
+    case K::kPrefecture:
     case K::kHonorific: break;
   }
   if (!value) return std::nullopt;

@@ -33,7 +33,7 @@ namespace mamori {
 //   driver's licence 12 digits (4-4-4 allowed)
 //   bank account     6-8 digits
 //   name, holder     text with a letter, no digits or '@', not a placeholder ("なし", "N/A")
-//   address          text with a letter, not a placeholder
+//   address          text with a letter, not a placeholder, LooksLikeAddress (address.h)
 std::optional<Detection> TypedColumnValue(LabelKind kind, std::string_view normalized_cell);
 
 }  // namespace mamori

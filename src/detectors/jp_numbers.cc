@@ -13,15 +13,6 @@ using K = LabelKind;
 
 constexpr std::array<int, 11> kMyNumberWeights = {6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
 
-constexpr std::string_view kPrefectures[] = {
-    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県",
-    "栃木県", "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県",
-    "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県",
-    "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県",
-    "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県",
-    "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
-};
-static_assert(std::size(kPrefectures) == 47);
 
 bool AllDigits(std::string_view s) { return std::all_of(s.begin(), s.end(), IsAsciiDigit); }
 
@@ -68,7 +59,7 @@ const LabelHit* NearestLabelBefore(const Candidates& in, uint32_t pos) {
                              [](const LabelHit& h, uint32_t p) { return h.begin < p; });
   while (it != in.labels.begin()) {
     --it;
-    if (it->end <= pos) return &*it;
+    if (it->end <= pos && it->kind != K::kPrefecture) return &*it;
   }
   return nullptr;
 }
@@ -361,7 +352,7 @@ bool IsBankAccountNumber(std::string_view digits) {
 
 bool StartsWithJapaneseAddress(std::string_view text) {
   if (text.size() < 6 || static_cast<unsigned char>(text[0]) < 0x80) return false;
-  for (std::string_view prefecture : kPrefectures) {
+  for (std::string_view prefecture : Prefectures()) {
     // Compare the first character's last byte before the whole name.
     if (text[2] == prefecture[2] && text.starts_with(prefecture)) return true;
   }

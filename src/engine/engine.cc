@@ -10,6 +10,7 @@
 #include "engine/object_scanner.h"
 #include "engine/text_scanner.h"
 #include "engine/walker.h"
+#include "extract/database.h"
 
 namespace mamori {
 namespace {
@@ -75,7 +76,15 @@ class EngineImpl final : public Engine {
 
   ScanSummary Scan(const std::vector<std::string>& inputs, ScanSink& sink) override {
     const auto start = std::chrono::steady_clock::now();
-    const std::vector<WalkItem> items = Walk(inputs, core_->options.excludes);
+    // Database URIs are objects of their own; everything else is walked.
+    std::vector<std::string> paths;
+    std::vector<WalkItem> items;
+    for (const std::string& input : inputs) {
+      if (IsDatabaseUri(input)) items.push_back({input, 0, ""});
+      else paths.push_back(input);
+    }
+    const std::vector<WalkItem> walked = Walk(paths, core_->options.excludes);
+    items.insert(items.end(), walked.begin(), walked.end());
     SharedSink shared(sink);
     unsigned jobs = core_->options.jobs ? core_->options.jobs : std::thread::hardware_concurrency();
     jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(items.size())));
@@ -130,6 +139,9 @@ class EngineImpl final : public Engine {
     } else if (!scanner) {
       report.status = ObjectStatus::kError;
       report.reason = "no scanner (out of memory?)";
+    } else if (IsDatabaseUri(item.path)) {
+      ObjectScanner(*core_, *scanner, shared).ScanDatabaseUri(item.path);
+      return;
     } else if (item.path == "-") {
       FdSource in(STDIN_FILENO, false);
       ObjectScanner(*core_, *scanner, shared).ScanTopLevel(item.path, in, false);

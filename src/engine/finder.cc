@@ -190,7 +190,7 @@ Finder::Scratch::~Scratch() { hs_free_scratch(scratch_); }
 
 Finder::~Finder() { hs_free_database(labels_db_); }
 
-Result<std::unique_ptr<Finder>> Finder::Create(bool labels_in_any_text) {
+Result<std::unique_ptr<Finder>> Finder::Create(bool labels_without_digits) {
   const std::span<const Label> labels = AllLabels();
   std::vector<const char*> exprs;
   std::vector<size_t> lens;
@@ -203,7 +203,7 @@ Result<std::unique_ptr<Finder>> Finder::Create(bool labels_in_any_text) {
     ids.push_back(static_cast<unsigned>(i));
   }
   std::unique_ptr<Finder> finder(new Finder());
-  finder->labels_in_any_text_ = labels_in_any_text;
+  finder->labels_without_digits_ = labels_without_digits;
   hs_compile_error_t* error = nullptr;
   if (hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(),
                            static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr,
@@ -226,10 +226,15 @@ Result<std::unique_ptr<Finder::Scratch>> Finder::NewScratch() const {
 void Finder::Find(std::string_view text, Scratch& scratch, CandidateBuffers* out) const {
   FindDigitRunsAndAtSigns(text, &out->runs, &out->at_signs);
   out->labels.clear();
-  // The number and email detectors start from a digit or an '@': without
-  // either, labels cannot matter to them (most table cells and some prose
-  // end here).
-  if (!labels_in_any_text_ && out->runs.empty() && out->at_signs.empty()) return;
+  // Every detector but the address one starts from a digit or an '@':
+  // without either, labels cannot matter (most table cells and some prose
+  // end here). An address needs Japanese text, so ASCII text ends here too.
+  if (out->runs.empty() && out->at_signs.empty() &&
+      !(labels_without_digits_ && std::any_of(text.begin(), text.end(), [](char c) {
+          return static_cast<unsigned char>(c) >= 0x80;
+        }))) {
+    return;
+  }
   MatchContext ctx{text, &out->labels};
   hs_scan(labels_db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_,
           OnLabelMatch, &ctx);

@@ -52,10 +52,9 @@ class Finder {
     hs_scratch* scratch_ = nullptr;
   };
 
-  // Labels are looked for only in text with a digit or an '@' (what the
-  // number and email detectors start from) unless `labels_in_any_text`:
-  // free-text names start from labels and honorifics alone.
-  static Result<std::unique_ptr<Finder>> Create(bool labels_in_any_text = false);
+  // `labels_without_digits`: look for labels also in non-ASCII text without
+  // digits or '@' (addresses in kanji numerals, 東京都千代田区永田町一丁目).
+  static Result<std::unique_ptr<Finder>> Create(bool labels_without_digits = false);
   ~Finder();
 
   Result<std::unique_ptr<Scratch>> NewScratch() const;
@@ -66,7 +65,7 @@ class Finder {
  private:
   Finder() = default;
   hs_database* labels_db_ = nullptr;
-  bool labels_in_any_text_ = false;
+  bool labels_without_digits_ = false;
 };
 
 }  // namespace mamori

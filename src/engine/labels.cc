@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <vector>
 
 namespace mamori {
 namespace {
@@ -111,6 +112,8 @@ constexpr Label kLabels[] = {
     {"お客様", K::kName}, {"担当", K::kName}, {"担当者", K::kName},
     {"住所", K::kAddress}, {"ご住所", K::kAddress}, {"所在地", K::kAddress},
     {"address", K::kAddress}, {"addr", K::kAddress}, {"street", K::kAddress},
+    {"お届け先", K::kAddress}, {"届け先", K::kAddress}, {"送付先", K::kAddress},
+    {"配送先", K::kAddress},
     // Negative: numbers that look like ours but are not personal.
     {"注文番号", K::kNegative}, {"伝票番号", K::kNegative}, {"受付番号", K::kNegative},
     {"お問い合わせ番号", K::kNegative}, {"問い合わせ番号", K::kNegative},
@@ -125,6 +128,23 @@ constexpr Label kLabels[] = {
     {"発注番号", K::kNegative}, {"製造番号", K::kNegative}, {"シリアル番号", K::kNegative},
     {"会員番号", K::kNegative}, {"顧客番号", K::kNegative}, {"お客様番号", K::kNegative},
     {"契約番号", K::kNegative}, {"整理番号", K::kNegative}, {"型番", K::kNegative},
+    // Prefectures: not labels but address triggers, found in the same pass.
+    {"北海道", K::kPrefecture}, {"青森県", K::kPrefecture}, {"岩手県", K::kPrefecture},
+    {"宮城県", K::kPrefecture}, {"秋田県", K::kPrefecture}, {"山形県", K::kPrefecture},
+    {"福島県", K::kPrefecture}, {"茨城県", K::kPrefecture}, {"栃木県", K::kPrefecture},
+    {"群馬県", K::kPrefecture}, {"埼玉県", K::kPrefecture}, {"千葉県", K::kPrefecture},
+    {"東京都", K::kPrefecture}, {"神奈川県", K::kPrefecture}, {"新潟県", K::kPrefecture},
+    {"富山県", K::kPrefecture}, {"石川県", K::kPrefecture}, {"福井県", K::kPrefecture},
+    {"山梨県", K::kPrefecture}, {"長野県", K::kPrefecture}, {"岐阜県", K::kPrefecture},
+    {"静岡県", K::kPrefecture}, {"愛知県", K::kPrefecture}, {"三重県", K::kPrefecture},
+    {"滋賀県", K::kPrefecture}, {"京都府", K::kPrefecture}, {"大阪府", K::kPrefecture},
+    {"兵庫県", K::kPrefecture}, {"奈良県", K::kPrefecture}, {"和歌山県", K::kPrefecture},
+    {"鳥取県", K::kPrefecture}, {"島根県", K::kPrefecture}, {"岡山県", K::kPrefecture},
+    {"広島県", K::kPrefecture}, {"山口県", K::kPrefecture}, {"徳島県", K::kPrefecture},
+    {"香川県", K::kPrefecture}, {"愛媛県", K::kPrefecture}, {"高知県", K::kPrefecture},
+    {"福岡県", K::kPrefecture}, {"佐賀県", K::kPrefecture}, {"長崎県", K::kPrefecture},
+    {"熊本県", K::kPrefecture}, {"大分県", K::kPrefecture}, {"宮崎県", K::kPrefecture},
+    {"鹿児島県", K::kPrefecture}, {"沖縄県", K::kPrefecture},
     // Honorifics after a name: triggers for free-text names (detectors/name.cc).
     {"様", K::kHonorific}, {"さん", K::kHonorific}, {"氏", K::kHonorific},
     {"殿", K::kHonorific}, {"君", K::kHonorific}, {"ちゃん", K::kHonorific},
@@ -147,6 +167,17 @@ std::string FoldHeader(std::string_view s) {
 
 std::span<const Label> AllLabels() { return kLabels; }
 
+std::span<const std::string_view> Prefectures() {
+  static const std::vector<std::string_view> prefectures = [] {
+    std::vector<std::string_view> out;
+    for (const Label& label : kLabels) {
+      if (label.kind == K::kPrefecture) out.push_back(label.text);
+    }
+    return out;
+  }();
+  return prefectures;
+}
+
 std::optional<DataType> LabelDataType(LabelKind kind) {
   switch (kind) {
     case K::kCardNumber: return DataType::kCardNumber;
@@ -165,6 +196,7 @@ std::optional<DataType> LabelDataType(LabelKind kind) {
     case K::kAddress: return DataType::kAddress;
     case K::kBank:
     case K::kNegative:
+    case K::kPrefecture:
     case K::kHonorific: return std::nullopt;
   }
   return std::nullopt;
@@ -178,7 +210,8 @@ std::optional<LabelKind> ClassifyHeader(std::string_view header) {
   std::optional<LabelKind> best;
   size_t best_len = 0;
   for (const Label& label : kLabels) {
-    if (label.kind == K::kHonorific) continue;  // "様式", "氏名" are not honorific columns
+    // Places and honorifics are not what a column holds ("様式", "氏名" are no honorific columns).
+    if (label.kind == K::kPrefecture || label.kind == K::kHonorific) continue;
     const std::string needle = FoldHeader(label.text);
     if (needle.size() <= best_len || folded.find(needle) == std::string::npos) continue;
     // Short ASCII words ("exp", "pan", "tel", "cid") only count as the whole header

@@ -30,9 +30,10 @@ enum class LabelKind : uint8_t {
   kName,
   kAddress,
   kNegative,  // 注文番号, order no., tracking, 法人番号: suppresses nearby values
+  kPrefecture,  // 東京都, 北海道 … (all 47): where an address may begin; names no value
   kHonorific,  // 様, さん, 氏: follows a name in text (never a column header)
 };
-inline constexpr int kLabelKindCount = 17;
+inline constexpr int kLabelKindCount = 18;
 
 struct Label {
   std::string_view text;  // as it appears after normalization (ASCII is matched caseless)
@@ -42,7 +43,11 @@ struct Label {
 // Every label, in no particular order.
 std::span<const Label> AllLabels();
 
-// The data type a label names, if it names exactly one (kBank and kNegative do not).
+// The prefecture names (the kPrefecture entries of AllLabels()), in JIS X 0401 order.
+std::span<const std::string_view> Prefectures();
+
+// The data type a label names, if it names exactly one (kBank, kNegative and
+// kPrefecture do not).
 std::optional<DataType> LabelDataType(LabelKind kind);
 
 // The kind of a column header or JSON key such as "お客様メールアドレス" or

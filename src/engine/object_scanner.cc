@@ -1,10 +1,13 @@
 #include "engine/object_scanner.h"
 
 #include <algorithm>
+#include <functional>
+#include <unordered_set>
 
 #include "engine/encoding.h"
 #include "extract/archive.h"
 #include "extract/csv.h"
+#include "extract/database.h"
 #include "extract/extractor.h"
 #include "extract/format.h"
 #include "extract/json.h"
@@ -12,6 +15,7 @@
 #include "extract/odf.h"
 #include "extract/ooxml.h"
 #include "extract/pdf.h"
+#include "extract/sqlite_db.h"
 
 namespace mamori {
 namespace {
@@ -70,6 +74,7 @@ class ObjectContext final : public ExtractSink {
 
   ObjectReport& report() { return report_; }
   FindingCollector& collector() { return collector_; }
+  const ScanOptions& options() const { return scanner_.core_.options; }
 
   void Text(std::string_view utf8, const StructuredLocation& where, uint64_t offset) override {
     scanner_.text_.ScanUnit(utf8, offset, 0, std::nullopt, where, &collector_);
@@ -89,6 +94,9 @@ class ObjectContext final : public ExtractSink {
     where.column = std::string(cell.column);
     where.sheet = std::string(cell.sheet);
     where.cell = std::string(cell.cell);
+    where.table = std::string(cell.table);
+    where.primary_key = std::string(cell.primary_key);
+    where.record = std::string(cell.record);
     const uint64_t before = collector_.added();
     if (!cell.raw.empty() && cell.offset) {  // exact offsets in a CP932/EUC-JP file
       scanner_.text_.ScanEncodedUnit(cell.raw, EncodingForCharset(cell.raw_encoding, cell.raw),
@@ -107,6 +115,7 @@ class ObjectContext final : public ExtractSink {
     if (!row_counted_ && cell.row > 0 && collector_.added() > before) {
       row_counted_ = true;
       ++rows_with_findings_;
+      if (!cell.record.empty()) people_.insert(std::hash<std::string_view>{}(cell.record));
     }
   }
 
@@ -132,6 +141,17 @@ class ObjectContext final : public ExtractSink {
     Add(member);
   }
 
+  void Nested(std::string_view name, const std::function<void(ExtractSink&)>& extract) override {
+    ObjectContext child(scanner_, MemberPath(report_.path, name), budget_);
+    extract(child);
+    child.Finish();
+    scanner_.out_.Object(child.report());
+    // Its people count here once per record key, not once per table.
+    Add(child.report(), /*records=*/false);
+    nested_people_.merge(child.people_);  // moves the nodes: no second copy of a large set
+    nested_people_.merge(child.nested_people_);
+  }
+
   void SetStatus(ObjectStatus status, std::string_view reason) override {
     if (Severity(status) <= Severity(report_.status)) return;
     report_.status = status;
@@ -146,13 +166,16 @@ class ObjectContext final : public ExtractSink {
   // Closes the object: own findings plus the sums of its members.
   void Finish() {
     collector_.Finish(&report_, saw_cells_ ? std::optional<uint64_t>(rows_with_findings_) : std::nullopt);
-    report_.records += member_records_;
+    report_.records += member_records_ + nested_people_.size();
     report_.findings = 0;
     for (int t = 0; t < kDataTypeCount; ++t) {
       report_.counts[t] += member_counts_[t];
       report_.findings += report_.counts[t];
     }
     report_.risk = std::max(report_.risk, member_risk_);
+    // The 1,000-people threshold applies to a database's distinct people,
+    // which no single table may reach.
+    if (!nested_people_.empty()) report_.risk = std::max(report_.risk, RateRisk({}, report_.records));
     if (members_not_ok_ && Severity(report_.status) < Severity(ObjectStatus::kIncomplete)) {
       report_.status = ObjectStatus::kIncomplete;
       report_.reason = std::to_string(members_not_ok_) + " of " + std::to_string(members_) +
@@ -162,9 +185,9 @@ class ObjectContext final : public ExtractSink {
   }
 
  private:
-  void Add(const ObjectReport& m) {
+  void Add(const ObjectReport& m, bool records = true) {
     ++members_;
-    member_records_ += m.records;
+    if (records) member_records_ += m.records;
     for (int t = 0; t < kDataTypeCount; ++t) member_counts_[t] += m.counts[t];
     member_risk_ = std::max(member_risk_, m.risk);
     if (m.status != ObjectStatus::kOk && m.status != ObjectStatus::kSkipped) ++members_not_ok_;
@@ -180,6 +203,8 @@ class ObjectContext final : public ExtractSink {
   std::string last_sheet_;
   bool row_counted_ = false;
   uint64_t rows_with_findings_ = 0;
+  // Record keys (hashed) of rows with findings, here and in nested objects.
+  std::unordered_set<size_t> people_, nested_people_;
   uint64_t members_ = 0, members_not_ok_ = 0, member_records_ = 0;
   std::array<uint64_t, kDataTypeCount> member_counts_{};
   Risk member_risk_ = Risk::kNone;
@@ -205,6 +230,21 @@ void ReportStatus(ObjectContext& ctx, const Status& s) {
   if (!s.ok()) ctx.SetStatus(ObjectStatus::kError, s.message());
 }
 
+DatabaseScanOptions DatabaseOptions(const ScanOptions& options) {
+  return {options.sample_rows, options.tables};
+}
+
+// A SQLite database: a file is opened by its path (its WAL is read too),
+// a member from its bytes.
+void ExtractSqlite(std::string_view bytes, const std::string* file, ObjectContext& ctx) {
+  auto db = file ? OpenSqliteFile(*file, ctx.budget()) : OpenSqliteImage(bytes, ctx.budget());
+  if (!db.ok()) {
+    ReportStatus(ctx, db.status());
+    return;
+  }
+  ScanDatabase(**db, DatabaseOptions(ctx.options()), ctx);
+}
+
 // Runs the extractor for a streamed format.
 // `encoding` is what sniffing found; plain text is not detected twice.
 void ExtractStream(Format f, char delimiter, ByteSource& source, const DetectedEncoding& encoding,
@@ -217,9 +257,9 @@ void ExtractStream(Format f, char delimiter, ByteSource& source, const DetectedE
   }
 }
 
-// Runs the extractor for an object held in memory.
+// Runs the extractor for an object held in memory (`is_file`: the file at `path`).
 void Extract(Format f, const DetectedEncoding& encoding, std::string_view bytes,
-             const std::string& path, ObjectContext& ctx, TextScanner& text) {
+             const std::string& path, bool is_file, ObjectContext& ctx, TextScanner& text) {
   if (Streamed(f)) {
     char delimiter;
     f = Refine(f, bytes.substr(0, kSniffBytes), &delimiter);
@@ -240,9 +280,7 @@ void Extract(Format f, const DetectedEncoding& encoding, std::string_view bytes,
     case Format::kPdf: ReportStatus(ctx, ExtractPdf(bytes, ctx)); return;
     case Format::kEml: ReportStatus(ctx, ExtractMail(bytes, ctx)); return;
     case Format::kMbox: ReportStatus(ctx, ExtractMbox(bytes, ctx)); return;
-    case Format::kSqlite:
-      ctx.SetStatus(ObjectStatus::kUnsupported, "SQLite database: database scanning is not built yet");
-      return;
+    case Format::kSqlite: ExtractSqlite(bytes, is_file ? &path : nullptr, ctx); return;
     case Format::kBinary: ctx.SetStatus(ObjectStatus::kSkipped, "binary"); return;
     default: return;  // streamed formats are handled above
   }
@@ -255,7 +293,7 @@ ObjectReport ObjectScanner::ScanMemory(const std::string& path, std::string_view
   ctx.report().bytes = bytes.size();
   DetectedEncoding encoding;
   const Format format = SniffFormat(path, bytes, &encoding);
-  Extract(format, encoding, bytes, path, ctx, text_);
+  Extract(format, encoding, bytes, path, /*is_file=*/false, ctx, text_);
   ctx.Finish();
   out_.Object(ctx.report());
   return ctx.report();
@@ -300,8 +338,21 @@ void ObjectScanner::ScanTopLevel(const std::string& path, ByteSource& source, bo
       ctx.report().bytes = bytes.size();
       // Office formats are told from plain zips by members beyond the head.
       if (format == Format::kZip) format = SniffFormat(path, bytes);
-      Extract(format, encoding, bytes, path, ctx, text_);
+      Extract(format, encoding, bytes, path, is_file, ctx, text_);
     }
+  }
+  ctx.Finish();
+  out_.Object(ctx.report());
+}
+
+void ObjectScanner::ScanDatabaseUri(const std::string& uri) {
+  Budget budget(core_.options.limits);
+  ObjectContext ctx(*this, DisplayDatabaseUri(uri), budget);
+  auto db = OpenDatabaseUri(uri, budget);
+  if (db.ok()) {
+    ScanDatabase(**db, DatabaseOptions(core_.options), ctx);
+  } else {
+    ReportStatus(ctx, db.status());
   }
   ctx.Finish();
   out_.Object(ctx.report());

@@ -34,6 +34,11 @@ class ObjectScanner {
   // mapped when `path` names one). Reports it (and its members) to the output.
   void ScanTopLevel(const std::string& path, ByteSource& source, bool is_file);
 
+  // A database named by URI ("sqlite:shop.db", "postgresql://…", see
+  // extract/database.h): each table is an object "<uri>!/<table>", and the
+  // database one more whose records are the distinct people of all tables.
+  void ScanDatabaseUri(const std::string& uri);
+
   // An object already in memory, inside a top-level one. Reports it and
   // returns its report so the container can sum its members.
   ObjectReport ScanMemory(const std::string& path, std::string_view bytes, Budget& budget);

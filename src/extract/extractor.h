@@ -5,6 +5,7 @@
 #define MAMORI_EXTRACT_EXTRACTOR_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,9 @@ struct CellRef {
   uint64_t line = 0;                       // 1-based line of the cell in the object; 0 unknown
   std::string_view raw;                    // the cell's own bytes, when not UTF-8, at `offset`
   std::string_view raw_encoding;           // their encoding ("cp932"), for exact offsets
+  std::string_view table;                  // databases: the table ("customers", "sales.orders")
+  std::string_view primary_key;            // databases: the row's key ("42", "7,2")
+  std::string_view record;                 // databases: the person the row describes ("customers:42")
 };
 
 // What an extractor reports to; the engine implements it. Calls for one
@@ -61,6 +65,17 @@ class ExtractSink {
   // corrupt): reported as its own object with that status.
   virtual void MemberStatus(std::string_view name, uint64_t bytes, ObjectStatus status,
                             std::string_view reason, bool encrypted) = 0;
+
+  // A nested object the extractor reads itself (a database table): reported
+  // as its own object at "<this path>!/<name>" with what `extract` reports to
+  // the sink it is given. Rows of nested objects that carry a record key
+  // count as people of this object once per distinct key (a customer and
+  // her orders are one person). Sinks that keep no objects apart (test
+  // fakes) may run `extract` on themselves.
+  virtual void Nested(std::string_view name, const std::function<void(ExtractSink&)>& extract) {
+    (void)name;
+    extract(*this);
+  }
 
   // This object is not fully read: incomplete, encrypted, unsupported,
   // no_text or error, with why. The most severe status wins.

@@ -93,7 +93,7 @@ std::string_view FormatName(Format f) {
 Format SniffFormat(std::string_view name, std::string_view head, DetectedEncoding* encoding) {
   if (StartsWith(head, "PK\x03\x04") || StartsWith(head, "PK\x05\x06")) return ZipKind(head);
   if (StartsWith(head, "%PDF-")) return Format::kPdf;
-  if (StartsWith(head, "SQLite format 3")) return Format::kSqlite;
+  if (StartsWith(head, std::string_view("SQLite format 3\0", 16))) return Format::kSqlite;
   if (StartsWith(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return Format::kOle2;
   if (StartsWith(head, "7z\xBC\xAF\x27\x1C") || StartsWith(head, "Rar!\x1A\x07") ||
       StartsWith(head, "\x1F\x8B") || StartsWith(head, "BZh") ||

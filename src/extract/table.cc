@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 #include "engine/offset_map.h"
 #include "engine/text_decoder.h"
@@ -65,6 +66,9 @@ std::string NormalizeHeader(std::string_view utf8) {
   if (!decoder.ok()) return std::string(utf8);
   OffsetMap map;
   (*decoder)->Decode(utf8, 0, true, &out, &map);
+  // A line break in a header cell is layout (Excel's Alt+Enter wraps
+  // "セキュリティ\nコード"): it reads as a space.
+  std::replace_if(out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
   return std::string(Trim(out));
 }
 
@@ -128,6 +132,7 @@ void TableReader::AddRow(std::span<const TableCell> cells) {
   if (IsEmptyRow(cells)) return;
   switch (state_) {
     case State::kSearching: Search(cells); break;
+    case State::kHeaderCandidate: AfterCandidate(cells); break;
     case State::kHeader: Emit(cells, !RepeatsHeader(cells)); break;
     case State::kNoHeader: Emit(cells, true); break;
   }
@@ -135,6 +140,24 @@ void TableReader::AddRow(std::span<const TableCell> cells) {
 
 void TableReader::Finish() {
   if (state_ == State::kSearching) Decide();
+  if (state_ == State::kHeaderCandidate) AcceptCandidate();
+}
+
+TableReader::HeldRow TableReader::Hold(std::span<const TableCell> cells, size_t non_empty) {
+  HeldRow row;
+  for (const TableCell& c : cells) {
+    row.cells.push_back({std::string(c.text), std::string(c.ref), std::string(c.raw),
+                         std::string(c.raw_encoding), c.offset, c.line});
+  }
+  row.non_empty = non_empty;
+  return row;
+}
+
+std::vector<TableCell> TableReader::HeldRow::Views() const {
+  std::vector<TableCell> views;
+  views.reserve(cells.size());
+  for (const HeldCell& c : cells) views.push_back({c.text, c.ref, c.offset, c.line, c.raw, c.raw_encoding});
+  return views;
 }
 
 void TableReader::Search(std::span<const TableCell> cells) {
@@ -142,16 +165,13 @@ void TableReader::Search(std::span<const TableCell> cells) {
   if (IsHeaderRow(shape)) {
     for (const HeldRow& row : held_) EmitHeld(row, false);
     held_.clear();
-    SetHeader(cells);
-    Emit(cells, false);
+    // The next row decides whether this one heads the columns or groups them.
+    candidate_ = Hold(cells, shape.non_empty);
+    candidate_classified_ = shape.classified;
+    state_ = State::kHeaderCandidate;
     return;
   }
-  HeldRow row;
-  for (const TableCell& cell : cells) {
-    row.texts.emplace_back(cell.text);
-    row.refs.emplace_back(cell.ref);
-  }
-  row.non_empty = shape.non_empty;
+  HeldRow row = Hold(cells, shape.non_empty);
   row.single_label = shape.non_empty == 1 && shape.classified == 1;
   held_.push_back(std::move(row));
   held_bytes_ += shape.bytes;
@@ -175,13 +195,41 @@ void TableReader::Decide() {
     for (const HeldRow& row : held_) EmitHeld(row, true);
   } else {
     for (size_t i = 0; i < header; ++i) EmitHeld(held_[i], false);
-    std::vector<TableCell> cells;
-    for (const std::string& text : held_[header].texts) cells.push_back({text, {}});
-    SetHeader(cells);
+    SetHeader(held_[header].Views());
     for (size_t i = header; i < held_.size(); ++i) EmitHeld(held_[i], i != header);
   }
   held_.clear();
   held_bytes_ = 0;
+}
+
+// A two-row header ("連絡先" spanning "電話" and "メール", "お支払い" over
+// "カード番号", "有効期限", "CVC"): the row under the candidate names more kinds
+// of data than the candidate does, so it heads the columns; a column it
+// leaves empty keeps the candidate's text ("No." merged down two rows).
+// Anything else under the candidate is the first data row.
+void TableReader::AfterCandidate(std::span<const TableCell> cells) {
+  const RowShape shape = ShapeOf(cells);
+  if (!IsHeaderRow(shape) || shape.classified <= candidate_classified_) {
+    AcceptCandidate();
+    AddRow(cells);
+    return;
+  }
+  EmitHeld(candidate_, false);
+  std::vector<TableCell> merged(cells.begin(), cells.end());
+  if (merged.size() < candidate_.cells.size()) merged.resize(candidate_.cells.size());
+  for (size_t i = 0; i < candidate_.cells.size(); ++i) {
+    if (Trim(merged[i].text).empty()) merged[i].text = candidate_.cells[i].text;
+  }
+  SetHeader(merged);
+  candidate_ = {};
+  Emit(cells, false);
+}
+
+void TableReader::AcceptCandidate() {
+  const HeldRow header = std::exchange(candidate_, {});
+  const std::vector<TableCell> cells = header.Views();
+  SetHeader(cells);
+  Emit(cells, false);
 }
 
 void TableReader::SetHeader(std::span<const TableCell> cells) {
@@ -223,11 +271,6 @@ void TableReader::Emit(std::span<const TableCell> cells, bool data) {
   }
 }
 
-void TableReader::EmitHeld(const HeldRow& row, bool data) {
-  std::vector<TableCell> cells;
-  cells.reserve(row.texts.size());
-  for (size_t i = 0; i < row.texts.size(); ++i) cells.push_back({row.texts[i], row.refs[i]});
-  Emit(cells, data);
-}
+void TableReader::EmitHeld(const HeldRow& row, bool data) { Emit(row.Views(), data); }
 
 }  // namespace mamori

@@ -12,6 +12,9 @@
 // The search looks at the first 8 non-empty rows (at most 1 MiB of them) and
 // stops early when two rows in a row hold three or more cells without being
 // a header (the body has begun). Blank rows are skipped and never counted.
+// When the row under the header names more kinds of data than the header
+// does, the header only groups columns (連絡先 over 電話 and メール) and that
+// row heads them; its empty cells keep the group row's text.
 // Rows above the header (title lines such as "顧客一覧 2013年4月") are
 // reported with row 0 and no column; so is the header row itself, and any
 // later row that repeats the header exactly (concatenated exports). Without
@@ -103,19 +106,29 @@ class TableReader {
   uint64_t data_rows() const { return data_rows_; }
 
  private:
-  enum class State { kSearching, kHeader, kNoHeader };
+  // A row held back while the header is being searched: copies of its
+  // cells, as the extractor's buffers move on.
+  struct HeldCell {
+    std::string text, ref, raw, raw_encoding;
+    std::optional<uint64_t> offset;
+    uint64_t line = 0;
+  };
+  struct HeldRow {
+    std::vector<HeldCell> cells;
+    size_t non_empty = 0;
+    bool single_label = false;  // one cell, and it is a label
+    std::vector<TableCell> Views() const;
+  };
+  enum class State { kSearching, kHeaderCandidate, kHeader, kNoHeader };
   struct Column {
     std::string text;  // trimmed, as written
     std::optional<LabelKind> kind;
   };
-  struct HeldRow {
-    std::vector<std::string> texts;
-    std::vector<std::string> refs;
-    size_t non_empty = 0;
-    bool single_label = false;  // one cell, and it is a label
-  };
 
+  static HeldRow Hold(std::span<const TableCell> cells, size_t non_empty);
   void Search(std::span<const TableCell> cells);
+  void AfterCandidate(std::span<const TableCell> cells);
+  void AcceptCandidate();
   void Decide();
   void SetHeader(std::span<const TableCell> cells);
   void Emit(std::span<const TableCell> cells, bool data);
@@ -127,6 +140,8 @@ class TableReader {
   State state_ = State::kSearching;
   std::vector<Column> header_;
   std::vector<HeldRow> held_;
+  HeldRow candidate_;               // a header row that may only group the next row's columns
+  size_t candidate_classified_ = 0;
   size_t held_bytes_ = 0;
   int wide_rows_in_a_row_ = 0;
   uint64_t data_rows_ = 0;

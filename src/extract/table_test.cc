@@ -65,6 +65,58 @@ TEST(TableReaderTest, TitleRowsAboveTheHeader) {
   EXPECT_EQ(sink.FindCell("1")->column_kind, std::nullopt);
 }
 
+TEST(TableReaderTest, TwoRowHeaderUnderGroupHeadings) {
+  // "連絡先" is itself a phone label, but the row under it names more kinds.
+  RecordingSink sink;
+  TableReader t(sink);
+  Add(t, {"No.", "お客様", "連絡先", "", "お支払い", "", ""});
+  Add(t, {"", "氏名", "電話", "メール", "カード番号", "有効期限", "CVC"});
+  Add(t, {"1", "山田太郎", "090-1234-5678", "a@example.jp", "4111111111111111", "12/27", "123"});
+  Add(t, {"2", "佐藤花子", "03-1234-5678", "b@example.jp", "3540112345678902", "01/28", "456"});
+  t.Finish();
+  ASSERT_TRUE(t.has_header());
+  EXPECT_EQ(t.data_rows(), 2u);
+  EXPECT_EQ(sink.FindCell("連絡先")->row, 0u);
+  EXPECT_EQ(sink.FindCell("電話")->row, 0u);
+  EXPECT_EQ(sink.FindCell("12/27")->column_kind, K::kCardExpiry);
+  EXPECT_EQ(sink.FindCell("123")->column_kind, K::kSecurityCode);
+  EXPECT_EQ(sink.FindCell("123")->row, 1u);
+  EXPECT_EQ(sink.FindCell("山田太郎")->column_kind, K::kName);
+  EXPECT_EQ(sink.FindCell("1")->column, "No.");  // empty below: the group row's text
+  EXPECT_EQ(sink.FindCell("03-1234-5678")->row, 2u);
+}
+
+TEST(TableReaderTest, HeaderFollowedByDataOrItsRepeatOrNothing) {
+  {  // data right under the header: the first data row
+    RecordingSink sink;
+    TableReader t(sink);
+    Add(t, {"氏名", "電話番号"});
+    Add(t, {"山田太郎", "090-1234-5678"});
+    t.Finish();
+    EXPECT_EQ(sink.FindCell("090-1234-5678")->row, 1u);
+    EXPECT_EQ(sink.FindCell("090-1234-5678")->column_kind, K::kPhone);
+  }
+  {  // the header repeated: no data row, no second header
+    RecordingSink sink;
+    TableReader t(sink);
+    Add(t, {"氏名", "電話番号"});
+    Add(t, {"氏名", "電話番号"});
+    Add(t, {"山田太郎", "090-1234-5678"});
+    t.Finish();
+    EXPECT_EQ(t.data_rows(), 1u);
+    EXPECT_EQ(sink.FindCell("090-1234-5678")->column, "電話番号");
+  }
+  {  // only a header: reported by Finish
+    RecordingSink sink;
+    TableReader t(sink);
+    Add(t, {"氏名", "電話番号"});
+    EXPECT_TRUE(sink.cells.empty());
+    t.Finish();
+    EXPECT_TRUE(t.has_header());
+    EXPECT_EQ(sink.cells.size(), 2u);
+  }
+}
+
 TEST(TableReaderTest, WithoutHeaderCellsHaveNoColumn) {
   RecordingSink sink;
   TableReader t(sink);
@@ -243,6 +295,12 @@ TEST(TableReaderTest, HeaderSynonymFamilies) {
 TEST(TableReaderTest, HelpersFoldAndBound) {
   EXPECT_EQ(NormalizeHeader("　Ｅメール "), "Eメール");
   EXPECT_EQ(ClassifyColumn("ＴＥＬ"), K::kPhone);
+  // Headers wrapped inside their cell (Alt+Enter in Excel, quoted CSV).
+  EXPECT_EQ(NormalizeHeader("カード\n番号"), "カード 番号");
+  EXPECT_EQ(ClassifyColumn("セキュリティ\nコード"), K::kSecurityCode);
+  EXPECT_EQ(ClassifyColumn("セキュリティ\r\nコード"), K::kSecurityCode);
+  EXPECT_EQ(ClassifyColumn("有効\n期限"), K::kCardExpiry);
+  EXPECT_EQ(ClassifyColumn("CVV\n(3桁)"), K::kSecurityCode);
   EXPECT_EQ(ClassifyColumn("taro@mail.example.com"), std::nullopt);  // a value, not a label
   EXPECT_TRUE(LooksLikeLabel("address_line_1"));
   EXPECT_FALSE(LooksLikeLabel("2013年4月"));

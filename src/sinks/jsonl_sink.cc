@@ -15,6 +15,7 @@ void AddLocation(JsonObject& o, const StructuredLocation& w) {
   if (w.page) o.Num("page", *w.page);
   if (!w.table.empty()) o.Str("table", w.table);
   if (!w.primary_key.empty()) o.Str("key", w.primary_key);
+  if (!w.record.empty()) o.Str("record", w.record);
 }
 
 class JsonlSink final : public ScanSink {

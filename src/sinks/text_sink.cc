@@ -24,6 +24,7 @@ class TextSink final : public ScanSink {
       if (f.where.row) where = "row " + std::to_string(*f.where.row);
       if (f.where.page) where = "page " + std::to_string(*f.where.page);
       if (!f.where.sheet.empty()) where = f.where.sheet + "!" + f.where.cell;
+      if (!f.where.table.empty()) where = "key " + f.where.primary_key;
       if (!f.where.column.empty()) where += " [" + f.where.column + "]";
       std::string extra;
       if (!f.brand.empty()) extra += " " + f.brand;

@@ -17,7 +17,7 @@ from email.policy import SMTP
 STAMP = (2024, 4, 1, 9, 0, 0)
 
 
-def _zip(members):
+def zip_bytes(members):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in members:
@@ -25,7 +25,7 @@ def _zip(members):
     return buf.getvalue()
 
 
-def _tar(members, mode):
+def tar_bytes(members, mode):
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode=mode) as t:
         for name, data in members:
@@ -60,15 +60,15 @@ def package(docs, labels, negs):
     csvs, logs, mails = pick("files/csv/"), pick("files/logs/"), pick("files/mail/")
     crm, forms = pick("files/crm/"), pick("files/forms/")
     members = [(short(d), d) for d in csvs[:6] + crm]
-    plans.append(("files/containers/backup.zip", members, _zip([(n, d.data) for n, d in members])))
+    plans.append(("files/containers/backup.zip", members, zip_bytes([(n, d.data) for n, d in members])))
     inner = [(short(d), d) for d in forms[:3]]
-    inner_zip = _zip([(n, d.data) for n, d in inner])
+    inner_zip = zip_bytes([(n, d.data) for n, d in inner])
     plans.append(("files/containers/nested.zip", [("2013/inner.zip!/" + n, d) for n, d in inner],
-                  _zip([("2013/inner.zip", inner_zip)])))
+                  zip_bytes([("2013/inner.zip", inner_zip)])))
     members = [(short(d), d) for d in logs]
-    plans.append(("files/containers/logs.tar.gz", members, _tar([(n, d.data) for n, d in members], "w:gz")))
+    plans.append(("files/containers/logs.tar.gz", members, tar_bytes([(n, d.data) for n, d in members], "w:gz")))
     members = [(short(d), d) for d in forms[3:]]
-    plans.append(("files/containers/forms.tar.xz", members, _tar([(n, d.data) for n, d in members], "w:xz")))
+    plans.append(("files/containers/forms.tar.xz", members, tar_bytes([(n, d.data) for n, d in members], "w:xz")))
     if crm:
         d = crm[0]
         plans.append((f"files/containers/{base(d)}.gz", [(base(d), d)], gzip.compress(d.data, mtime=0)))

@@ -28,6 +28,7 @@ import sys
 sys.dont_write_bytecode = True  # no __pycache__ inside the repo
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from address_corpus import add_address_docs  # noqa: E402
 from docbuilder import Doc, N, P, TYPES  # noqa: E402
 from fakedata import (  # noqa: E402
     BRANCHES, BRANDS, FAKE_BANKS, TEST_CARDS, People, card_brand, card_groups, ean13_complete,
@@ -351,7 +352,7 @@ def t_mail_support_ja(d, g):
     d.line("■ご登録情報")
     d.line("お名前：", P("person_name", p["name"]), "（", P("person_name", p["kana"]), "）")
     d.line(*g.postal_items(d.enc))
-    d.line("ご住所：", g.people.address())
+    d.line("ご住所：", P("address", g.people.address()))
     d.line("電話番号：", P("phone", g.phone(d.enc)))
     if g.r.random() < 0.7:
         d.line("携帯電話：", P("phone", g.phone(d.enc, g.r.choice(["mobile090", "mobile080_space", "fw_mobile", "mobile070"]))))
@@ -440,7 +441,7 @@ def t_order_ja(d, g):
     d.line()
     d.line("■お届け先")
     d.line("〒", P("postal_code", g.people.postal()))
-    d.line(g.people.address())
+    d.line(P("address", g.people.address()))
     d.line(P("person_name", p["name"]), " 様")
     d.line("TEL：", P("phone", g.phone(d.enc)))
     d.line()
@@ -503,7 +504,7 @@ def t_csv_customers_ja(d, g, variant):
                [P("email", g.email(p), "column")],
                [P("phone", g.phone(d.enc, g.r.choice(["tokyo", "mobile090", "area3", "ip050", "mobile080_space", "osaka_paren"])))],
                [P("postal_code", g.people.postal() if i % 5 else to_fullwidth(g.people.postal(), d.enc), "column")],
-               csv_cell(g.people.address(), True)]
+               csv_cell(P("address", g.people.address(), "column"), True)]
         for col in extra:
             if col == "マイナンバー":
                 row.append([P("my_number", g.mn_text(g.my_number(), d.enc, g.r.choice(["plain", "hyphen", "space"])), "column")])
@@ -753,7 +754,7 @@ def t_hr_record(d, g):
     d.line("生年月日：", P("birth_date", g.birth(g.r.choice(["era_kanji", "kanji", "era_dot", "slash"]))))
     d.line("個人番号：", P("my_number", g.mn_text(g.my_number(), d.enc)))
     d.line(*g.postal_items(d.enc))
-    d.line("住所：", g.people.address())
+    d.line("住所：", P("address", g.people.address()))
     d.line("電話番号：", P("phone", g.phone(d.enc)))
     d.line("運転免許証番号：", P("drivers_license", g.dl()))
     d.line("入社日：", N("date", g.date("reiwa")))
@@ -769,7 +770,7 @@ def t_hr_record(d, g):
     d.line()
     d.line("■ 会社情報")
     d.line("法人番号：", N("houjin_bangou", g.houjin(card_like=g.r.random() < 0.5)))
-    d.line("所在地：〒", P("postal_code", g.people.postal()), " ", g.people.address())
+    d.line("所在地：〒", P("postal_code", g.people.postal()), " ", P("address", g.people.address()))
 
 
 def t_application_ja(d, g):
@@ -780,7 +781,7 @@ def t_application_ja(d, g):
     d.line("申込者：", P("person_name", p["name"]), "（", P("person_name", p["kana"]), "）")
     d.line(g.birth_label(), P("birth_date", g.birth()))
     d.line(*g.postal_items(d.enc))
-    d.line("住所：", g.people.address())
+    d.line("住所：", P("address", g.people.address()))
     d.line(g.r.choice(["電話：", "TEL ", "携帯番号："]), P("phone", g.phone(d.enc)))
     d.line("E-mail：", P("email", g.email(p)))
     d.line()
@@ -1024,6 +1025,7 @@ def build(outdir):
     for i in range(2):
         doc(f"files/negative/metrics_{i + 1:02d}.prom", "utf-8", t_neg_metrics)
 
+    add_address_docs(doc)  # address_corpus.py
     from names_corpus import documents as name_documents  # person names (own random seed)
     docs += name_documents()
 

@@ -18,7 +18,9 @@ namespace {
 constexpr const char* kUsage = R"(usage: mamori scan [options] PATH...
 
 Scans files, directories (recursively) and "-" (standard input) for card and
-personal data. Values are shown masked unless --reveal is given.
+personal data. Values are shown masked unless --reveal is given. A PATH may
+also name a database: sqlite:FILE, or postgresql://USER@HOST:PORT/DB (a libpq
+URI; the password comes from PGPASSWORD or ~/.pgpass). Databases are only read.
 
 options:
   --format text|jsonl|sarif   output format (default: text on a terminal, else jsonl)
@@ -33,6 +35,10 @@ options:
   --fail-on-incomplete        also exit 1 when an object could not be read completely
   --reveal                    show raw values (says so on stderr)
   --show-clean                text format: also list objects without findings
+  --sample N                  databases: scan at most N rows of each table
+  --table NAME                databases: only this table (repeatable)
+  --where SQL                 databases: only rows meeting this SQL condition
+                              (of each --table, or of every table)
 )";
 
 // Findings are files we write: owner-only from the start.
@@ -67,8 +73,8 @@ int Usage(const std::string& error) {
 int RunScan(const std::vector<std::string>& argv) {
   ArgSpec spec;
   spec.flags = {"--reveal", "--fail-on-incomplete", "--show-clean", "--help"};
-  spec.valued = {"--format", "--output",        "--jobs",           "--types",
-                 "--exclude", "--max-file-size", "--min-confidence", "--fail-on"};
+  spec.valued = {"--format",  "--output",        "--jobs",           "--types",  "--exclude",
+                 "--max-file-size", "--min-confidence", "--fail-on", "--sample", "--table", "--where"};
   spec.aliases = {{"-j", "--jobs"}, {"-o", "--output"}, {"-h", "--help"}};
   Result<Args> args = ParseArgs(argv, spec);
   if (!args.ok()) return Usage(args.status().message());
@@ -106,6 +112,14 @@ int RunScan(const std::vector<std::string>& argv) {
     fail_on = *r;
   }
   options.excludes = args->All("--exclude");
+  if (auto v = args->Last("--sample")) {
+    auto n = ParseSize(*v);
+    if (!n.ok() || *n == 0) return Usage("--sample takes a number of rows");
+    options.sample_rows = *n;
+  }
+  const std::string where = args->Last("--where").value_or("");
+  for (const std::string& table : args->All("--table")) options.tables.push_back({table, where});
+  if (options.tables.empty() && !where.empty()) options.tables.push_back({"", where});
 
   std::FILE* out = stdout;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned(nullptr, std::fclose);
