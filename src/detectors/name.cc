@@ -235,6 +235,15 @@ bool IpadicSeesPersonName(std::string_view s) {
                      [](const Morpheme& m) { return (m.tags & kTagPersonName) != 0; });
 }
 
+// True when IPADIC knows `s` as an everyday word (番地, 中央): every word in
+// it is a common noun or a function word, none a name, place or unknown.
+bool IpadicSeesCommonWord(std::string_view s) {
+  thread_local std::vector<Morpheme> words;
+  if (!AnalyzeMorphemes(s, &words) || words.empty()) return false;
+  return std::all_of(words.begin(), words.end(),
+                     [](const Morpheme& m) { return (m.tags & (kTagCommonNoun | kTagOther)) != 0; });
+}
+
 // A katakana span is a name when the name list knows it as written or read.
 bool KatakanaIsName(std::string_view s) {
   const NameDictionary& dict = NameDictionary::Shared();
@@ -250,7 +259,8 @@ bool SurnameWithKanaGivenName(std::string_view text, Span surname, Span given) {
   const std::string_view sur = text.substr(surname.begin, surname.end - surname.begin);
   const std::string_view giv = text.substr(given.begin, given.end - given.begin);
   return CharCount(giv) >= 2 && CharCount(giv) <= 6 && (dict.Lookup(giv) & kGivenWritten) &&
-         (dict.Lookup(sur) & kSurnameWritten) && !AfterCompanyMark(text, surname.begin);
+         (dict.Lookup(sur) & kSurnameWritten) && !AfterCompanyMark(text, surname.begin) &&
+         !IpadicSeesCommonWord(sur);
 }
 
 // The hiragana given name and kanji surname that end at `end`, if any.
@@ -528,7 +538,7 @@ class NameDetector final : public Detector {
         // or more in which IPADIC sees a person's name.
         name = (spaced || (CharCount(run) >= 3 && IpadicSeesPersonName(run))) &&
                CharCount(run) <= 2 * kMaxPartChars && IsFullName(run, kSurnameWritten, kGivenWritten) &&
-               !AfterCompanyMark(text, i);
+               !AfterCompanyMark(text, i) && !IpadicSeesCommonWord(PartsOf(run).front());
       } else if (s == Script::kKatakana) {
         name = spaced && IsFullName(run, kSurnameReading, kGivenReading);
       } else {

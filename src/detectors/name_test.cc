@@ -59,6 +59,7 @@ TEST(NameDetectorTest, FullNamesOnARecordLine) {
   EXPECT_THAT(Names("中央みらい銀行 札幌支店 普通 0123456"), IsEmpty());
   EXPECT_THAT(Names("お電話（0570-362-998、平日9:00-18:00）"), IsEmpty());
   EXPECT_THAT(Names("工場 中村町 090-1234-5678"), IsEmpty());
+  EXPECT_THAT(Names("白馬村北城1521番地 ひかりマンション908 宛"), IsEmpty());
 }
 
 TEST(NameDetectorTest, LabelledNames) {
@@ -66,8 +67,9 @@ TEST(NameDetectorTest, LabelledNames) {
   EXPECT_THAT(Names("申込者：渡辺 健\n"), ElementsAre("渡辺 健"));
   EXPECT_THAT(Names("担当：佐々木です"), ElementsAre("佐々木"));
   EXPECT_THAT(Names("フリガナ：ヤマダ タロウ"), ElementsAre("ヤマダ タロウ"));
-  EXPECT_THAT(Names("Name: Taro Yamada\n"), ElementsAre("Taro Yamada"));
-  EXPECT_THAT(Names("Full name: YAMADA Taro"), ElementsAre("YAMADA Taro"));
+  // ASCII text is searched for labels when it has a digit or '@' (finder.h).
+  EXPECT_THAT(Names("Name: Taro Yamada\nTel: 03-1234-5678"), ElementsAre("Taro Yamada"));
+  EXPECT_THAT(Names("Full name: YAMADA Taro, member 12"), ElementsAre("YAMADA Taro"));
   EXPECT_THAT(Names("山田 花子", LabelKind::kName), ElementsAre("山田 花子"));
 }
 
