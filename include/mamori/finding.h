@@ -44,6 +44,16 @@ struct Finding {
   StructuredLocation where;
 };
 
+// What a top-level file was when it was scanned: rescans compare it with the
+// last run's to skip files that have not changed. The hash is XXH3-64 of the
+// bytes (fast, not cryptographic: it tells change, it does not protect).
+struct FileIdentity {
+  std::string path;
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;       // modification time, nanoseconds since the epoch
+  uint64_t content_hash = 0;  // XXH3-64 of the whole file
+};
+
 // The result for one object: a file, an archive member, a table.
 struct ObjectReport {
   std::string path;  // container members are joined with "!/"
@@ -56,6 +66,8 @@ struct ObjectReport {
   std::array<uint64_t, kDataTypeCount> counts{};
   Risk risk = Risk::kNone;
   uint64_t findings = 0;  // total findings reported (at or above the shown confidence)
+  // Set on top-level files when the sink checks files (ScanSink::ChecksFiles).
+  std::optional<FileIdentity> file;
 };
 
 }  // namespace mamori

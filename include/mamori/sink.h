@@ -19,6 +19,7 @@ struct ScanSummary {
   uint64_t errors = 0;      // unreadable objects
   uint64_t incomplete = 0;  // stopped by a limit or truncated
   uint64_t encrypted = 0;
+  uint64_t unchanged = 0;   // top-level files the sink knew unchanged (not rescanned)
   double seconds = 0;
   std::array<uint64_t, kDataTypeCount> counts{};
   Risk max_risk = Risk::kNone;
@@ -36,6 +37,19 @@ class ScanSink {
   virtual bool ConcurrentFindings() const { return false; }
   virtual void OnObject(const ObjectReport& object) = 0;
   virtual void OnSummary(const ScanSummary& summary) = 0;
+
+  // Rescans (the inventory): when ChecksFiles() is true the engine hashes
+  // each top-level regular file (not stdin, not one over --max-file-size)
+  // before extracting it and asks Unchanged(); on true it skips the file
+  // entirely (no OnFindings/OnObject: the sink carries its last results
+  // forward) and counts it in ScanSummary::unchanged. Otherwise the file's
+  // top-level ObjectReport carries the identity in `file`. Unchanged() may
+  // be called from several scanner threads at once.
+  virtual bool ChecksFiles() const { return false; }
+  virtual bool Unchanged(const FileIdentity& file) {
+    (void)file;
+    return false;
+  }
 };
 
 }  // namespace mamori

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "engine/file_identity.h"
 #include "engine/object_scanner.h"
 #include "engine/text_scanner.h"
 #include "engine/walker.h"
@@ -47,12 +48,39 @@ class SharedSink final : public ObjectOutput {
     sink_.OnObject(r);
   }
 
+  // Rescans: true when the sink knows this file unchanged (it is skipped).
+  bool Unchanged(const FileIdentity& file) {
+    if (!sink_.Unchanged(file)) return false;
+    std::lock_guard<std::mutex> lock(mu_);
+    ++summary_.unchanged;
+    return true;
+  }
+
   ScanSummary summary() const { return summary_; }
 
  private:
   std::mutex mu_;
   ScanSink& sink_;
   ScanSummary summary_;
+};
+
+// Puts a file's identity on its top-level report (members keep none).
+class IdentifiedOutput final : public ObjectOutput {
+ public:
+  IdentifiedOutput(ObjectOutput& out, FileIdentity file) : out_(out), file_(std::move(file)) {}
+  void Findings(const std::string& path, std::vector<Finding>& findings) override {
+    out_.Findings(path, findings);
+  }
+  void Object(const ObjectReport& report) override {
+    if (report.path != file_.path) return out_.Object(report);
+    ObjectReport identified = report;
+    identified.file = file_;
+    out_.Object(identified);
+  }
+
+ private:
+  ObjectOutput& out_;
+  const FileIdentity file_;
 };
 
 // Collects everything in memory, for ScanBytes.
@@ -86,13 +114,14 @@ class EngineImpl final : public Engine {
     const std::vector<WalkItem> walked = Walk(paths, core_->options.excludes);
     items.insert(items.end(), walked.begin(), walked.end());
     SharedSink shared(sink);
+    const bool checks_files = sink.ChecksFiles();
     unsigned jobs = core_->options.jobs ? core_->options.jobs : std::thread::hardware_concurrency();
     jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(items.size())));
     std::atomic<size_t> next{0};
     const auto work = [&] {
       auto scanner = TextScanner::Create(*core_);
       for (size_t i = next++; i < items.size(); i = next++) {
-        ScanItem(items[i], scanner.ok() ? scanner->get() : nullptr, shared);
+        ScanItem(items[i], scanner.ok() ? scanner->get() : nullptr, shared, checks_files);
       }
     };
     if (jobs <= 1) {
@@ -126,7 +155,7 @@ class EngineImpl final : public Engine {
   }
 
  private:
-  void ScanItem(const WalkItem& item, TextScanner* scanner, SharedSink& shared) {
+  void ScanItem(const WalkItem& item, TextScanner* scanner, SharedSink& shared, bool checks_files) {
     ObjectReport report;
     report.path = item.path;
     report.bytes = item.size;
@@ -147,9 +176,16 @@ class EngineImpl final : public Engine {
       ObjectScanner(*core_, *scanner, shared).ScanTopLevel(item.path, in, false);
       return;
     } else {
+      // A file the sink checks is hashed first; an unreadable one is scanned
+      // as usual and gets its error there.
+      Result<FileIdentity> identity = Status::NotFound("not checked");
+      if (checks_files) identity = IdentifyFile(item.path);
+      if (identity.ok() && shared.Unchanged(*identity)) return;
       auto file = OpenFile(item.path);
       if (file.ok()) {
-        ObjectScanner(*core_, *scanner, shared).ScanTopLevel(item.path, **file, true);
+        IdentifiedOutput identified(shared, identity.ok() ? std::move(*identity) : FileIdentity{});
+        ObjectOutput& out = identity.ok() ? static_cast<ObjectOutput&>(identified) : shared;
+        ObjectScanner(*core_, *scanner, out).ScanTopLevel(item.path, **file, true);
         return;
       }
       report.status = ObjectStatus::kError;

@@ -95,6 +95,7 @@ class ObjectContext final : public ExtractSink {
     where.sheet = std::string(cell.sheet);
     where.cell = std::string(cell.cell);
     where.table = std::string(cell.table);
+    if (!cell.table.empty()) report_.bytes += utf8.size();  // a table's size: the bytes of its values
     where.primary_key = std::string(cell.primary_key);
     where.record = std::string(cell.record);
     const uint64_t before = collector_.added();
@@ -148,6 +149,7 @@ class ObjectContext final : public ExtractSink {
     scanner_.out_.Object(child.report());
     // Its people count here once per record key, not once per table.
     Add(child.report(), /*records=*/false);
+    nested_bytes_ += child.report().bytes;
     nested_people_.merge(child.people_);  // moves the nodes: no second copy of a large set
     nested_people_.merge(child.nested_people_);
   }
@@ -167,6 +169,7 @@ class ObjectContext final : public ExtractSink {
   void Finish() {
     collector_.Finish(&report_, saw_cells_ ? std::optional<uint64_t>(rows_with_findings_) : std::nullopt);
     report_.records += member_records_ + nested_people_.size();
+    if (report_.bytes == 0) report_.bytes = nested_bytes_;  // a database by URI: its tables' values
     report_.findings = 0;
     for (int t = 0; t < kDataTypeCount; ++t) {
       report_.counts[t] += member_counts_[t];
@@ -205,6 +208,7 @@ class ObjectContext final : public ExtractSink {
   uint64_t rows_with_findings_ = 0;
   // Record keys (hashed) of rows with findings, here and in nested objects.
   std::unordered_set<size_t> people_, nested_people_;
+  uint64_t nested_bytes_ = 0;
   uint64_t members_ = 0, members_not_ok_ = 0, member_records_ = 0;
   std::array<uint64_t, kDataTypeCount> member_counts_{};
   Risk member_risk_ = Risk::kNone;

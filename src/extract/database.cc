@@ -207,7 +207,12 @@ void ScanTable(Database& db, const TableQuery& query, ExtractSink& sink) {
     for (size_t c = 0; c < query.columns.size(); ++c) {
       const DbValue& value = v[c];
       if (value.null || value.text.empty()) continue;
-      if (value.binary && !IsValidUtf8Prefix(value.text)) continue;  // images and other binary data
+      if (value.binary && !IsValidUtf8Prefix(value.text)) {
+        // A file kept in the database (a PDF, a zip, an image): an object of
+        // its own, "<table>!/<key>/<column>", sniffed and scanned like a file.
+        sink.Member(key + "/" + query.columns[c], value.text);
+        continue;
+      }
       if (value.text.size() > kMaxCellBytes) {
         StructuredLocation where;
         where.row = rows;

@@ -38,7 +38,7 @@ namespace mamori {
 struct DbValue {
   std::string_view text;
   bool null = false;
-  bool binary = false;  // a BLOB: scanned only when it is UTF-8 text
+  bool binary = false;  // a BLOB or bytea: UTF-8 text is a cell, anything else a nested object
 };
 
 struct DbForeignKey {
@@ -98,7 +98,9 @@ struct DatabaseScanOptions {
   std::vector<TableSelection> tables;    // empty: every table, every row
 };
 
-// Scans the selected tables of `db`, each as sink.Nested(<table>, …).
+// Scans the selected tables of `db`, each as sink.Nested(<table>, …);
+// binary values that are not UTF-8 text become members "<key>/<column>"
+// of their table (files stored in the database are scanned as files).
 // A database that cannot be listed makes the object an error; a table that
 // fails makes its own object an error (or incomplete after some rows).
 void ScanDatabase(Database& db, const DatabaseScanOptions& options, ExtractSink& sink);

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "extract/office_zip_test_util.h"
 #include "extract/recording_sink_test_util.h"
 #include "extract/sqlite_db.h"
 #include "extract/sqlite_test_util.h"
@@ -163,6 +164,10 @@ TEST(EngineDatabaseTest, ShopOf500CustomersIs500People) {
     EXPECT_EQ(sink.Count(db + "!/orders", DataType::kCardSecurityCode), 1000u);
     EXPECT_EQ(sink.Count(db + "!/orders", DataType::kCardNumber), 1000u);
     EXPECT_EQ(sink.Count(db, DataType::kCardSecurityCode), 1000u);
+    // Sizes are the bytes of the values read.
+    EXPECT_GT(sink.objects.at(db + "!/orders").bytes, 1000u * 16);
+    EXPECT_EQ(sink.objects.at(db).bytes,
+              sink.objects.at(db + "!/orders").bytes + sink.objects.at(db + "!/customers").bytes);
     std::set<std::string> records;
     for (const auto& [object, f] : sink.findings) {
       if (f.type != DataType::kCardSecurityCode) continue;
@@ -180,17 +185,39 @@ TEST(EngineDatabaseTest, ShopOf500CustomersIs500People) {
 TEST(EngineDatabaseTest, ThousandPeopleOverTablesIsHighRisk) {
   TempDir dir;
   const std::string path = dir / "staff.db";
-  std::string sql = "CREATE TABLE staff (id INTEGER PRIMARY KEY, email TEXT);"
+  std::string sql = "BEGIN; CREATE TABLE staff (id INTEGER PRIMARY KEY, email TEXT);"
                     "CREATE TABLE members (id INTEGER PRIMARY KEY, email TEXT);";
   for (int i = 1; i <= 600; ++i) {
     sql += "INSERT INTO staff VALUES (" + std::to_string(i) + ", 's" + std::to_string(i) + "@corp-mail.co.jp');";
     sql += "INSERT INTO members VALUES (" + std::to_string(i) + ", 'm" + std::to_string(i) + "@corp-mail.co.jp');";
   }
-  ASSERT_TRUE(MakeSqliteDatabase(path, sql).ok());
+  ASSERT_TRUE(MakeSqliteDatabase(path, sql + "COMMIT;").ok());
   const CollectingSink sink = Scan({"sqlite:" + path});
   EXPECT_EQ(sink.objects.at("sqlite:" + path + "!/staff").risk, Risk::kMedium);
   EXPECT_EQ(sink.objects.at("sqlite:" + path).records, 1200u);
   EXPECT_EQ(sink.objects.at("sqlite:" + path).risk, Risk::kHigh);
+}
+
+TEST(EngineDatabaseTest, FilesStoredInBlobsAreScannedAsFiles) {
+  TempDir dir;
+  const std::string path = dir / "files.db";
+  const std::string zip = testing::MakeZip({{"list.csv", "name,card_number\n山田 太郎," + ShopCardNumber(1) + "\n"}});
+  std::string hex;
+  for (unsigned char c : zip) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    hex += kDigits[c >> 4];
+    hex += kDigits[c & 15];
+  }
+  ASSERT_TRUE(MakeSqliteDatabase(path, "CREATE TABLE files (id INTEGER PRIMARY KEY, data BLOB, png BLOB, memo BLOB);"
+                                       "INSERT INTO files VALUES (7, x'" + hex + "', x'89504e470d0a1a0a00000000', "
+                                       "CAST('mail taro@shop-mail.co.jp' AS BLOB));")
+                  .ok());
+  const CollectingSink sink = Scan({"sqlite:" + path});
+  const std::string table = "sqlite:" + path + "!/files";
+  EXPECT_EQ(sink.Count(table + "!/7/data!/list.csv", DataType::kCardNumber), 1u);
+  EXPECT_EQ(sink.objects.at(table + "!/7/png").status, ObjectStatus::kSkipped);
+  EXPECT_EQ(sink.Count(table, DataType::kCardNumber), 1u);  // members count in their table
+  EXPECT_EQ(sink.Count(table, DataType::kEmail), 1u);       // a text blob is a cell
 }
 
 TEST(EngineDatabaseTest, SampleRowsPerTable) {

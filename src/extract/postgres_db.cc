@@ -45,6 +45,28 @@ LEFT JOIN pg_catalog.pg_attribute fa ON fa.attrelid = con.confrelid AND fa.attnu
 WHERE con.contype IN ('p', 'f')
 ORDER BY con.conrelid, con.oid, k.ord)";
 
+constexpr Oid kByteaOid = 17;  // pg_type.oid of bytea, fixed in the catalog
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// bytea's text form "\x0a1b…" (the default bytea_output) as bytes in *out;
+// any other form is passed on as it came.
+std::string_view DecodeHex(std::string_view text, std::string* out) {
+  if (!text.starts_with("\\x") || text.size() % 2 != 0) return text;
+  out->clear();
+  for (size_t i = 2; i < text.size(); i += 2) {
+    const int hi = HexDigit(text[i]), lo = HexDigit(text[i + 1]);
+    if (hi < 0 || lo < 0) return text;
+    out->push_back(static_cast<char>(hi * 16 + lo));
+  }
+  return *out;
+}
+
 class PostgresDatabase final : public Database {
  public:
   PostgresDatabase(PGconn* conn, Budget& budget) : conn_(conn), budget_(budget) {}
@@ -146,18 +168,22 @@ class PostgresDatabase final : public Database {
     return PQresultStatus(r.get()) == PGRES_COMMAND_OK ? Status::Ok() : Error(sql);
   }
 
-  // A query whose rows fit in memory (catalogs, one FETCH).
+  // A query whose rows fit in memory (catalogs, one FETCH). bytea values
+  // arrive as hex (\x4d5a…) and are handed on as their bytes.
   Status Rows(const char* sql, const DbRowCallback& row) {
     ResultPtr r(PQexec(conn_, sql), PQclear);
     if (PQresultStatus(r.get()) != PGRES_TUPLES_OK) return Error("query failed");
     const int rows = PQntuples(r.get()), columns = PQnfields(r.get());
     fetched_ = rows;
     std::vector<DbValue> values(static_cast<size_t>(columns));
+    std::vector<std::string> decoded(static_cast<size_t>(columns));
     for (int i = 0; i < rows; ++i) {
       for (int c = 0; c < columns; ++c) {
         DbValue& v = values[static_cast<size_t>(c)];
         v.null = PQgetisnull(r.get(), i, c);
         v.text = std::string_view(PQgetvalue(r.get(), i, c), static_cast<size_t>(PQgetlength(r.get(), i, c)));
+        v.binary = PQftype(r.get(), c) == kByteaOid && !v.null;
+        if (v.binary) v.text = DecodeHex(v.text, &decoded[static_cast<size_t>(c)]);
       }
       if (!row(values)) break;
     }

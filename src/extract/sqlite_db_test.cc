@@ -93,7 +93,8 @@ TEST_F(SqliteDbTest, ImagesIncludingWalDatabases) {
   EXPECT_EQ(Column(**db, "SELECT v FROM t", &s), (std::vector<std::string>{"a", "b"}));
   EXPECT_TRUE(s.ok()) << s.message();
 
-  auto garbage = OpenSqliteImage(std::string(4096, 'x'), budget_);
+  const std::string noise(4096, 'x');  // the bytes outlive the database
+  auto garbage = OpenSqliteImage(noise, budget_);
   if (garbage.ok()) {
     EXPECT_FALSE((*garbage)->Tables().ok());
   }

@@ -116,9 +116,19 @@ expect_eq "pg: security codes on the orders column" 1000 \
   "$(jsonl_query "len([f for f in findings if f['type'] == 'card_security_code' and f['table'] == 'orders' and f['column'] == 'security_code'])")"
 expect_eq "pg: archived order links through a declared key" "customers:7" \
   "$(jsonl_query "[f['record'] for f in findings if f['table'] == 'archive.old_orders' and f['key'] == '7'][0]")"
+ZIP_HEX="$("$PY" -c '
+import io, zipfile
+b = io.BytesIO()
+with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("list.csv", "name,card_number\n山田 太郎,4532015112830366\n")
+print(b.getvalue().hex())')"
+pg_psql -d "$(pg_url logs)" -c "CREATE TABLE docs (id INTEGER PRIMARY KEY, body BYTEA);
+  INSERT INTO docs VALUES (1, decode('$ZIP_HEX', 'hex'));"
 run scan --format jsonl "$(pg_url logs)"
+expect_eq "pg: a zip kept in a bytea column is scanned as a file" 1 \
+  "$(jsonl_query "[o['counts'].get('card_number', 0) for o in objects if o['path'] == '$(pg_url logs)!/docs!/1/body!/list.csv'][0]")"
 expect_eq "pg: a table without a key is located by ctid" "(0,1) Audit Log:(0,1)" \
-  "$(jsonl_query "[' '.join([f['key'], f['record']]) for f in findings if f['table'] == 'Audit Log'][0]")"
+  "$(jsonl_query "[' '.join([f['key'], f['record']]) for f in findings if f.get('table') == 'Audit Log'][0]")"
 
 run scan --format jsonl --sample 10 "$SHOP_URL"
 expect_eq "pg --sample: orders records" 10 "$(jsonl_query "[o['records'] for o in objects if o['path'].endswith('!/orders')][0]")"

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "inventory_command.h"
 #include "scan_command.h"
 
 namespace {
@@ -11,6 +12,7 @@ constexpr const char* kUsage = R"(usage: mamori COMMAND [options]
 
 commands:
   scan PATH...    find card and personal data in files, directories and stdin
+  inventory       what "scan --store" recorded: objects by risk, where a value appears
   version         print the version
 
 "mamori COMMAND --help" tells more.
@@ -27,6 +29,7 @@ int main(int argc, char** argv) {
   const std::string command = args[0];
   args.erase(args.begin());
   if (command == "scan") return mamori::cli::RunScan(args);
+  if (command == "inventory") return mamori::cli::RunInventory(args);
   if (command == "version" || command == "--version") {
     std::puts("mamori 0.1.0");
     return 0;

@@ -1,7 +1,5 @@
 #include "scan_command.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -11,6 +9,8 @@
 #include "args.h"
 #include "mamori/engine.h"
 #include "mamori/sinks.h"
+#include "private_file.h"
+#include "store_option.h"
 
 namespace mamori::cli {
 namespace {
@@ -39,15 +39,12 @@ options:
   --table NAME                databases: only this table (repeatable)
   --where SQL                 databases: only rows meeting this SQL condition
                               (of each --table, or of every table)
+  --store FILE|postgresql://URL  record the scan in an inventory (SQLite file, created
+                              0600, or a central PostgreSQL); unchanged files are not
+                              rescanned, and what appeared/changed/disappeared is reported
+  --store-key FILE            the inventory's HMAC key (default: MAMORI_STORE_KEY (hex),
+                              else FILE.key beside an SQLite store, made on first use)
 )";
-
-// Findings are files we write: owner-only from the start.
-std::FILE* OpenPrivate(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return nullptr;
-  ::fchmod(fd, 0600);  // an existing file keeps its mode on O_CREAT
-  return ::fdopen(fd, "w");
-}
 
 Result<std::bitset<kDataTypeCount>> ParseTypes(const std::string& list) {
   std::bitset<kDataTypeCount> types;
@@ -74,7 +71,8 @@ int RunScan(const std::vector<std::string>& argv) {
   ArgSpec spec;
   spec.flags = {"--reveal", "--fail-on-incomplete", "--show-clean", "--help"};
   spec.valued = {"--format",  "--output",        "--jobs",           "--types",  "--exclude",
-                 "--max-file-size", "--min-confidence", "--fail-on", "--sample", "--table", "--where"};
+                 "--max-file-size", "--min-confidence", "--fail-on", "--sample", "--table", "--where",
+                 "--store", "--store-key"};
   spec.aliases = {{"-j", "--jobs"}, {"-o", "--output"}, {"-h", "--help"}};
   Result<Args> args = ParseArgs(argv, spec);
   if (!args.ok()) return Usage(args.status().message());
@@ -149,7 +147,23 @@ int RunScan(const std::vector<std::string>& argv) {
     std::fprintf(stderr, "mamori: %s\n", engine.status().message().c_str());
     return 2;
   }
-  const ScanSummary summary = (*engine)->Scan(args->positional, *sink);
+  std::vector<std::string> inputs = args->positional;
+  std::unique_ptr<StoredScan> stored;
+  if (auto where = args->Last("--store")) {
+    inputs = AbsoluteInputs(inputs);  // the inventory knows places, not working directories
+    auto opened = StoredScan::Open(*where, args->Last("--store-key").value_or(""), inputs, argv,
+                                   options, *sink);
+    if (!opened.ok()) {
+      std::fprintf(stderr, "mamori: %s\n", opened.status().message().c_str());
+      return 2;
+    }
+    stored = std::move(*opened);
+  }
+  ScanSummary summary = (*engine)->Scan(inputs, stored ? stored->sink() : *sink);
+  if (stored) {
+    if (!stored->status().ok()) return 2;
+    summary.max_risk = std::max(summary.max_risk, stored->max_risk());  // carried forward too
+  }
   if (summary.errors) {
     std::fprintf(stderr, "mamori: warning: %llu object(s) could not be read (see status \"error\")\n",
                  static_cast<unsigned long long>(summary.errors));

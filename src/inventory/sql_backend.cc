@@ -1,0 +1,34 @@
+#include "inventory/sql_backend.h"
+
+#include <charconv>
+
+#include "inventory/postgres_backend.h"
+#include "inventory/sqlite_backend.h"
+
+namespace mamori::inventory {
+
+bool IsPostgresUrl(std::string_view where) {
+  return where.starts_with("postgresql://") || where.starts_with("postgres://");
+}
+
+Result<std::unique_ptr<SqlBackend>> OpenSqlBackend(const std::string& where) {
+  if (IsPostgresUrl(where)) return OpenPostgresBackend(where);
+  return OpenSqliteBackend(where);
+}
+
+int64_t AsInt(const SqlValue& v) {
+  if (auto* n = std::get_if<int64_t>(&v)) return *n;
+  int64_t n = 0;
+  if (auto* t = std::get_if<std::string>(&v)) std::from_chars(t->data(), t->data() + t->size(), n);
+  return n;
+}
+
+std::string AsText(const SqlValue& v) {
+  if (auto* t = std::get_if<std::string>(&v)) return *t;
+  if (auto* n = std::get_if<int64_t>(&v)) return std::to_string(*n);
+  return "";
+}
+
+bool IsNull(const SqlValue& v) { return std::holds_alternative<std::monostate>(v); }
+
+}  // namespace mamori::inventory
