@@ -41,7 +41,8 @@ struct ScanOptions {
   std::vector<TableSelection> tables;               // databases: empty = every table, all rows
 
   // Every type. Names and addresses are found in columns typed by their
-  // headers (氏名, 住所…); free-text name detection is not part of this set.
+  // headers (氏名, 住所…); person_name also in free text where context says
+  // so (detectors/name.h). Leaving person_name out skips MeCab and ENAMDICT.
   static std::bitset<kDataTypeCount> AllTypes() { return std::bitset<kDataTypeCount>().set(); }
   bool Enabled(DataType t) const { return types.test(static_cast<size_t>(t)); }
 };

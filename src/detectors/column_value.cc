@@ -163,7 +163,8 @@ std::optional<Detection> TypedColumnValue(LabelKind kind, std::string_view norma
     case K::kAddress: value = Address(t.text); break;
     case K::kBank:
     case K::kNegative:
-    case K::kPrefecture: break;
+    case K::kPrefecture:
+    case K::kHonorific: break;
   }
   if (!value) return std::nullopt;
   d.value = std::move(*value);

@@ -10,6 +10,7 @@ std::vector<std::unique_ptr<Detector>> MakeDetectors(const ScanOptions& options)
   all.push_back(MakeJpNumbersDetector());
   all.push_back(MakeBirthDateDetector());
   all.push_back(MakeAddressDetector());
+  all.push_back(MakeNameDetector());
   std::vector<std::unique_ptr<Detector>> enabled;
   for (auto& d : all) {
     if ((d->Types() & options.types).any()) enabled.push_back(std::move(d));

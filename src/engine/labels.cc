@@ -109,6 +109,7 @@ constexpr Label kLabels[] = {
     {"full name", K::kName}, {"full_name", K::kName}, {"kana", K::kName},
     {"first name", K::kName}, {"last name", K::kName}, {"first_name", K::kName},
     {"last_name", K::kName}, {"宛名", K::kName}, {"契約者", K::kName}, {"申込者", K::kName},
+    {"お客様", K::kName}, {"担当", K::kName}, {"担当者", K::kName},
     {"住所", K::kAddress}, {"ご住所", K::kAddress}, {"所在地", K::kAddress},
     {"address", K::kAddress}, {"addr", K::kAddress}, {"street", K::kAddress},
     {"お届け先", K::kAddress}, {"届け先", K::kAddress}, {"送付先", K::kAddress},
@@ -144,6 +145,9 @@ constexpr Label kLabels[] = {
     {"福岡県", K::kPrefecture}, {"佐賀県", K::kPrefecture}, {"長崎県", K::kPrefecture},
     {"熊本県", K::kPrefecture}, {"大分県", K::kPrefecture}, {"宮崎県", K::kPrefecture},
     {"鹿児島県", K::kPrefecture}, {"沖縄県", K::kPrefecture},
+    // Honorifics after a name: triggers for free-text names (detectors/name.cc).
+    {"様", K::kHonorific}, {"さん", K::kHonorific}, {"氏", K::kHonorific},
+    {"殿", K::kHonorific}, {"君", K::kHonorific}, {"ちゃん", K::kHonorific},
 };
 
 char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
@@ -192,7 +196,8 @@ std::optional<DataType> LabelDataType(LabelKind kind) {
     case K::kAddress: return DataType::kAddress;
     case K::kBank:
     case K::kNegative:
-    case K::kPrefecture: return std::nullopt;
+    case K::kPrefecture:
+    case K::kHonorific: return std::nullopt;
   }
   return std::nullopt;
 }
@@ -205,7 +210,8 @@ std::optional<LabelKind> ClassifyHeader(std::string_view header) {
   std::optional<LabelKind> best;
   size_t best_len = 0;
   for (const Label& label : kLabels) {
-    if (label.kind == K::kPrefecture) continue;  // a place, not what a column holds
+    // Places and honorifics are not what a column holds ("様式", "氏名" are no honorific columns).
+    if (label.kind == K::kPrefecture || label.kind == K::kHonorific) continue;
     const std::string needle = FoldHeader(label.text);
     if (needle.size() <= best_len || folded.find(needle) == std::string::npos) continue;
     // Short ASCII words ("exp", "pan", "tel", "cid") only count as the whole header

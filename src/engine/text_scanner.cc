@@ -49,7 +49,10 @@ Result<std::unique_ptr<ScanCore>> ScanCore::Create(const ScanOptions& options) {
   auto core = std::make_unique<ScanCore>();
   core->options = options;
   if (core->options.chunk_bytes < 64) core->options.chunk_bytes = 64;
-  auto finder = Finder::Create(core->options.Enabled(DataType::kAddress));
+  // Addresses and names start from words, not digits: their labels are
+  // looked for in Japanese text without digits too.
+  auto finder = Finder::Create(core->options.Enabled(DataType::kAddress) ||
+                               core->options.Enabled(DataType::kPersonName));
   if (!finder.ok()) return finder.status();
   core->finder = std::move(*finder);
   core->detectors = MakeDetectors(options);

@@ -131,7 +131,7 @@ def t_address_csv(d, a, typed):
     d.line("受付ID,氏名,", "住所" if typed else "発送メモ", ",金額")
     for i in range(a.r.randint(10, 16)):
         addr = a.address(d.enc, prefecture=not typed or a.r.random() < 0.6, spaced=False)
-        d.line(f"R{a.r.randint(1000, 9999)},", a.r.choice(["山田 太郎", "佐藤 花子", "田中 一郎"]), ",",
+        d.line(f"R{a.r.randint(1000, 9999)},", P("person_name", a.r.choice(["山田 太郎", "佐藤 花子", "田中 一郎"]), "column"), ",",
                P("address", addr, "column" if typed else None), f",{a.r.randint(1, 99) * 100}")
 
 

@@ -37,7 +37,7 @@ ENCODINGS = {
 
 TYPES = ("card_number", "card_expiry", "card_security_code", "card_track", "email", "phone",
          "my_number", "postal_code", "birth_date", "passport_number", "drivers_license",
-         "bank_account", "address")
+         "bank_account", "address", "person_name")
 
 
 class P:
@@ -211,7 +211,7 @@ LABELS = [
     ("氏名", "name"), ("お名前", "name"), ("名前", "name"), ("フリガナ", "name"), ("ふりがな", "name"),
     ("カナ", "name"), ("氏名カナ", "name"), ("name", "name"), ("full name", "name"), ("full_name", "name"),
     ("kana", "name"), ("first name", "name"), ("last name", "name"), ("first_name", "name"),
-    ("last_name", "name"), ("宛名", "name"), ("契約者", "name"), ("申込者", "name"),
+    ("last_name", "name"), ("宛名", "name"), ("契約者", "name"), ("申込者", "name"), ("お客様", "name"), ("担当", "name"), ("担当者", "name"),
     ("住所", "addr"), ("ご住所", "addr"), ("所在地", "addr"), ("address", "addr"), ("addr", "addr"),
     ("street", "addr"), ("お届け先", "addr"), ("届け先", "addr"), ("送付先", "addr"), ("配送先", "addr"),
     # negative

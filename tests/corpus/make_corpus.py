@@ -341,7 +341,7 @@ def t_mail_support_ja(d, g):
     d.line("Date: ", mail_date(g))
     d.line("Content-Type: text/plain; charset=", {"iso-2022-jp": "ISO-2022-JP", "euc-jp": "EUC-JP"}.get(d.enc, "UTF-8"))
     d.line()
-    d.line(p["name"], " 様")
+    d.line(P("person_name", p["name"]), " 様")
     d.line()
     d.line("いつも", shop, "をご利用いただき、誠にありがとうございます。")
     d.line("カスタマーサポートの", staff, "でございます。")
@@ -350,7 +350,7 @@ def t_mail_support_ja(d, g):
     d.line("内容に誤りがないか、ご確認をお願いいたします。")
     d.line()
     d.line("■ご登録情報")
-    d.line("お名前：", p["name"], "（", p["kana"], "）")
+    d.line("お名前：", P("person_name", p["name"]), "（", P("person_name", p["kana"]), "）")
     d.line(*g.postal_items(d.enc))
     d.line("ご住所：", P("address", g.people.address()))
     d.line("電話番号：", P("phone", g.phone(d.enc)))
@@ -415,7 +415,7 @@ def t_order_ja(d, g):
     shop = g.r.choice(SHOPS)
     d.line("【", shop, "】ご注文ありがとうございます")
     d.line()
-    d.line(p["name"], " 様")
+    d.line(P("person_name", p["name"]), " 様")
     d.line()
     d.line("このたびは", shop, "をご利用いただき、ありがとうございます。")
     d.line("以下の内容でご注文を承りました。")
@@ -442,7 +442,7 @@ def t_order_ja(d, g):
     d.line("■お届け先")
     d.line("〒", P("postal_code", g.people.postal()))
     d.line(P("address", g.people.address()))
-    d.line(p["name"], " 様")
+    d.line(P("person_name", p["name"]), " 様")
     d.line("TEL：", P("phone", g.phone(d.enc)))
     d.line()
     d.line("■配送について")
@@ -499,7 +499,8 @@ def t_csv_customers_ja(d, g, variant):
     for i in range(g.r.randint(8, 20)):
         p = g.people.ja()
         c = g.card()
-        row = [[f"C{g.r.randint(10000, 99999)}"], [p["name"]], [p["kana"]],
+        row = [[f"C{g.r.randint(10000, 99999)}"], [P("person_name", p["name"], "column")],
+               [P("person_name", p["kana"], "column")],
                [P("email", g.email(p), "column")],
                [P("phone", g.phone(d.enc, g.r.choice(["tokyo", "mobile090", "area3", "ip050", "mobile080_space", "osaka_paren"])))],
                [P("postal_code", g.people.postal() if i % 5 else to_fullwidth(g.people.postal(), d.enc), "column")],
@@ -521,7 +522,8 @@ def t_csv_customers_ja(d, g, variant):
         row.append([P("card_expiry", g.exp(g.r.choice(["MM/YY", "MM/YYYY", "YYYY/MM"])), "column")])
         row.append([P("card_security_code", g.cvv(c), "column")])
         row.append([N("date", g.date("slash"))])
-        row.append([g.r.choice(notes)])
+        note = g.r.choice(notes)
+        row.append([P("person_name", "髙橋"), note[2:]] if note.startswith("髙橋様") else [note])
         for k, cell in enumerate(row):
             if k:
                 d.add(",")
@@ -529,7 +531,7 @@ def t_csv_customers_ja(d, g, variant):
         d.add("\n")
     if variant % 3 == 0:
         # Excel turned a card into a float: not a card any more.
-        d.add("C00000,", g.people.ja()["name"], ",,,,,,")
+        d.add("C00000,", P("person_name", g.people.ja()["name"], "column"), ",,,,,,")
         d.add(",," * len(extra) if extra else "")
         d.line(N("excel_scientific", f"{int(g.card('visa')[:6]) / 100000:.5f}E+15"), ",,,,")
 
@@ -540,7 +542,7 @@ def t_csv_customers_en(d, g):
         p = g.people.en() if g.r.random() < 0.5 else g.people.ja()
         first, last = (p["first"], p["last"]) if "first" in p else (p["giv_r"], p["sur_r"])
         c = g.card()
-        d.add(f"{1000 + i},{first},{last},", P("email", g.email({"giv_r": first, "sur_r": last}, g.r.choice(["plain", "plus", "hyphen", "sub"])), "column"), ",")
+        d.add(f"{1000 + i},", P("person_name", first, "column"), ",", P("person_name", last, "column"), ",", P("email", g.email({"giv_r": first, "sur_r": last}, g.r.choice(["plain", "plus", "hyphen", "sub"])), "column"), ",")
         d.add(P("phone", g.phone(d.enc, g.r.choice(["intl_us", "intl_uk", "intl_jp_mobile", "tokyo"])), "column"), ",")
         d.add(P("postal_code", g.people.postal(), "column"), ",")
         d.add(P("card_number", g.card_text(c, d.enc, g.r.choice(["plain", "hyphen"]))), ",")
@@ -655,7 +657,7 @@ def t_config_yaml(d, g):
     d.line("  admin_email: ", P("email", f"ops{g.r.randint(1, 9)}@example.co.jp"))
     d.line("  oncall_phone: \"", P("phone", g.phone(d.enc, g.r.choice(["intl_jp_land", "tokyo", "mobile090"]))), "\"")
     d.line("  escalation:")
-    d.line("    - name: ", g.people.en()["name"])
+    d.line("    - name: ", P("person_name", g.people.en()["name"]))
     d.line("      mail: ", P("email", g.email(g.people.ja(), "plain")))
     d.line("retry:")
     d.line("  backoff: [100, 200, 400, 800, 1600]")
@@ -686,7 +688,7 @@ def t_config_json(d, g):
     d.line("{")
     d.line('  "schemaVersion": "', N("version", f"{g.r.randint(1, 3)}.{g.r.randint(0, 9)}.{g.r.randint(0, 9)}"), '",')
     d.line('  "customer": {')
-    d.line('    "name": "', p["name"], '",')
+    d.line('    "name": "', P("person_name", p["name"], "column"), '",')
     d.line('    "email": "', P("email", g.email(p)), '",')
     d.line('    "tel": "', P("phone", g.phone(d.enc)), '",')
     d.line('    "zip": "', P("postal_code", g.people.postal()), '",')
@@ -709,7 +711,7 @@ def t_memo_ja(d, g):
     p = g.people.ja()
     d.line("【来店対応メモ】", N("date", g.date("kanji")), " ", N("time", g.time()))
     d.line("対応者：", g.r.choice(STAFF))
-    d.line("お客様：", p["name"], " 様（", p["kana"], "）")
+    d.line("お客様：", P("person_name", p["name"]), " 様（", P("person_name", p["kana"]), "）")
     d.line()
     d.line("本人確認書類を確認。")
     kind = g.r.choice(["dl", "passport", "both"])
@@ -748,7 +750,7 @@ def t_hr_record(d, g):
     p = g.people.ja()
     d.line("■ 従業員情報（入社手続き）")
     d.line("社員番号：E-", rand_digits(g.r, 6))
-    d.line("氏名：", p["name"])
+    d.line("氏名：", P("person_name", p["name"]))
     d.line("生年月日：", P("birth_date", g.birth(g.r.choice(["era_kanji", "kanji", "era_dot", "slash"]))))
     d.line("個人番号：", P("my_number", g.mn_text(g.my_number(), d.enc)))
     d.line(*g.postal_items(d.enc))
@@ -760,7 +762,7 @@ def t_hr_record(d, g):
     d.line("■ 扶養親族")
     for _ in range(g.r.randint(1, 3)):
         q = g.people.ja()
-        d.line("・", q["name"], "　生年月日 ", P("birth_date", g.birth(g.r.choice(["era_kanji", "era_slash", "era_dot"]))),
+        d.line("・", P("person_name", q["name"]), "　生年月日 ", P("birth_date", g.birth(g.r.choice(["era_kanji", "era_slash", "era_dot"]))),
                "　個人番号 ", P("my_number", g.mn_text(g.my_number(), d.enc, g.r.choice(["plain", "space"]))))
     d.line()
     d.line("■ 給与振込口座")
@@ -776,7 +778,7 @@ def t_application_ja(d, g):
     p = g.people.ja()
     d.line("＜入会申込書＞　受付日：", N("date", g.date("reiwa")))
     d.line()
-    d.line("申込者：", p["name"], "（", p["kana"], "）")
+    d.line("申込者：", P("person_name", p["name"]), "（", P("person_name", p["kana"]), "）")
     d.line(g.birth_label(), P("birth_date", g.birth()))
     d.line(*g.postal_items(d.enc))
     d.line("住所：", P("address", g.people.address()))
@@ -798,7 +800,7 @@ def t_application_ja(d, g):
     bank, branch = g.r.choice(FAKE_BANKS), g.r.choice(BRANCHES)
     d.line(bank, " ", branch, " ", g.r.choice(["普通", "当座", "普通預金"]), " ", P("bank_account", g.account()))
     d.line()
-    d.line("受付番号：", N("order_number", g.order_no()), "　担当：", g.r.choice(STAFF))
+    d.line("受付番号：", N("order_number", g.order_no()), "　担当：", P("person_name", g.r.choice(STAFF)))
 
 
 def t_chat_ndjson(d, g):
@@ -1024,6 +1026,8 @@ def build(outdir):
         doc(f"files/negative/metrics_{i + 1:02d}.prom", "utf-8", t_neg_metrics)
 
     add_address_docs(doc)  # address_corpus.py
+    from names_corpus import documents as name_documents  # person names (own random seed)
+    docs += name_documents()
 
     # Render and verify everything before writing anything.
     for d in docs:

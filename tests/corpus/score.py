@@ -13,8 +13,7 @@ the byte spans overlap; matching is one-to-one, largest overlap first.
 Prints per-type TP/FP/FN/precision/recall, then every FP and FN with its line,
 byte offset and the surrounding bytes decoded (the corpus is fake data).
 Exit status 1 when any scored type is below a threshold, 2 on bad input.
-Types with neither labels nor findings are skipped; person_name and address
-findings are ignored unless named in --types (they are not labelled yet).
+Types with neither labels nor findings are skipped.
 
 Labels without byte offsets (the cross-format corpus, tests/corpus/formats/)
 are matched by path, type, normalized value and location instead, with a
@@ -34,8 +33,8 @@ import value_match  # noqa: E402
 
 LABELLED_TYPES = ("card_number", "card_expiry", "card_security_code", "card_track", "email", "phone",
                   "my_number", "postal_code", "birth_date", "passport_number", "drivers_license",
-                  "bank_account", "address")
-UNLABELLED_TYPES = ("person_name",)
+                  "bank_account", "address", "person_name")
+UNLABELLED_TYPES = ()
 META_FILES = ("labels.jsonl", "negatives.jsonl", "manifest.jsonl")
 
 CODECS = {"utf-8": "utf-8", "utf-8-bom": "utf-8", "utf-8-sig": "utf-8", "cp932": "cp932",

@@ -1,0 +1,236 @@
+#include "detectors/name_dict.h"
+
+#include <unicode/ucnv.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <memory>
+
+namespace mamori {
+namespace {
+
+// What an entry's tags "(s,f)" say it can be.
+struct Roles {
+  bool surname = false;
+  bool given = false;
+};
+
+Roles ParseTags(std::string_view tags) {
+  Roles r;
+  size_t i = 0;
+  for (;;) {
+    const size_t comma = tags.find(',', i);
+    const std::string_view t = tags.substr(i, comma == std::string_view::npos ? tags.npos : comma - i);
+    if (t == "s") r.surname = true;
+    if (t == "g" || t == "f" || t == "m") r.given = true;
+    if (comma == std::string_view::npos) return r;
+    i = comma + 1;
+  }
+}
+
+// The tags of an entry line: "(s,f)" after its first '/'. ASCII in EUC-JP
+// and UTF-8 alike (multi-byte characters have no bytes below 0x80).
+std::string_view TagsOf(std::string_view line, size_t* close_at) {
+  const size_t open = line.find("/(");
+  if (open == std::string_view::npos) return {};
+  const size_t close = line.find(')', open);
+  if (close == std::string_view::npos) return {};
+  *close_at = close;
+  return line.substr(open + 2, close - open - 2);
+}
+
+uint8_t Flags(const Roles& r, uint8_t surname, uint8_t given) {
+  return static_cast<uint8_t>((r.surname ? surname : 0) | (r.given ? given : 0));
+}
+
+struct ConverterCloser {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+using Converter = std::unique_ptr<UConverter, ConverterCloser>;
+
+// EUC-JP hiragana (row 0xA4) to katakana (row 0xA5), the form readings are kept in.
+std::string EucKatakana(std::string_view euc) {
+  std::string out(euc);
+  for (size_t i = 0; i < out.size();) {
+    const auto b = static_cast<unsigned char>(out[i]);
+    if (b < 0x80) {
+      ++i;
+    } else if (b == 0x8F) {
+      i += 3;  // JIS X 0212
+    } else {
+      if (b == 0xA4) out[i] = static_cast<char>(0xA5);
+      i += 2;
+    }
+  }
+  return out;
+}
+
+// `utf8` in EUC-JP, with this thread's converter; empty when it has
+// characters EUC-JP lacks (no name in the list has them either).
+std::string ToEucJp(std::string_view utf8) {
+  thread_local Converter euc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    Converter c(ucnv_open("EUC-JP", &status));
+    if (c) ucnv_setFromUCallBack(c.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    return c;
+  }();
+  if (!euc) return {};
+  std::string out(utf8.size() + 8, '\0');
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t n = ucnv_fromAlgorithmic(euc.get(), UCNV_UTF8, out.data(), static_cast<int32_t>(out.size()),
+                                         utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  if (U_FAILURE(status)) return {};
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+}  // namespace
+
+std::string ToLowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+void NameDictionary::AddEntry(std::string_view line) {
+  // KEY [READING] /(tags) Gloss/... in EUC-JP
+  size_t close = 0;
+  const Roles roles = ParseTags(TagsOf(line, &close));
+  if (!roles.surname && !roles.given) return;  // places, companies, products
+  const size_t sp = line.find(' ');
+  if (sp == std::string_view::npos || sp > close) return;
+  const std::string_view key = line.substr(0, sp);
+  std::string_view reading = key;  // a kana key is its own reading
+  if (line.substr(sp + 1).starts_with('[')) {
+    const size_t end = line.find(']', sp);
+    if (end == std::string_view::npos) return;
+    reading = line.substr(sp + 2, end - sp - 2);
+  }
+  Add(key, Flags(roles, kSurnameWritten, kGivenWritten));
+  Add(EucKatakana(reading), Flags(roles, kSurnameReading, kGivenReading));
+  // The romanization: the gloss up to '/', ' ' or '('.
+  std::string_view gloss = line.substr(close + 1);
+  while (!gloss.empty() && gloss.front() == ' ') gloss.remove_prefix(1);
+  gloss = gloss.substr(0, gloss.find_first_of("/ ("));
+  const bool alpha = !gloss.empty() && std::all_of(gloss.begin(), gloss.end(), [](char c) {
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  });
+  if (alpha) Add(ToLowerAscii(gloss), Flags(roles, kSurnameRomaji, kGivenRomaji));
+}
+
+size_t NameDictionary::Find(std::string_view key) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = std::hash<std::string_view>()(key) & mask;; i = (i + 1) & mask) {
+    const uint32_t slot = slots_[i];
+    if (slot == 0) return i;
+    const size_t at = slot - 1;
+    const auto len = static_cast<unsigned char>(blob_[at]);
+    if (std::string_view(blob_).substr(at + 1, len) == key) return i;
+  }
+}
+
+void NameDictionary::Grow() {
+  std::vector<uint32_t> old = std::move(slots_);
+  slots_.assign(old.empty() ? size_t{1} << 16 : 2 * old.size(), 0);
+  for (uint32_t slot : old) {
+    if (slot == 0) continue;
+    const size_t at = slot - 1;
+    const std::string_view key = std::string_view(blob_).substr(at + 1, static_cast<unsigned char>(blob_[at]));
+    slots_[Find(key)] = slot;
+  }
+}
+
+void NameDictionary::Add(std::string_view key, uint8_t flags) {
+  if (key.empty() || key.size() > 255 || flags == 0) return;
+  if (2 * (size_ + 1) > slots_.size()) Grow();
+  const size_t i = Find(key);
+  if (slots_[i] != 0) {
+    const size_t at = slots_[i] - 1;
+    blob_[at + 1 + key.size()] = static_cast<char>(blob_[at + 1 + key.size()] | flags);
+    return;
+  }
+  slots_[i] = static_cast<uint32_t>(blob_.size() + 1);
+  blob_.push_back(static_cast<char>(key.size()));
+  blob_.append(key);
+  blob_.push_back(static_cast<char>(flags));
+  ++size_;
+}
+
+uint8_t NameDictionary::Lookup(std::string_view utf8_key) const {
+  if (size_ == 0 || utf8_key.empty()) return 0;
+  const std::string key = ToEucJp(utf8_key);
+  if (key.empty()) return 0;
+  const uint32_t slot = slots_[Find(key)];
+  if (slot == 0) return 0;
+  return static_cast<uint8_t>(blob_[slot - 1 + 1 + key.size()]);
+}
+
+void NameDictionary::AddEntries(std::string_view lines) {
+  size_t pos = 0;
+  while (pos < lines.size()) {
+    size_t nl = lines.find('\n', pos);
+    if (nl == std::string_view::npos) nl = lines.size();
+    AddEntry(lines.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+}
+
+NameDictionary NameDictionary::FromUtf8(std::string_view text) {
+  NameDictionary d;
+  d.AddEntries(ToEucJp(text));
+  return d;
+}
+
+NameDictionary NameDictionary::Load(const std::string& path, std::string* error) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) {
+    *error = "cannot open " + path;
+    return {};
+  }
+  NameDictionary d;
+  // Streamed in blocks; keys stay in EUC-JP (lookups convert), so loading
+  // is reading, splitting and hashing.
+  std::string block(size_t{1} << 20, '\0');
+  std::string carry;  // an incomplete last line
+  for (;;) {
+    const size_t got = std::fread(block.data(), 1, block.size(), f.get());
+    const std::string_view data(block.data(), got);
+    size_t pos = 0;
+    while (pos < data.size()) {
+      const size_t nl = data.find('\n', pos);
+      if (nl == std::string_view::npos) break;
+      if (carry.empty()) {
+        d.AddEntry(data.substr(pos, nl - pos));
+      } else {
+        carry.append(data.substr(pos, nl - pos));
+        d.AddEntry(carry);
+        carry.clear();
+      }
+      pos = nl + 1;
+    }
+    carry.append(data.substr(pos));
+    if (got < block.size()) break;
+  }
+  if (!carry.empty()) d.AddEntry(carry);
+  return d;
+}
+
+const NameDictionary& NameDictionary::Shared() {
+  static const NameDictionary* const shared = [] {
+    std::string error;
+    auto* d = new NameDictionary(Load(std::string(kEnamdictPath), &error));
+    if (d->size() == 0) {
+      std::fprintf(stderr,
+                   "mamori: warning: no ENAMDICT name list (%s; Debian package enamdict): "
+                   "person names are recognized with IPADIC and context only\n",
+                   error.empty() ? "empty" : error.c_str());
+    }
+    return d;
+  }();
+  return *shared;
+}
+
+}  // namespace mamori
