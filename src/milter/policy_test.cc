@@ -74,10 +74,9 @@ TEST(MilterPolicyTest, SyntaxErrorsNameLineAndColumn) {
   EXPECT_THAT(ErrorOf("x = = 1\n"), HasSubstr("gate.toml:1:"));
 }
 
-TEST(MilterPolicyTest, TextMustBeUtf8) {
+// Bad bytes and the like are config/toml_file_test.cc's; here, what a policy sees.
+TEST(MilterPolicyTest, NonAsciiText) {
   EXPECT_THAT(ErrorOf("# ok\n[records]\nthreshold = 5 # \xe0\xc2\xdf\n"), HasSubstr("gate.toml:3:17: "));
-  EXPECT_THAT(ErrorOf("# \xc0\xaf overlong\n"), HasSubstr("gate.toml:1:"));
-  EXPECT_THAT(ErrorOf(std::string_view("x = 1\n\"a\0b\" = 2\n", 16)), HasSubstr("gate.toml:2:"));
   // Characters toml++ 3.3.0 once treated as unreachable where it looks for whitespace.
   EXPECT_THAT(ErrorOf("[records]\nthreshold = 5 あ\n"), HasSubstr("gate.toml:2:15: "));
   EXPECT_THAT(ErrorOf("[records]\n# 1\n\nthreshold = 11\xc6\xbd\"\n"), HasSubstr("gate.toml:4:15: "));
