@@ -81,7 +81,7 @@ TEST(IncidentTest, OddCharactersBetweenTokensAreErrors) {
 TEST(IncidentTest, ErrorsNameTheLine) {
   const std::string head = "discovered_at = 2013-04-23T17:00:00+09:00\ncause = \"loss\"\n";
   ExpectError("discovered_at = 2013-04-23T17:00:00+09:00\ncause = \n", "incident.toml:2:");
-  ExpectError(head + "[[source]]\npath = \"a\"\ncolour = 1\n", "incident.toml:5: unknown key 'colour'");
+  ExpectError(head + "[[source]]\npath = \"a\"\ncolour = 1\n", "incident.toml:5: [[source]] unknown key 'colour'");
   ExpectError("discovered_at = \"yesterday\"\ncause = \"loss\"\n[[source]]\npath = \"a\"\n",
               "incident.toml:1: discovered_at must be a TOML date-time");
   ExpectError("discovered_at = 2013-04-23\ncause = \"hackers\"\n[[source]]\npath = \"a\"\n",
