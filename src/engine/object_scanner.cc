@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "engine/encoding.h"
+#include "engine/min_finding_bytes.h"
 #include "extract/archive.h"
 #include "extract/csv.h"
 #include "extract/database.h"
@@ -74,6 +75,7 @@ class ObjectContext final : public ExtractSink {
   ObjectContext(ObjectScanner& scanner, std::string path, Budget& budget)
       : scanner_(scanner),
         budget_(budget),
+        min_cell_bytes_(MinFindingBytes(scanner.core_.options.types)),
         collector_([this](std::vector<Finding>& batch) { scanner_.out_.Findings(report_.path, batch); }) {
     report_.path = std::move(path);
   }
@@ -94,25 +96,30 @@ class ObjectContext final : public ExtractSink {
 
   void Cell(std::string_view utf8, const CellRef& cell) override {
     saw_cells_ = true;
-    // One location reused for every cell: assigning keeps the strings'
-    // storage (a table has millions of cells).
-    StructuredLocation& where = cell_where_;
-    // Row 0 holds titles and headers: text of the table, not a record.
-    where.row = cell.row > 0 ? std::optional<uint64_t>(cell.row) : std::nullopt;
-    CopyInto(&where.column, cell.column);
-    CopyInto(&where.sheet, cell.sheet);
-    CopyInto(&where.cell, cell.cell);
-    CopyInto(&where.table, cell.table);
-    CopyInto(&where.primary_key, cell.primary_key);
-    CopyInto(&where.record, cell.record);
     if (!cell.table.empty()) report_.bytes += utf8.size();  // a table's size: the bytes of its values
     const uint64_t before = collector_.added();
-    if (!cell.raw.empty() && cell.offset) {  // exact offsets in a CP932/EUC-JP file
-      scanner_.text_.ScanEncodedUnit(cell.raw, EncodingForCharset(cell.raw_encoding, cell.raw),
-                                     *cell.offset, cell.line, cell.column_kind, where, &collector_);
-    } else {
-      scanner_.text_.ScanUnit(utf8, cell.offset.value_or(0), cell.line, cell.column_kind, where,
-                              &collector_);
+    const bool raw = !cell.raw.empty() && cell.offset.has_value();  // exact offsets in a CP932/EUC-JP file
+    // Cells are scanned alone: one too short for any enabled type has no
+    // finding and is not decoded at all (most cells of a card-only scan).
+    if ((raw ? cell.raw.size() : utf8.size()) >= min_cell_bytes_) {
+      // One location reused for every cell: assigning keeps the strings'
+      // storage (a table has millions of cells).
+      StructuredLocation& where = cell_where_;
+      // Row 0 holds titles and headers: text of the table, not a record.
+      where.row = cell.row > 0 ? std::optional<uint64_t>(cell.row) : std::nullopt;
+      CopyInto(&where.column, cell.column);
+      CopyInto(&where.sheet, cell.sheet);
+      CopyInto(&where.cell, cell.cell);
+      CopyInto(&where.table, cell.table);
+      CopyInto(&where.primary_key, cell.primary_key);
+      CopyInto(&where.record, cell.record);
+      if (raw) {
+        scanner_.text_.ScanEncodedUnit(cell.raw, EncodingForCharset(cell.raw_encoding, cell.raw),
+                                       *cell.offset, cell.line, cell.column_kind, where, &collector_);
+      } else {
+        scanner_.text_.ScanUnit(utf8, cell.offset.value_or(0), cell.line, cell.column_kind, where,
+                                &collector_);
+      }
     }
     // A table's people are its rows with at least one finding.
     const bool new_row = cell.row != last_row_ || cell.sheet != last_sheet_;
@@ -207,6 +214,7 @@ class ObjectContext final : public ExtractSink {
 
   ObjectScanner& scanner_;
   Budget& budget_;
+  const size_t min_cell_bytes_;  // shorter cells cannot hold a finding
   ObjectReport report_;
   FindingCollector collector_;
   bool saw_cells_ = false;
