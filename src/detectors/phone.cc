@@ -20,6 +20,7 @@
 #include <atomic>
 #include <cstdint>
 #include <initializer_list>
+#include <unordered_map>
 
 #include "detectors/context.h"
 #include "detectors/registry.h"
@@ -380,9 +381,8 @@ class PhoneDetector final : public Detector {
   }
 };
 
-}  // namespace
-
-std::optional<std::string> PhoneE164(std::string_view dialable) {
+// PhoneE164 without its memo.
+std::optional<std::string> ValidatePhone(std::string_view dialable) {
   const PhoneNumberUtil& util = Util();
   std::string e164;
   PhoneNumber number;
@@ -409,6 +409,23 @@ std::optional<std::string> PhoneE164(std::string_view dialable) {
     util.Format(number, PhoneNumberUtil::E164, &e164);
   }
   if (e164.starts_with("+8120")) return std::nullopt;  // pager / M2M
+  return e164;
+}
+
+}  // namespace
+
+std::optional<std::string> PhoneE164(std::string_view dialable) {
+  // The same numbers recur (a customer list's contacts, a log's support
+  // line) and libphonenumber takes some 36,000 instructions per number. The
+  // answer depends on the dialable string alone, so each thread remembers
+  // its recent ones; cleared when full to bound memory.
+  constexpr size_t kMemoSize = 4096;
+  thread_local std::unordered_map<std::string, std::optional<std::string>> memo;
+  std::string key(dialable);
+  if (auto it = memo.find(key); it != memo.end()) return it->second;
+  if (memo.size() >= kMemoSize) memo.clear();
+  std::optional<std::string> e164 = ValidatePhone(dialable);
+  memo.emplace(std::move(key), e164);
   return e164;
 }
 

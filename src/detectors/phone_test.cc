@@ -291,6 +291,14 @@ TEST_F(PhoneTest, RejectsBadParentheses) {
 
 TEST_F(PhoneTest, RejectsMixedSeparators) { ExpectNone("03-1234 5678"); }
 
+TEST(PhoneE164Test, ARememberedNumberGetsTheSameAnswer) {
+  for (int i = 0; i < 2; ++i) {  // the second round is answered from the memo
+    EXPECT_EQ(PhoneE164("0312345679"), "+81312345679");
+    EXPECT_EQ(PhoneE164("0075758971"), std::nullopt);
+    EXPECT_EQ(PhoneE164("+14155550133"), "+14155550133");
+  }
+}
+
 TEST(PhoneE164Test, ValidatesWithLibphonenumber) {
   EXPECT_EQ(PhoneE164("0312345678"), "+81312345678");
   EXPECT_EQ(PhoneE164("+14155550132"), "+14155550132");
