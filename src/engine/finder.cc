@@ -89,8 +89,13 @@ bool HasLetter(std::string_view text) {
 // (begin, end, begin, end ...), so edge k is field k % 2 of run k / 2 and no
 // branch per edge is needed, which the CPU mispredicts in digit-heavy text.
 __attribute__((target("avx512f,avx512bw,bmi2,popcnt"))) void FindDigitRunsAndAtSignsAvx512(
-    std::string_view text, std::vector<DigitRun>* runs, std::vector<uint32_t>* at_signs) {
+    std::string_view text, std::vector<DigitRun>* out, std::vector<uint32_t>* at_signs) {
   static_assert(sizeof(DigitRun) == 2 * sizeof(uint32_t) && offsetof(DigitRun, end) == 4);
+  // The stores below need room past the last edge. Growing *out to it and
+  // shrinking it again zero-filled that room on every call (every table
+  // cell); this buffer only grows, and *out receives just the runs.
+  thread_local std::vector<DigitRun> edge_buffer;
+  std::vector<DigitRun>* const runs = &edge_buffer;
   at_signs->clear();
   size_t edges_written = 0;
   uint64_t carry = 0;  // 1 when the previous block ended inside a run
@@ -129,7 +134,7 @@ __attribute__((target("avx512f,avx512bw,bmi2,popcnt"))) void FindDigitRunsAndAtS
     (*runs)[edges_written / 2].end = static_cast<uint32_t>(text.size());
     ++edges_written;
   }
-  runs->resize(edges_written / 2);
+  out->assign(runs->begin(), runs->begin() + static_cast<ptrdiff_t>(edges_written / 2));
 }
 #endif
 
