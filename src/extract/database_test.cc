@@ -182,6 +182,34 @@ TEST(EngineDatabaseTest, ShopOf500CustomersIs500People) {
   }
 }
 
+// A card-only scan skips the cells too short to hold a card number; rows,
+// people, sizes and each finding's location come out as in a full scan.
+TEST(EngineDatabaseTest, SkippedShortCellsChangeNoCounts) {
+  TempDir dir;
+  const std::string path = dir / "shop.db";
+  ASSERT_TRUE(MakeSqliteDatabase(path, ShopSql(500, true)).ok());
+  const std::string db = "sqlite:" + path;
+  ScanOptions cards;
+  cards.types.reset();
+  cards.types.set(static_cast<size_t>(DataType::kCardNumber));
+  const CollectingSink all = Scan({db});
+  const CollectingSink only = Scan({db}, cards);
+  EXPECT_EQ(only.Count(db + "!/orders", DataType::kCardNumber), 1000u);
+  EXPECT_EQ(only.Count(db, DataType::kCardSecurityCode), 0u);
+  EXPECT_EQ(only.objects.at(db + "!/orders").records, 1000u);
+  EXPECT_EQ(only.objects.at(db).records, 500u);
+  EXPECT_EQ(only.objects.at(db).bytes, all.objects.at(db).bytes);
+  std::map<std::string, std::string> card_of_key, card_of_key_all;  // primary key -> record
+  for (const auto& [object, f] : all.findings) {
+    if (f.type == DataType::kCardNumber) card_of_key_all[f.where.primary_key] = f.where.record;
+  }
+  for (const auto& [object, f] : only.findings) {
+    EXPECT_EQ(f.where.column, "card_number");
+    card_of_key[f.where.primary_key] = f.where.record;
+  }
+  EXPECT_EQ(card_of_key, card_of_key_all);
+}
+
 TEST(EngineDatabaseTest, ThousandPeopleOverTablesIsHighRisk) {
   TempDir dir;
   const std::string path = dir / "staff.db";
