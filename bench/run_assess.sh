@@ -7,11 +7,7 @@
 #
 # usage: bench/run_assess.sh [path/to/mamori]
 #        knobs: ROWS [1000000] DB [sqlite|pg] JOBS [2] ROWS_SELECTED [all|window]
-set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-PY=/usr/bin/python3
-MAMORI="$(realpath "${1:-build/mamori}")"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ROWS="${ROWS:-1000000}"
 DB="${DB:-sqlite}"
 JOBS="${JOBS:-2}"

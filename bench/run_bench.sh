@@ -9,12 +9,7 @@
 #   TREE_FILES [2000] files in the tree              RUNS [5]         timed runs per command
 #   WARMUP [1]      untimed warm-up runs             RG_FLAGS [--mmap] extra rg I/O flag
 # Corpora are generated under bench/out/ (gitignored) the first time and reused.
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-PY=/usr/bin/python3
-MAMORI="${1:-build/mamori}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 BENCH_MB="${BENCH_MB:-200}"
 TREE_MB="${TREE_MB:-100}"
 TREE_FILES="${TREE_FILES:-2000}"

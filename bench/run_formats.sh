@@ -5,11 +5,7 @@
 # libreoffice-writer-nogui; installed by hand for benchmarking, not by CI).
 #
 # usage: bench/run_formats.sh [path/to/mamori]    knobs: TEXT_MB [40] ROWS [100000] RUNS [3]
-set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-PY=/usr/bin/python3
-MAMORI="${1:-build/mamori}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 TEXT_MB="${TEXT_MB:-40}"
 ROWS="${ROWS:-100000}"
 RUNS="${RUNS:-3}"

@@ -6,12 +6,7 @@
 #
 # usage: bench/run_rescan.sh [path/to/mamori]          (default: build/mamori)
 # Environment: TREE_FILES [2000], TREE_MB [100], RUNS [5], JOBS [2]
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-PY=/usr/bin/python3
-MAMORI="$(realpath "${1:-build/mamori}")"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 TREE_FILES="${TREE_FILES:-2000}"
 TREE_MB="${TREE_MB:-100}"
 RUNS="${RUNS:-5}"
