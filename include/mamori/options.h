@@ -39,6 +39,10 @@ struct ScanOptions {
   Limits limits;
   uint64_t sample_rows = 0;                         // databases: rows per table, 0 = all
   std::vector<TableSelection> tables;               // databases: empty = every table, all rows
+  // CSV rows and NDJSON lines that cannot hold a finding of the enabled
+  // types are counted but not parsed into cells (engine/record_filter.h).
+  // Off: every record is read in full (to check the filter; same output).
+  bool filter_records = true;
 
   // Every type. Names and addresses are found in columns typed by their
   // headers (氏名, 住所…); person_name also in free text where context says

@@ -180,6 +180,11 @@ class ObjectContext final : public ExtractSink {
 
   Budget& budget() override { return budget_; }
 
+  bool MayHoldFinding(std::string_view utf8) override { return scanner_.text_.MayHoldFinding(utf8); }
+  bool KindMatters(LabelKind kind) override {
+    return !options().filter_records || scanner_.core_.record_filter.KindMatters(kind);
+  }
+
   // Closes the object: own findings plus the sums of its members.
   void Finish() {
     collector_.Finish(&report_, saw_cells_ ? std::optional<uint64_t>(rows_with_findings_) : std::nullopt);

@@ -56,6 +56,7 @@ Result<std::unique_ptr<ScanCore>> ScanCore::Create(const ScanOptions& options) {
   if (!finder.ok()) return finder.status();
   core->finder = std::move(*finder);
   core->detectors = MakeDetectors(options);
+  core->record_filter = RecordFilter(options.types);
   return core;
 }
 
@@ -200,6 +201,24 @@ void TextScanner::ScanEncodedUnit(std::string_view bytes, const DetectedEncoding
              base_offset + encoding.bom_bytes);
   ScanBuffer(0, static_cast<uint32_t>(buffer_.size()), base_line > 0 ? base_line - 1 : 0,
              unit_label, where, out);
+}
+
+bool TextScanner::MayHoldFinding(std::string_view utf8) {
+  if (!core_.options.filter_records) return true;
+  const RecordFilter& filter = core_.record_filter;
+  // Most records are their own normalized text: no copy then.
+  std::string_view text = utf8;
+  if (!IsFoldFree(utf8)) {
+    DecodeUnit(utf8, DetectedEncoding{Encoding::kUtf8, 0, "utf-8"}, 0);
+    text = buffer_;
+  }
+  if (filter.NeedsLabels()) {
+    core_.finder->Find(text, *scratch_, &candidates_);
+  } else {
+    FindDigitRunsAndAtSigns(text, &candidates_.runs, &candidates_.at_signs);
+    candidates_.labels.clear();
+  }
+  return filter.MayHoldFinding(text, candidates_.View(text));
 }
 
 void TextScanner::DecodeUnit(std::string_view bytes, const DetectedEncoding& encoding,

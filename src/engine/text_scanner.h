@@ -15,6 +15,7 @@
 #include "engine/collector.h"
 #include "engine/finder.h"
 #include "engine/offset_map.h"
+#include "engine/record_filter.h"
 #include "engine/text_decoder.h"
 #include "mamori/finding.h"
 #include "mamori/options.h"
@@ -26,6 +27,7 @@ struct ScanCore {
   ScanOptions options;
   std::unique_ptr<Finder> finder;
   std::vector<std::unique_ptr<Detector>> detectors;
+  RecordFilter record_filter{ScanOptions::AllTypes()};
 
   static Result<std::unique_ptr<ScanCore>> Create(const ScanOptions& options);
 };
@@ -53,6 +55,11 @@ class TextScanner {
   void ScanEncodedUnit(std::string_view bytes, const DetectedEncoding& encoding,
                        uint64_t base_offset, uint64_t base_line, std::optional<LabelKind> unit_label,
                        const StructuredLocation& where, FindingCollector* out);
+
+  // Whether one record of a table (a CSV row, an NDJSON line, as written in
+  // UTF-8) may hold a finding outside columns whose kind matters
+  // (RecordFilter). Always true when the options turn the filter off.
+  bool MayHoldFinding(std::string_view utf8);
 
  private:
   explicit TextScanner(const ScanCore& core) : core_(core) {}

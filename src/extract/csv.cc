@@ -56,7 +56,8 @@ class DelimitedParser {
  public:
   DelimitedParser(char delimiter, bool cp932, std::unique_ptr<TextDecoder> field_decoder,
                   ExtractSink& sink, const DelimitedOptions& options)
-      : options_(options), sink_(sink), decoder_(std::move(field_decoder)), table_(sink) {
+      : options_(options), sink_(sink), decoder_(std::move(field_decoder)), table_(sink),
+        delimiter_(delimiter) {
     const auto mark = [&](std::array<uint8_t, 256>& t, char c, uint8_t cls) {
       t[static_cast<unsigned char>(c)] = cls;
     };
@@ -122,6 +123,14 @@ class DelimitedParser {
           continue;
         }
       }
+      if (AtRowStart() && attempts_.Try()) {
+        const size_t next = SkipQuietRow(in, i);
+        attempts_.Record(next != i);
+        if (next != i) {
+          i = next;
+          continue;
+        }
+      }
       switch (state_) {
         case State::kFieldStart:
           if (in[i] == '"') {
@@ -136,6 +145,60 @@ class DelimitedParser {
         case State::kQuoteInQuoted: i = AfterQuote(in, i); break;
       }
     }
+  }
+
+  bool AtRowStart() const {
+    return state_ == State::kFieldStart && row_.empty() && field_.empty() && !spilling_ &&
+           field_has_slot_ && !row_full_;
+  }
+
+  // Skips the row at in[i] when it cannot hold a finding, returning where
+  // the next row starts (i when the row is read as usual). Only rows of the
+  // file's own UTF-8 bytes that end in this piece and split plainly (each
+  // field quoted whole without "" escapes, or not quoted at all) qualify,
+  // within the limits, once the header is known; the sink decides on the
+  // row's text and on its cells under columns of kinds that matter.
+  size_t SkipQuietRow(std::string_view in, size_t i) {
+    if (!track_offsets_ || !raw_encoding_.empty() || !table_.decided()) return i;
+    const size_t nl = in.find('\n', i);
+    if (nl == std::string_view::npos) return i;
+    std::string_view row = in.substr(i, nl - i);
+    if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
+    // A lone CR ends a row.
+    if (row.size() > options_.max_row_bytes || row.find('\r') != std::string_view::npos) return i;
+    quiet_cells_.clear();
+    for (size_t at = 0;;) {
+      std::string_view cell;
+      if (at < row.size() && row[at] == '"') {
+        const size_t close = row.find('"', at + 1);
+        if (close == std::string_view::npos) return i;
+        if (close + 1 < row.size() && row[close + 1] != delimiter_) return i;
+        cell = row.substr(at + 1, close - at - 1);
+        at = close + 1;
+      } else {
+        const size_t end = std::min(row.find(delimiter_, at), row.size());
+        cell = row.substr(at, end - at);
+        at = end;
+      }
+      if (cell.size() > options_.max_field_bytes || quiet_cells_.size() + 1 >= options_.max_row_fields) {
+        return i;
+      }
+      const std::optional<LabelKind> kind = table_.ColumnKind(quiet_cells_.size());
+      if (kind && sink_.KindMatters(*kind) && !IsBlank(cell)) return i;
+      quiet_cells_.push_back({cell});
+      if (at >= row.size()) break;
+      ++at;  // the delimiter
+    }
+    // Header repeats and blank rows are told apart on normalized text,
+    // which a fold-free row already is.
+    if (!IsFoldFree(row) || sink_.MayHoldFinding(row)) return i;
+    table_.SkipRow(quiet_cells_);
+    ++records_;
+    return nl + 1;
+  }
+
+  static bool IsBlank(std::string_view s) {
+    return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
   }
 
   enum class State { kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted };
@@ -327,6 +390,9 @@ class DelimitedParser {
   OffsetMap map_;
   uint64_t decoded_bytes_ = 0;
   TableReader table_;
+  char delimiter_;
+  std::vector<TableCell> quiet_cells_;  // SkipQuietRow's split of a row
+  SkipAttempts attempts_;
   std::array<uint8_t, 256> unquoted_;
   std::array<uint8_t, 256> quoted_;
 

@@ -86,6 +86,14 @@ class ExtractSink {
 
   // Limits shared by everything extracted from the same top-level file.
   virtual Budget& budget() = 0;
+
+  // For extractors of records (CSV rows, NDJSON lines): false when the
+  // record, UTF-8 as written, cannot hold a finding in columns or under keys
+  // of kinds that do not matter (below). The extractor may then count the
+  // record without reporting its cells. The default reads every record.
+  virtual bool MayHoldFinding(std::string_view /*utf8*/) { return true; }
+  // Whether a column or key of this kind may make its cells findings.
+  virtual bool KindMatters(LabelKind /*kind*/) { return true; }
 };
 
 }  // namespace mamori

@@ -1,6 +1,7 @@
 #include "extract/json.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <exception>
 #include <iterator>
@@ -84,6 +85,31 @@ class KeyCache {
  private:
   std::unordered_map<std::string, Info> infos_;
   std::string scratch_;  // lookups without an allocation per key
+};
+
+// Whether a top-level key's kind matters to the sink, for Quiet(): logs
+// repeat the same few keys on every line, so the answers are kept in a small
+// direct-mapped table (compared in full, never trusted on a hash alone).
+class KeyVerdicts {
+ public:
+  template <typename Decide>
+  bool Matters(std::string_view key, const Decide& decide) {
+    Slot& slot = slots_[std::hash<std::string_view>{}(key) % slots_.size()];
+    if (!slot.known || slot.key != key) {
+      slot.key.assign(key);
+      slot.matters = decide(key);
+      slot.known = true;
+    }
+    return slot.matters;
+  }
+
+ private:
+  struct Slot {
+    std::string key;
+    bool known = false;
+    bool matters = false;
+  };
+  std::array<Slot, 256> slots_;
 };
 
 // How a walk over some JSON text ended.
@@ -368,6 +394,11 @@ class NdjsonReader {
     }
     if (line.find_first_not_of(" \t") == std::string_view::npos) return;  // blank
     ++lines_;
+    if (attempts_.Try()) {
+      const bool quiet = Quiet(line);
+      attempts_.Record(quiet);
+      if (quiet) return;
+    }
     const Outcome o = walker_.Walk(
         line, line_no_, offsets_known_ ? std::optional<uint64_t>(line_start_) : std::nullopt);
     if (o.kind == Outcome::kOk) return;
@@ -380,6 +411,38 @@ class NdjsonReader {
     const std::optional<uint64_t> offset =
         offsets_known_ ? std::optional<uint64_t>(line_start_ + o.resume) : std::nullopt;
     EmitTextPieces(sink_, line.substr(o.resume), Where(), offset);
+  }
+
+  // A line that cannot hold a finding is not parsed. It is one object (a
+  // cut or garbled line is parsed, so that it is reported as such) without
+  // an escape (which could hide any character) or a nested object (whose
+  // keys are read together with their parent's), no key of a kind that
+  // matters, and nothing in its text that the sink's record filter wants.
+  // Not being parsed, a quiet line that is subtly invalid JSON ({"a":01})
+  // does not count as such in the object's status.
+  bool Quiet(std::string_view line) {
+    line.remove_prefix(line.find_first_not_of(" \t"));
+    if (line.front() != '{' || line.back() != '}') return false;
+    if (line.find('\\') != std::string_view::npos) return false;
+    if (std::count(line.begin(), line.end(), '{') > 1) return false;
+    if (sink_.MayHoldFinding(line)) return false;
+    // Without escapes a string ends at the next quote; a key is a string
+    // followed by ':'.
+    for (size_t open = line.find('"'); open != std::string_view::npos;) {
+      const size_t close = line.find('"', open + 1);
+      if (close == std::string_view::npos) return false;
+      size_t next = close + 1;
+      while (next < line.size() && (line[next] == ' ' || line[next] == '\t')) ++next;
+      if (next < line.size() && line[next] == ':') {
+        const auto matters = [&](std::string_view key) {
+          const KeyCache::Info& info = keys_.Lookup({}, key);
+          return info.kind && sink_.KindMatters(*info.kind);
+        };
+        if (verdicts_.Matters(line.substr(open + 1, close - open - 1), matters)) return false;
+      }
+      open = line.find('"', close + 1);
+    }
+    return true;
   }
 
   StructuredLocation Where() const {
@@ -414,6 +477,8 @@ class NdjsonReader {
   const JsonOptions& options_;
   KeyCache keys_;
   JsonWalker walker_;
+  SkipAttempts attempts_;
+  KeyVerdicts verdicts_;
   bool offsets_known_;
   uint64_t line_start_;
   std::string line_;

@@ -138,6 +138,12 @@ void TableReader::AddRow(std::span<const TableCell> cells) {
   }
 }
 
+void TableReader::SkipRow(std::span<const TableCell> cells) {
+  if (!decided() || IsEmptyRow(cells)) return;
+  if (state_ == State::kHeader && RepeatsHeader(cells)) return;  // row 0, like Emit
+  ++data_rows_;
+}
+
 void TableReader::Finish() {
   if (state_ == State::kSearching) Decide();
   if (state_ == State::kHeaderCandidate) AcceptCandidate();

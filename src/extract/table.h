@@ -88,6 +88,26 @@ struct TableCell {
   std::string_view raw_encoding;  // their encoding ("cp932", "euc-jp")
 };
 
+// Whether an extractor should try to skip its next record (ExtractSink::
+// MayHoldFinding). Where records keep holding findings (a customer list
+// with a name in every row), trying costs time and saves none: after
+// kPatience records in a row that could not be skipped, only every
+// kEvery-th is tried until one is skipped again.
+class SkipAttempts {
+ public:
+  bool Try() { return misses_ < kPatience || ++waited_ % kEvery == 0; }
+  void Record(bool skipped) {
+    misses_ = skipped ? 0 : misses_ + 1;
+    if (skipped) waited_ = 0;
+  }
+
+ private:
+  static constexpr uint32_t kPatience = 32;
+  static constexpr uint32_t kEvery = 32;
+  uint32_t misses_ = 0;
+  uint32_t waited_ = 0;
+};
+
 // Turns the rows of one table (a CSV file, one sheet) into Cell() calls.
 // Feed rows in order, then call Finish(); nothing is reported twice.
 class TableReader {
@@ -102,7 +122,17 @@ class TableReader {
   // Reports the rows still held back while the header was being searched.
   void Finish();
 
+  // A row that holds no finding (the caller knows: RecordFilter): numbered
+  // like AddRow would, nothing reported. Only once the header is decided.
+  void SkipRow(std::span<const TableCell> cells);
+
   bool has_header() const { return state_ == State::kHeader; }
+  // The header search is over: a header was found, or there is none.
+  bool decided() const { return state_ == State::kHeader || state_ == State::kNoHeader; }
+  // What column i's header names, if anything.
+  std::optional<LabelKind> ColumnKind(size_t i) const {
+    return i < header_.size() ? header_[i].kind : std::nullopt;
+  }
   uint64_t data_rows() const { return data_rows_; }
 
  private:

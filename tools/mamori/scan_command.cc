@@ -44,6 +44,8 @@ options:
                               rescanned, and what appeared/changed/disappeared is reported
   --store-key FILE            the inventory's HMAC key (default: MAMORI_STORE_KEY (hex),
                               else FILE.key beside an SQLite store, made on first use)
+  --no-record-filter          parse every CSV row and NDJSON line into cells, also those
+                              that cannot hold a finding (slower; same findings)
 )";
 
 Result<std::bitset<kDataTypeCount>> ParseTypes(const std::string& list) {
@@ -69,7 +71,7 @@ int Usage(const std::string& error) {
 
 int RunScan(const std::vector<std::string>& argv) {
   ArgSpec spec;
-  spec.flags = {"--reveal", "--fail-on-incomplete", "--show-clean", "--help"};
+  spec.flags = {"--reveal", "--fail-on-incomplete", "--show-clean", "--no-record-filter", "--help"};
   spec.valued = {"--format",  "--output",        "--jobs",           "--types",  "--exclude",
                  "--max-file-size", "--min-confidence", "--fail-on", "--sample", "--table", "--where",
                  "--store", "--store-key"};
@@ -110,6 +112,7 @@ int RunScan(const std::vector<std::string>& argv) {
     fail_on = *r;
   }
   options.excludes = args->All("--exclude");
+  options.filter_records = !args->Has("--no-record-filter");
   if (auto v = args->Last("--sample")) {
     auto n = ParseSize(*v);
     if (!n.ok() || *n == 0) return Usage("--sample takes a number of rows");

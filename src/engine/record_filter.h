@@ -1,0 +1,52 @@
+// Which records of a table (an NDJSON line, a CSV row) can hold a finding at
+// all. Most rows of a log or an export hold none of the enabled types; the
+// extractors skip those without parsing them into cells, which is most of
+// the cost of a table. The rules below are a superset of what the detectors
+// accept, written from their own constants (each rule names its source), so
+// a skipped record is one the full path would have reported nothing for:
+// `mamori scan --no-record-filter` reads every record, and the tests compare
+// both ways on every corpus.
+#ifndef MAMORI_ENGINE_RECORD_FILTER_H_
+#define MAMORI_ENGINE_RECORD_FILTER_H_
+
+#include <bitset>
+#include <string_view>
+
+#include "detectors/detector.h"
+#include "engine/labels.h"
+#include "mamori/types.h"
+
+namespace mamori {
+
+class RecordFilter {
+ public:
+  explicit RecordFilter(const std::bitset<kDataTypeCount>& enabled);
+
+  // Whether a column header or JSON key of this kind can make a cell of its
+  // column a finding, or give a value in it the context it needs.
+  bool KindMatters(LabelKind kind) const { return kinds_.test(static_cast<size_t>(kind)); }
+
+  // Whether label hits can change the answer (false for card numbers
+  // alone): callers may then skip the label search.
+  bool NeedsLabels() const { return needs_labels_; }
+
+  // False when normalized `text`, whose digit runs, '@' signs and (when
+  // NeedsLabels()) labels are `found`, can hold no finding in a column or
+  // under a key whose kind does not matter.
+  bool MayHoldFinding(std::string_view text, const Candidates& found) const;
+
+ private:
+  bool ChainMayHold(std::string_view text, std::span<const DigitRun> runs, bool non_ascii) const;
+
+  std::bitset<kLabelKindCount> kinds_;  // label kinds that give an enabled type its context
+  bool needs_labels_ = false;
+  bool at_sign_ = false;    // email, or a name on a record line with an email
+  bool card_ = false;       // any card type: 13 digits in a chain
+  bool phone_ = false;      // phone, or a name on a record line with a phone
+  bool postal_ = false;     // NNN-NNNN before a Japanese address
+  bool non_ascii_ = false;  // names and addresses start from Japanese words
+};
+
+}  // namespace mamori
+
+#endif  // MAMORI_ENGINE_RECORD_FILTER_H_

@@ -1,0 +1,248 @@
+#include "engine/record_filter.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "engine/finder.h"
+#include "mamori/engine.h"
+
+namespace mamori {
+namespace {
+
+std::bitset<kDataTypeCount> Only(std::initializer_list<DataType> types) {
+  std::bitset<kDataTypeCount> b;
+  for (DataType t : types) b.set(static_cast<size_t>(t));
+  return b;
+}
+
+// The filter's answer for `text` (already normalized), with the finder's
+// candidates as the engine gives them.
+bool May(const std::bitset<kDataTypeCount>& types, std::string_view text) {
+  static const std::unique_ptr<Finder> finder = std::move(*Finder::Create(true));
+  static const std::unique_ptr<Finder::Scratch> scratch = std::move(*finder->NewScratch());
+  CandidateBuffers found;
+  finder->Find(text, *scratch, &found);
+  return RecordFilter(types).MayHoldFinding(text, found.View(text));
+}
+
+const auto kCard = Only({DataType::kCardNumber});
+const auto kPhone = Only({DataType::kPhone});
+const auto kEmail = Only({DataType::kEmail});
+
+TEST(RecordFilter, CardNumbersNeedThirteenDigitsInOneChain) {
+  EXPECT_TRUE(May(kCard, R"({"id":4111111111111111})"));
+  EXPECT_TRUE(May(kCard, "x,4111 1111 1111 1111,y"));
+  EXPECT_TRUE(May(kCard, "id 4111-1111-1111-1"));   // 13 digits
+  EXPECT_FALSE(May(kCard, "id 4111-1111-1111"));    // 12
+  EXPECT_FALSE(May(kCard, R"({"ts":"2024-05-04T19:04:07.776+09:00","user_id":8343090})"));
+  EXPECT_FALSE(May(kCard, "1234567,890123456"));  // a delimiter ends a chain
+}
+
+TEST(RecordFilter, PhonesNeedTenDigitsFromALeadingZeroOrEightAfterPlus) {
+  EXPECT_TRUE(May(kPhone, "tel 03-1234-5678"));
+  EXPECT_TRUE(May(kPhone, "(03)1234-5678"));
+  EXPECT_TRUE(May(kPhone, "0120-123-456"));
+  EXPECT_TRUE(May(kPhone, "2024 090 1234 5678"));  // starts after a space inside a chain
+  EXPECT_TRUE(May(kPhone, "+1 212 555 0100"));
+  EXPECT_TRUE(May(kPhone, "+81-3-1234-5678"));
+  EXPECT_FALSE(May(kPhone, "2024-05-04 19:04:07"));
+  EXPECT_FALSE(May(kPhone, "03-1234-567"));  // nine digits
+  EXPECT_FALSE(May(kPhone, "+09:00"));
+  EXPECT_FALSE(May(kPhone, "id 1234567890"));  // no leading 0
+}
+
+TEST(RecordFilter, AtSignsMatterForEmailsAndNamesOnly) {
+  EXPECT_TRUE(May(kEmail, "a@b.jp"));
+  EXPECT_TRUE(May(Only({DataType::kPersonName}), "a@b.jp"));
+  EXPECT_FALSE(May(kCard, "a@b.jp"));
+  EXPECT_FALSE(May(kEmail, "nothing here 12345"));
+}
+
+TEST(RecordFilter, LabelsMatterForTheTypesTheyGiveContext) {
+  const auto cvc = Only({DataType::kCardSecurityCode});
+  EXPECT_TRUE(May(cvc, "cvv 123"));
+  EXPECT_FALSE(May(cvc, "qty 123"));
+  EXPECT_FALSE(May(cvc, "注文番号 123"));  // a negative label only takes findings away
+  EXPECT_TRUE(May(Only({DataType::kMyNumber}), "マイナンバー 1234"));
+  EXPECT_TRUE(May(Only({DataType::kBankAccount}), "銀行 1"));
+  EXPECT_FALSE(May(Only({DataType::kMyNumber}), "銀行 1"));
+  EXPECT_TRUE(RecordFilter(kCard).KindMatters(LabelKind::kCardNumber));
+  EXPECT_FALSE(RecordFilter(kCard).KindMatters(LabelKind::kName));
+  EXPECT_FALSE(RecordFilter(ScanOptions::AllTypes()).KindMatters(LabelKind::kNegative));
+}
+
+TEST(RecordFilter, CardsAloneNeedNoLabels) {
+  EXPECT_FALSE(RecordFilter(kCard).NeedsLabels());
+  EXPECT_FALSE(RecordFilter(Only({DataType::kCardNumber, DataType::kEmail, DataType::kPhone})).NeedsLabels());
+  EXPECT_TRUE(RecordFilter(Only({DataType::kCardExpiry})).NeedsLabels());
+}
+
+TEST(RecordFilter, JapaneseTextMattersForNamesAndAddresses) {
+  EXPECT_TRUE(May(Only({DataType::kPersonName}), "山田太郎（ヤマダタロウ）"));
+  EXPECT_TRUE(May(Only({DataType::kAddress}), "千代田区千代田1-1"));
+  EXPECT_FALSE(May(kCard, "山田太郎（ヤマダタロウ）"));
+  // A postal code before a Japanese address needs no label.
+  EXPECT_TRUE(May(Only({DataType::kPostalCode}), "100-0001 千代田区千代田1-1"));
+  EXPECT_FALSE(May(Only({DataType::kPostalCode}), "100-0001 chiyoda"));
+}
+
+// --- The filter changes nothing: tables scanned with and without it -------
+
+// Values a table row may hold: each type in several notations, decoys,
+// labels and structure that stress the row splitter.
+const std::vector<std::string> kValues = {
+    "4111111111111111", "4111 1111 1111 1111", "3530-1113-3330-0000", "5500 0000 0000 0004",
+    "４１１１１１１１１１１１１１１１", "%B4111111111111111^YAMADA/TARO^2512101", ";4111111111111111=2512101?",
+    "03-1234-5678", "090-1234-5678", "(03)1234-5678", "+81 3 1234 5678", "0312345678", "0475445690",
+    "０９０‐１２３４‐５６７８", "taro..yamada.@docomo.ne.jp", "a@b.example.com", "12/27", "2027年6月",
+    "123", "1234", "100-0001", "〒100-0001", "東京都千代田区千代田1-1", "昭和50年1月1日", "1975-01-01",
+    "123456789018", "TK1234567", "1234567", "普通 1234567", "山田 太郎", "ヤマダ タロウ", "山田様",
+    "2024-05-04T19:04:07.776+09:00", "8343090", "fa21c6dc16bc63f9", "192.168.0.1", "¥12,800",
+    "注文番号 4111111111111111", "cvv 123", "有効期限 12/27", "セキュリティコード 123",
+    "マイナンバー 1234 5678 9018", "生年月日 1975/01/01", "パスポート TK1234567", "免許証 123456789012",
+    "口座番号 1234567", "TEL 03-1234-5678", "a \"quoted\" word", "x,y", "", " ", "ｃｖｖ", "line\nbreak"};
+const std::vector<std::string> kHeaders = {
+    "id", "card_number", "cvv", "expiry", "email", "tel", "my_number", "zip", "birthday", "passport",
+    "license", "account", "bank", "name", "address", "note", "注文番号", "参照番号", "security_code",
+    "cardNumber", "氏名", "住所", "有効期限", "セキュリティコード", "メモ"};
+
+template <typename T>
+const T& Pick(std::mt19937& rng, const std::vector<T>& pool) {
+  return pool[std::uniform_int_distribution<size_t>(0, pool.size() - 1)(rng)];
+}
+
+std::string CsvField(const std::string& v, std::mt19937& rng) {
+  const bool must_quote = v.find_first_of(",\"\n") != std::string::npos;
+  if (!must_quote && rng() % 3 != 0) return v;
+  std::string q = "\"";
+  for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+std::string MakeCsv(std::mt19937& rng) {
+  const size_t columns = 2 + rng() % 6;
+  std::vector<std::string> header;
+  for (size_t c = 0; c < columns; ++c) header.push_back(Pick(rng, kHeaders));
+  std::string csv;
+  const auto row = [&](const std::vector<std::string>& cells) {
+    for (size_t c = 0; c < cells.size(); ++c) csv += (c ? "," : "") + CsvField(cells[c], rng);
+    csv += rng() % 4 == 0 ? "\r\n" : "\n";
+  };
+  if (rng() % 4 != 0) row(header);
+  for (int r = 0; r < 60; ++r) {
+    switch (rng() % 12) {
+      case 0: csv += "\n"; continue;      // blank row
+      case 1: row(header); continue;      // a repeated header
+      default: break;
+    }
+    std::vector<std::string> cells;
+    const size_t n = rng() % 9 == 0 ? columns + 1 : columns;  // sometimes ragged
+    for (size_t c = 0; c < n; ++c) cells.push_back(rng() % 3 == 0 ? Pick(rng, kValues) : "x" + std::to_string(rng() % 1000));
+    row(cells);
+  }
+  return csv;
+}
+
+std::string JsonString(const std::string& v, std::mt19937& rng) {
+  std::string s = "\"";
+  for (char c : v) {
+    if (c == '"' || c == '\\') s += '\\';
+    if (c == '\n') {
+      s += "\\n";
+      continue;
+    }
+    s += c;
+  }
+  if (rng() % 20 == 0) s += "\\u0040";  // an escape that is an '@'
+  return s + "\"";
+}
+
+std::string MakeNdjson(std::mt19937& rng) {
+  std::string out;
+  for (int r = 0; r < 60; ++r) {
+    if (rng() % 15 == 0) {
+      out += rng() % 2 ? "\n" : "not json " + Pick(rng, kValues) + "\n";
+      continue;
+    }
+    std::string line = "{";
+    const size_t fields = 1 + rng() % 5;
+    for (size_t f = 0; f < fields; ++f) {
+      if (f) line += ",";
+      line += JsonString(Pick(rng, kHeaders), rng) + ":";
+      switch (rng() % 6) {
+        case 0: line += std::to_string(rng() % 100000); break;
+        case 1: line += "{" + JsonString(rng() % 2 ? "number" : "code", rng) + ":" + JsonString(Pick(rng, kValues), rng) + "}"; break;
+        case 2: line += "[" + JsonString(Pick(rng, kValues), rng) + "]"; break;
+        default: line += JsonString(Pick(rng, kValues), rng); break;
+      }
+    }
+    line += "}";
+    if (rng() % 15 == 0) line.resize(rng() % line.size());  // a cut line
+    out += line + "\n";
+  }
+  return out;
+}
+
+using Seen = std::tuple<int, uint64_t, uint64_t, uint64_t, std::optional<uint64_t>, std::string, std::string>;
+
+std::vector<Seen> Scan(bool filter, const std::bitset<kDataTypeCount>& types, const std::string& path,
+                       const std::string& bytes, ObjectReport* report) {
+  ScanOptions options;
+  options.types = types;
+  options.min_confidence = Confidence::kLow;
+  options.filter_records = filter;
+  auto engine = Engine::Create(options);
+  EXPECT_TRUE(engine.ok());
+  std::vector<Finding> findings;
+  *report = (*engine)->ScanBytes(path, bytes, &findings);
+  std::vector<Seen> seen;
+  for (const Finding& f : findings) {
+    seen.emplace_back(static_cast<int>(f.type), f.offset, f.length, f.line, f.where.row, f.where.column,
+                      f.value);
+  }
+  return seen;
+}
+
+void ExpectSameBothWays(const std::bitset<kDataTypeCount>& types, const std::string& path,
+                        const std::string& bytes) {
+  ObjectReport with, without;
+  const std::vector<Seen> a = Scan(true, types, path, bytes, &with);
+  const std::vector<Seen> b = Scan(false, types, path, bytes, &without);
+  ASSERT_EQ(a, b) << path << ":\n" << bytes;
+  EXPECT_EQ(with.records, without.records) << bytes;
+  EXPECT_EQ(with.counts, without.counts) << bytes;
+  EXPECT_EQ(with.status, without.status) << bytes;
+  EXPECT_EQ(with.reason, without.reason) << bytes;
+}
+
+TEST(RecordFilterDifferential, TablesScanTheSameWithAndWithoutTheFilter) {
+  std::mt19937 rng(20261121);
+  const std::vector<std::bitset<kDataTypeCount>> type_sets = {
+      ScanOptions::AllTypes(), kCard, kPhone,
+      Only({DataType::kCardNumber, DataType::kCardExpiry, DataType::kCardSecurityCode}),
+      ScanOptions::AllTypes().reset(static_cast<size_t>(DataType::kPersonName))
+          .reset(static_cast<size_t>(DataType::kAddress))};
+  for (int round = 0; round < 40; ++round) {
+    const auto& types = type_sets[round % type_sets.size()];
+    ExpectSameBothWays(types, "t.csv", MakeCsv(rng));
+    ExpectSameBothWays(types, "t.ndjson", MakeNdjson(rng));
+    if (HasFatalFailure()) return;
+  }
+}
+
+TEST(RecordFilterDifferential, RowsAfterSkippedOnesKeepTheirNumbers) {
+  // Quiet rows, a blank one and a repeated header between findings.
+  const std::string csv = "name,note\nx,1\n\ny,2\nname,note\nz,03-1234-5678\n";
+  ObjectReport report;
+  const std::vector<Seen> seen = Scan(true, kPhone, "t.csv", csv, &report);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(std::get<4>(seen[0]), 3u);  // x and y are rows 1 and 2; the repeat is none
+  EXPECT_EQ(std::get<3>(seen[0]), 6u);  // line
+}
+
+}  // namespace
+}  // namespace mamori
