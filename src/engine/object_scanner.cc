@@ -180,7 +180,9 @@ class ObjectContext final : public ExtractSink {
 
   Budget& budget() override { return budget_; }
 
-  bool MayHoldFinding(std::string_view utf8) override { return scanner_.text_.MayHoldFinding(utf8); }
+  bool MayHoldFinding(std::string_view utf8, std::vector<TextSpan>* triggers) override {
+    return scanner_.text_.MayHoldFinding(utf8, triggers);
+  }
   bool KindMatters(LabelKind kind) override {
     return !options().filter_records || scanner_.core_.record_filter.KindMatters(kind);
   }

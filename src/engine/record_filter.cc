@@ -34,10 +34,6 @@ bool Joins(std::string_view text, const DigitRun& a, const DigitRun& b) {
   return true;
 }
 
-bool HasNonAscii(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-}
-
 }  // namespace
 
 RecordFilter::RecordFilter(const std::bitset<kDataTypeCount>& enabled) {
@@ -77,21 +73,43 @@ RecordFilter::RecordFilter(const std::bitset<kDataTypeCount>& enabled) {
   needs_labels_ = (enabled & ~shape_only).any();
 }
 
-bool RecordFilter::MayHoldFinding(std::string_view text, const Candidates& found) const {
-  if (at_sign_ && !found.at_signs.empty()) return true;
-  if (std::any_of(found.labels.begin(), found.labels.end(),
-                  [&](const LabelHit& hit) { return KindMatters(hit.kind); })) {
-    return true;
-  }
-  const bool non_ascii = (non_ascii_ || postal_) && HasNonAscii(text);
-  if (non_ascii_ && non_ascii) return true;
-  return ChainMayHold(text, found.runs, non_ascii);
+bool RecordFilter::MayHoldFinding(std::string_view text, const Candidates& found,
+                                  std::vector<TextSpan>* triggers) const {
+  bool any = false;
+  // Stops at the first trigger unless all are wanted.
+  FindTriggers(text, found, [&](size_t begin, size_t end) {
+    any = true;
+    if (triggers) triggers->push_back({begin, end});
+    return triggers != nullptr;
+  });
+  return any;
 }
 
-// Walks the chains of joined digit runs: a long enough chain may be a card;
-// a suffix of one that starts with 0 (or after '+') may be a phone.
-bool RecordFilter::ChainMayHold(std::string_view text, std::span<const DigitRun> runs,
-                                bool non_ascii) const {
+// Calls hit(begin, end) for each reason `text` may hold a finding, until it
+// returns false.
+template <typename Hit>
+void RecordFilter::FindTriggers(std::string_view text, const Candidates& found, const Hit& hit) const {
+  if (at_sign_) {
+    for (uint32_t at : found.at_signs) {
+      if (!hit(at, at + 1)) return;
+    }
+  }
+  for (const LabelHit& label : found.labels) {
+    if (KindMatters(label.kind) && !hit(label.begin, label.end)) return;
+  }
+  bool non_ascii = false;
+  if (non_ascii_ || postal_) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (static_cast<unsigned char>(text[i]) < 0x80) continue;
+      non_ascii = true;
+      if (!non_ascii_) break;
+      if (!hit(i, i + 1)) return;
+      while (i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80) ++i;
+    }
+  }
+  // Chains of joined digit runs: a long enough chain may be a card; a suffix
+  // of one that starts with 0 (or after '+') may be a phone.
+  const std::span<const DigitRun> runs = found.runs;
   for (size_t first = 0; first < runs.size();) {
     size_t end = first + 1;
     uint32_t digits = runs[first].end - runs[first].begin;
@@ -99,20 +117,17 @@ bool RecordFilter::ChainMayHold(std::string_view text, std::span<const DigitRun>
       digits += runs[end].end - runs[end].begin;
       ++end;
     }
-    if (card_ && digits >= kCardDigits) return true;
-    if (postal_ && non_ascii && digits >= kPostalDigits) return true;
-    if (phone_) {
-      uint32_t rest = digits;  // digits from run k to the chain's end
-      for (size_t k = first; k < end; ++k) {
-        const DigitRun& r = runs[k];
-        if (text[r.begin] == '0' && rest >= kDomesticPhoneDigits) return true;
-        if (r.begin > 0 && text[r.begin - 1] == '+' && rest >= kIntlPhoneDigits) return true;
-        rest -= r.end - r.begin;
-      }
+    bool may = (card_ && digits >= kCardDigits) || (postal_ && non_ascii && digits >= kPostalDigits);
+    uint32_t rest = digits;  // digits from run k to the chain's end
+    for (size_t k = first; phone_ && !may && k < end; ++k) {
+      const DigitRun& r = runs[k];
+      may = (text[r.begin] == '0' && rest >= kDomesticPhoneDigits) ||
+            (r.begin > 0 && text[r.begin - 1] == '+' && rest >= kIntlPhoneDigits);
+      rest -= r.end - r.begin;
     }
+    if (may && !hit(runs[first].begin, runs[end - 1].end)) return;
     first = end;
   }
-  return false;
 }
 
 }  // namespace mamori

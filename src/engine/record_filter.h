@@ -11,12 +11,19 @@
 
 #include <bitset>
 #include <string_view>
+#include <vector>
 
 #include "detectors/detector.h"
 #include "engine/labels.h"
 #include "mamori/types.h"
 
 namespace mamori {
+
+// A byte range [begin, end) of a text.
+struct TextSpan {
+  size_t begin;
+  size_t end;
+};
 
 class RecordFilter {
  public:
@@ -32,11 +39,15 @@ class RecordFilter {
 
   // False when normalized `text`, whose digit runs, '@' signs and (when
   // NeedsLabels()) labels are `found`, can hold no finding in a column or
-  // under a key whose kind does not matter.
-  bool MayHoldFinding(std::string_view text, const Candidates& found) const;
+  // under a key whose kind does not matter. With `triggers`, it also lists
+  // every byte range of `text` that made it true (a part of `text` that
+  // overlaps none holds no finding on its own).
+  bool MayHoldFinding(std::string_view text, const Candidates& found,
+                      std::vector<TextSpan>* triggers = nullptr) const;
 
  private:
-  bool ChainMayHold(std::string_view text, std::span<const DigitRun> runs, bool non_ascii) const;
+  template <typename Hit>
+  void FindTriggers(std::string_view text, const Candidates& found, const Hit& hit) const;
 
   std::bitset<kLabelKindCount> kinds_;  // label kinds that give an enabled type its context
   bool needs_labels_ = false;

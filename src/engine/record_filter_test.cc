@@ -234,6 +234,13 @@ TEST(RecordFilterDifferential, TablesScanTheSameWithAndWithoutTheFilter) {
   }
 }
 
+TEST(RecordFilterDifferential, NdjsonOfInvalidLinesCountsPeopleLikeText) {
+  // Until a line yields a cell the file may be free text, whose records are
+  // its distinct identities: a quiet but invalid first line is parsed.
+  ExpectSameBothWays(ScanOptions::AllTypes(), "t.ndjson",
+                     "{\"tp\":\"2024-05-02T19:04:0v\":\"123\"}\n{\"ei\"al:m\"a..b.@docomo.ne.jp\"}\n");
+}
+
 TEST(RecordFilterDifferential, RowsAfterSkippedOnesKeepTheirNumbers) {
   // Quiet rows, a blank one and a repeated header between findings.
   const std::string csv = "name,note\nx,1\n\ny,2\nname,note\nz,03-1234-5678\n";

@@ -203,22 +203,32 @@ void TextScanner::ScanEncodedUnit(std::string_view bytes, const DetectedEncoding
              unit_label, where, out);
 }
 
-bool TextScanner::MayHoldFinding(std::string_view utf8) {
-  if (!core_.options.filter_records) return true;
+bool TextScanner::MayHoldFinding(std::string_view utf8, std::vector<TextSpan>* triggers) {
+  const auto everywhere = [&] {
+    if (triggers) triggers->push_back({0, utf8.size()});
+    return true;
+  };
+  if (!core_.options.filter_records) return everywhere();
   const RecordFilter& filter = core_.record_filter;
   // Most records are their own normalized text: no copy then.
   std::string_view text = utf8;
   if (!IsFoldFree(utf8)) {
     DecodeUnit(utf8, DetectedEncoding{Encoding::kUtf8, 0, "utf-8"}, 0);
     text = buffer_;
+    // Offsets of the normalized text are not the record's own.
+    if (triggers) return filter.MayHoldFinding(text, Find(text)) && everywhere();
   }
-  if (filter.NeedsLabels()) {
+  return filter.MayHoldFinding(text, Find(text), triggers);
+}
+
+Candidates TextScanner::Find(std::string_view text) {
+  if (core_.record_filter.NeedsLabels()) {
     core_.finder->Find(text, *scratch_, &candidates_);
   } else {
     FindDigitRunsAndAtSigns(text, &candidates_.runs, &candidates_.at_signs);
     candidates_.labels.clear();
   }
-  return filter.MayHoldFinding(text, candidates_.View(text));
+  return candidates_.View(text);
 }
 
 void TextScanner::DecodeUnit(std::string_view bytes, const DetectedEncoding& encoding,

@@ -59,7 +59,9 @@ class TextScanner {
   // Whether one record of a table (a CSV row, an NDJSON line, as written in
   // UTF-8) may hold a finding outside columns whose kind matters
   // (RecordFilter). Always true when the options turn the filter off.
-  bool MayHoldFinding(std::string_view utf8);
+  // With `triggers`, also the byte ranges that made it so (RecordFilter),
+  // in utf8's own offsets when it is fold-free, else [0, size).
+  bool MayHoldFinding(std::string_view utf8, std::vector<TextSpan>* triggers = nullptr);
 
  private:
   explicit TextScanner(const ScanCore& core) : core_(core) {}
@@ -69,6 +71,9 @@ class TextScanner {
   void ScanBuffer(uint32_t settled_from, uint32_t settle_to, uint64_t lines_before,
                   std::optional<LabelKind> unit_label, const StructuredLocation& where,
                   FindingCollector* out);
+
+  // The candidates RecordFilter needs (labels only when they matter).
+  Candidates Find(std::string_view text);
 
   // Decodes a whole unit into buffer_ and map_.
   void DecodeUnit(std::string_view bytes, const DetectedEncoding& encoding, uint64_t base_offset);

@@ -123,9 +123,8 @@ class DelimitedParser {
           continue;
         }
       }
-      if (AtRowStart() && attempts_.Try()) {
-        const size_t next = SkipQuietRow(in, i);
-        attempts_.Record(next != i);
+      if (AtRowStart()) {
+        const size_t next = ReadPlainRow(in, i);
         if (next != i) {
           i = next;
           continue;
@@ -152,27 +151,59 @@ class DelimitedParser {
            field_has_slot_ && !row_full_;
   }
 
-  // Skips the row at in[i] when it cannot hold a finding, returning where
-  // the next row starts (i when the row is read as usual). Only rows of the
-  // file's own UTF-8 bytes that end in this piece and split plainly (each
-  // field quoted whole without "" escapes, or not quoted at all) qualify,
-  // within the limits, once the header is known; the sink decides on the
-  // row's text and on its cells under columns of kinds that matter.
-  size_t SkipQuietRow(std::string_view in, size_t i) {
+  // Reads the row at in[i] without the tokenizer when it is plain: the
+  // file's own UTF-8 bytes, ending in this piece, each field quoted whole
+  // without "" escapes or not quoted at all, within the limits, once the
+  // header is known. Returns where the next row starts, or i to leave the
+  // row to the tokenizer. The sink says (RecordFilter) whether the row can
+  // hold a finding: if not, it is only counted; if so, cells that cannot
+  // (outside columns of kinds that matter) are marked quiet.
+  size_t ReadPlainRow(std::string_view in, size_t i) {
     if (!track_offsets_ || !raw_encoding_.empty() || !table_.decided()) return i;
     const size_t nl = in.find('\n', i);
     if (nl == std::string_view::npos) return i;
     std::string_view row = in.substr(i, nl - i);
     if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
     // A lone CR ends a row.
-    if (row.size() > options_.max_row_bytes || row.find('\r') != std::string_view::npos) return i;
-    quiet_cells_.clear();
+    if (row.size() >= options_.max_row_bytes || row.find('\r') != std::string_view::npos) return i;
+    if (!SplitPlainRow(row)) return i;
+    triggers_.clear();
+    bool may = std::any_of(plain_.begin(), plain_.end(), [](const PlainCell& c) { return c.matters; });
+    if (IsFoldFree(row)) {
+      may = sink_.MayHoldFinding(row, &triggers_) || may;
+    } else {  // header repeats and blank rows are told apart on normalized text
+      may = true;
+      triggers_.push_back({0, row.size()});
+    }
+    if (may) {
+      EmitPlainRow(in, i);
+    } else {
+      // Only the texts are set (and read): the other fields stay empty.
+      skipped_.resize(plain_.size());
+      for (size_t k = 0; k < plain_.size(); ++k) skipped_[k].text = plain_[k].text;
+      table_.SkipRow(skipped_);
+    }
+    ++records_;
+    return nl + 1;
+  }
+
+  // A field of a plain row: its text (quotes removed), where it starts in
+  // the row, and whether it is a non-blank cell under a column that matters.
+  struct PlainCell {
+    std::string_view text;
+    size_t begin;
+    bool matters;
+  };
+
+  // Splits `row` into plain_; false when it is not plain.
+  bool SplitPlainRow(std::string_view row) {
+    plain_.clear();
     for (size_t at = 0;;) {
       std::string_view cell;
       if (at < row.size() && row[at] == '"') {
         const size_t close = row.find('"', at + 1);
-        if (close == std::string_view::npos) return i;
-        if (close + 1 < row.size() && row[close + 1] != delimiter_) return i;
+        if (close == std::string_view::npos) return false;
+        if (close + 1 < row.size() && row[close + 1] != delimiter_) return false;
         cell = row.substr(at + 1, close - at - 1);
         at = close + 1;
       } else {
@@ -180,21 +211,38 @@ class DelimitedParser {
         cell = row.substr(at, end - at);
         at = end;
       }
-      if (cell.size() > options_.max_field_bytes || quiet_cells_.size() + 1 >= options_.max_row_fields) {
-        return i;
-      }
-      const std::optional<LabelKind> kind = table_.ColumnKind(quiet_cells_.size());
-      if (kind && sink_.KindMatters(*kind) && !IsBlank(cell)) return i;
-      quiet_cells_.push_back({cell});
-      if (at >= row.size()) break;
+      if (cell.size() >= options_.max_field_bytes || plain_.size() + 1 >= options_.max_row_fields) return false;
+      const std::optional<LabelKind> kind = table_.ColumnKind(plain_.size());
+      plain_.push_back({cell, static_cast<size_t>(cell.data() - row.data()),
+                        kind && sink_.KindMatters(*kind) && !IsBlank(cell)});
+      if (at >= row.size()) return true;
       ++at;  // the delimiter
     }
-    // Header repeats and blank rows are told apart on normalized text,
-    // which a fold-free row already is.
-    if (!IsFoldFree(row) || sink_.MayHoldFinding(row)) return i;
-    table_.SkipRow(quiet_cells_);
-    ++records_;
-    return nl + 1;
+  }
+
+  // Reports the plain row at in[i] (split in plain_) as the tokenizer would:
+  // decoded cells, each at the offset of its first byte (none when empty),
+  // all on the row's line; cells no trigger overlaps are quiet.
+  void EmitPlainRow(std::string_view in, size_t i) {
+    lines_before_ += CountByte(in.data() + counted_, i - counted_, '\n');
+    counted_ = i;
+    const uint64_t line = lines_before_ + 1;
+    row_.Clear();
+    for (const PlainCell& c : plain_) DecodeInto(c.text, true, &row_.Add());
+    cells_.clear();  // views into row_, taken once it no longer grows
+    for (size_t k = 0; k < plain_.size(); ++k) {
+      const PlainCell& c = plain_[k];
+      const bool empty = c.text.empty();
+      const std::optional<uint64_t> offset =
+          empty ? std::nullopt : std::optional<uint64_t>(piece_offset_ + i + c.begin);
+      cells_.push_back({row_[k], {}, offset, empty ? 0 : line});
+      const size_t end = c.begin + c.text.size();
+      cells_.back().quiet = !c.matters && std::none_of(triggers_.begin(), triggers_.end(), [&](const TextSpan& t) {
+        return t.begin < end && c.begin < t.end;
+      });
+    }
+    table_.AddRow(cells_);
+    row_.Clear();
   }
 
   static bool IsBlank(std::string_view s) {
@@ -391,8 +439,9 @@ class DelimitedParser {
   uint64_t decoded_bytes_ = 0;
   TableReader table_;
   char delimiter_;
-  std::vector<TableCell> quiet_cells_;  // SkipQuietRow's split of a row
-  SkipAttempts attempts_;
+  std::vector<PlainCell> plain_;      // the split of a plain row (ReadPlainRow)
+  std::vector<TextSpan> triggers_;    // what in it may hold a finding
+  std::vector<TableCell> skipped_;    // its cells, when it holds none
   std::array<uint8_t, 256> unquoted_;
   std::array<uint8_t, 256> quoted_;
 

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "engine/labels.h"
+#include "engine/record_filter.h"
 #include "extract/budget.h"
 #include "mamori/finding.h"
 
@@ -90,8 +91,14 @@ class ExtractSink {
   // For extractors of records (CSV rows, NDJSON lines): false when the
   // record, UTF-8 as written, cannot hold a finding in columns or under keys
   // of kinds that do not matter (below). The extractor may then count the
-  // record without reporting its cells. The default reads every record.
-  virtual bool MayHoldFinding(std::string_view /*utf8*/) { return true; }
+  // record without reporting its cells. With `triggers`, also the byte
+  // ranges of the record that may hold one: its cells that overlap none
+  // (outside columns that matter) need not be reported either. The default
+  // reads every record whole.
+  virtual bool MayHoldFinding(std::string_view utf8, std::vector<TextSpan>* triggers = nullptr) {
+    if (triggers) triggers->push_back({0, utf8.size()});
+    return true;
+  }
   // Whether a column or key of this kind may make its cells findings.
   virtual bool KindMatters(LabelKind /*kind*/) { return true; }
 };

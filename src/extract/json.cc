@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <cstddef>
 #include <exception>
 #include <iterator>
@@ -94,7 +95,7 @@ class KeyVerdicts {
  public:
   template <typename Decide>
   bool Matters(std::string_view key, const Decide& decide) {
-    Slot& slot = slots_[std::hash<std::string_view>{}(key) % slots_.size()];
+    Slot& slot = slots_[Index(key)];
     if (!slot.known || slot.key != key) {
       slot.key.assign(key);
       slot.matters = decide(key);
@@ -109,6 +110,16 @@ class KeyVerdicts {
     bool known = false;
     bool matters = false;
   };
+  // Length and the first and last (up to) eight bytes: enough to tell a
+  // log's keys apart, and much cheaper than hashing every byte.
+  size_t Index(std::string_view key) const {
+    uint64_t head = 0, tail = 0;
+    const size_t n = std::min<size_t>(key.size(), 8);
+    std::memcpy(&head, key.data(), n);
+    std::memcpy(&tail, key.data() + key.size() - n, n);
+    const uint64_t mixed = (head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ key.size()) * 0xFF51AFD7ED558CCDULL;
+    return static_cast<size_t>(mixed >> 56);  // 0..255
+  }
   std::array<Slot, 256> slots_;
 };
 
@@ -147,6 +158,9 @@ class JsonWalker {
     }
   }
 
+  // Cells reported so far.
+  uint64_t cells() const { return cells_; }
+
   // nlohmann SAX interface.
   bool null() { return Value({}); }
   bool boolean(bool) { return Value({}); }
@@ -168,6 +182,7 @@ class JsonWalker {
       CellRef ref;
       ref.row = Row();
       sink_.Cell(k, ref);
+      ++cells_;
     }
     // The key is not counted as reported: if its value fails to parse,
     // the text from before the key keeps it as the value's label.
@@ -248,6 +263,7 @@ class JsonWalker {
       }
       ref.offset = OffsetOf(text);
       sink_.Cell(text, ref);
+      ++cells_;
     }
     return Tick();
   }
@@ -312,6 +328,7 @@ class JsonWalker {
   const size_t* read_ = nullptr;
   size_t good_ = 0;
   uint64_t events_ = 0;
+  uint64_t cells_ = 0;
   Outcome::Kind stop_ = Outcome::kOk;
   std::string message_;
 };
@@ -394,7 +411,9 @@ class NdjsonReader {
     }
     if (line.find_first_not_of(" \t") == std::string_view::npos) return;  // blank
     ++lines_;
-    if (attempts_.Try()) {
+    // Until a first cell is reported the object may still turn out to be
+    // free text (every line invalid), whose records are counted otherwise.
+    if (walker_.cells() > 0 && attempts_.Try()) {
       const bool quiet = Quiet(line);
       attempts_.Record(quiet);
       if (quiet) return;
@@ -424,7 +443,7 @@ class NdjsonReader {
     line.remove_prefix(line.find_first_not_of(" \t"));
     if (line.front() != '{' || line.back() != '}') return false;
     if (line.find('\\') != std::string_view::npos) return false;
-    if (std::count(line.begin(), line.end(), '{') > 1) return false;
+    if (line.find('{', 1) != std::string_view::npos) return false;  // line[0] is the one
     if (sink_.MayHoldFinding(line)) return false;
     // Without escapes a string ends at the next quote; a key is a string
     // followed by ':'.

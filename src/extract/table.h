@@ -86,6 +86,7 @@ struct TableCell {
   uint64_t line = 0;                               // 1-based line of the cell in the file; 0 unknown
   std::string_view raw;           // the cell's own bytes when the file is not UTF-8 (CP932 CSV)
   std::string_view raw_encoding;  // their encoding ("cp932", "euc-jp")
+  bool quiet = false;  // holds no finding (ExtractSink::MayHoldFinding): not reported
 };
 
 // Whether an extractor should try to skip its next record (ExtractSink::
