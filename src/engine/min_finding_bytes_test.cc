@@ -2,14 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/type_set_test_util.h"
+
 namespace mamori {
 namespace {
-
-std::bitset<kDataTypeCount> Only(std::initializer_list<DataType> types) {
-  std::bitset<kDataTypeCount> b;
-  for (DataType t : types) b.set(static_cast<size_t>(t));
-  return b;
-}
 
 TEST(MinFindingBytes, CardNumbersNeedThirteenBytes) {
   EXPECT_EQ(MinFindingBytes(Only({DataType::kCardNumber})), 13u);

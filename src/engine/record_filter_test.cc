@@ -8,16 +8,11 @@
 #include <vector>
 
 #include "engine/finder.h"
+#include "engine/type_set_test_util.h"
 #include "mamori/engine.h"
 
 namespace mamori {
 namespace {
-
-std::bitset<kDataTypeCount> Only(std::initializer_list<DataType> types) {
-  std::bitset<kDataTypeCount> b;
-  for (DataType t : types) b.set(static_cast<size_t>(t));
-  return b;
-}
 
 // The filter's answer for `text` (already normalized), with the finder's
 // candidates as the engine gives them.
