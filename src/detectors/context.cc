@@ -6,10 +6,18 @@ namespace mamori {
 
 std::optional<LabelKind> OwningLabel(const Candidates& in, uint32_t pos, uint32_t window) {
   const uint32_t floor = pos > window ? pos - window : 0;
+  std::span<const LabelHit> labels = in.labels;
+  if (in.lazy_labels) {
+    // The labels that may own pos lie in [floor - reach, pos + reach), and
+    // so does any label that contains one of them, which is all it takes to
+    // tell which labels the finder keeps (it drops contained ones).
+    const uint32_t reach = in.lazy_labels->MaxLabelBytes();
+    labels = in.lazy_labels->Within(floor > reach ? floor - reach : 0, pos + reach);
+  }
   // Labels are sorted by begin; find the last one that begins before pos.
-  auto it = std::lower_bound(in.labels.begin(), in.labels.end(), pos,
+  auto it = std::lower_bound(labels.begin(), labels.end(), pos,
                              [](const LabelHit& h, uint32_t p) { return h.begin < p; });
-  while (it != in.labels.begin()) {
+  while (it != labels.begin()) {
     --it;
     if (it->end > pos) continue;  // overlaps the value itself
     if (it->kind == LabelKind::kPrefecture) continue;  // a place name, not a label

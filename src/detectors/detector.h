@@ -35,17 +35,32 @@ struct LabelHit {
   LabelKind kind;
 };
 
+// Labels found on demand, for scans that consult them only next to rare
+// values (card numbers alone): OwningLabel asks for a range instead of
+// reading Candidates::labels.
+class LabelSource {
+ public:
+  virtual ~LabelSource() = default;
+  // The labels lying within [from, to) of the text, as the finder reports
+  // them for that range (boundaries judged on the whole text).
+  virtual std::span<const LabelHit> Within(uint32_t from, uint32_t to) const = 0;
+  // The longest label in bytes.
+  virtual uint32_t MaxLabelBytes() const = 0;
+};
+
 struct Candidates {
   std::string_view text;               // normalized UTF-8
   std::span<const DigitRun> runs;      // sorted by begin
   std::span<const uint32_t> at_signs;  // offsets of '@', sorted
-  std::span<const LabelHit> labels;    // sorted by begin
+  std::span<const LabelHit> labels;    // sorted by begin; empty when lazy_labels is set
   // The key or column header that names this whole text unit ("cvv" in
   // {"cvv": "123"}, a table column typed by its header); nullopt in free text.
   std::optional<LabelKind> unit_label;
   // The types the user asked for: a detector may skip work for the others
   // (their detections would be dropped anyway).
   std::bitset<kDataTypeCount> enabled = std::bitset<kDataTypeCount>().set();
+  // Set instead of `labels` when labels are found on demand.
+  const LabelSource* lazy_labels = nullptr;
 
   bool Wants(DataType t) const { return enabled.test(static_cast<size_t>(t)); }
 };

@@ -32,7 +32,8 @@ void ScanScalar(std::string_view text, size_t from, size_t to, std::vector<Digit
 }
 
 struct MatchContext {
-  std::string_view text;
+  std::string_view text;  // the whole text; the scan may cover a part
+  size_t base;            // where the scanned part starts in it
   std::vector<LabelHit>* hits;
 };
 
@@ -51,9 +52,10 @@ int OnLabelMatch(unsigned int id, unsigned long long from, unsigned long long to
                  void* ctx) {
   auto* m = static_cast<MatchContext*>(ctx);
   const Label& label = AllLabels()[id];
-  const size_t begin = to - label.text.size();
-  if (OnWordBoundary(m->text, begin, to)) {
-    m->hits->push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(to), label.kind});
+  const size_t end = m->base + to;
+  const size_t begin = end - label.text.size();
+  if (OnWordBoundary(m->text, begin, end)) {
+    m->hits->push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end), label.kind});
   }
   (void)from;
   return 0;
@@ -217,6 +219,9 @@ Result<std::unique_ptr<Finder>> Finder::Create(bool labels_without_digits) {
   finder->labels_without_digits_ = labels_without_digits;
   finder->labels_need_letters_ =
       std::all_of(labels.begin(), labels.end(), [](const Label& l) { return HasLetter(l.text); });
+  for (const Label& l : labels) {
+    finder->max_label_bytes_ = std::max(finder->max_label_bytes_, static_cast<uint32_t>(l.text.size()));
+  }
   hs_compile_error_t* error = nullptr;
   if (hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(),
                            static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr,
@@ -249,10 +254,23 @@ void Finder::Find(std::string_view text, Scratch& scratch, CandidateBuffers* out
     return;
   }
   if (labels_need_letters_ && !HasLetter(text)) return;
-  MatchContext ctx{text, &out->labels};
+  MatchContext ctx{text, 0, &out->labels};
   hs_scan(labels_db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_,
           OnLabelMatch, &ctx);
   DropContainedLabels(&out->labels);
+}
+
+void Finder::FindLabels(std::string_view text, uint32_t from, uint32_t to, Scratch& scratch,
+                        std::vector<LabelHit>* out) const {
+  out->clear();
+  to = std::min<uint32_t>(to, static_cast<uint32_t>(text.size()));
+  if (from >= to) return;
+  const std::string_view part = text.substr(from, to - from);
+  if (labels_need_letters_ && !HasLetter(part)) return;
+  MatchContext ctx{text, from, out};
+  hs_scan(labels_db_, part.data(), static_cast<unsigned>(part.size()), 0, scratch.scratch_,
+          OnLabelMatch, &ctx);
+  DropContainedLabels(out);
 }
 
 }  // namespace mamori

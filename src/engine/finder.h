@@ -62,6 +62,14 @@ class Finder {
   // Fills *out with the candidates of `text` (at most 4 GiB).
   void Find(std::string_view text, Scratch& scratch, CandidateBuffers* out) const;
 
+  // The labels Find() would report that lie within [from, to) of `text`
+  // (labels contained in longer ones in the range dropped), into *out.
+  void FindLabels(std::string_view text, uint32_t from, uint32_t to, Scratch& scratch,
+                  std::vector<LabelHit>* out) const;
+
+  // The longest label in bytes.
+  uint32_t max_label_bytes() const { return max_label_bytes_; }
+
  private:
   Finder() = default;
   hs_database* labels_db_ = nullptr;
@@ -69,6 +77,7 @@ class Finder {
   // Every label has a letter (ASCII or any non-ASCII byte), so text without
   // one has no labels and needs no Vectorscan call (digit-only table cells).
   bool labels_need_letters_ = false;
+  uint32_t max_label_bytes_ = 0;
 };
 
 }  // namespace mamori

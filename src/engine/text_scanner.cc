@@ -57,6 +57,9 @@ Result<std::unique_ptr<ScanCore>> ScanCore::Create(const ScanOptions& options) {
   core->finder = std::move(*finder);
   core->detectors = MakeDetectors(options);
   core->record_filter = RecordFilter(options.types);
+  std::bitset<kDataTypeCount> cards;
+  cards.set(static_cast<size_t>(DataType::kCardNumber)).set(static_cast<size_t>(DataType::kCardTrack));
+  core->lazy_labels = (options.types & ~cards).none();
   return core;
 }
 
@@ -65,6 +68,7 @@ Result<std::unique_ptr<TextScanner>> TextScanner::Create(const ScanCore& core) {
   auto scratch = core.finder->NewScratch();
   if (!scratch.ok()) return scratch.status();
   s->scratch_ = std::move(*scratch);
+  s->lazy_labels_ = std::make_unique<LazyLabels>(*core.finder, *s->scratch_);
   auto utf8 = TextDecoder::Create(DetectedEncoding{Encoding::kUtf8, 0, "utf-8"});
   if (!utf8.ok()) return utf8.status();
   s->utf8_decoder_ = std::move(*utf8);
@@ -85,8 +89,17 @@ void TextScanner::ScanBuffer(uint32_t settled_from, uint32_t settle_to, uint64_t
     typed = TypedColumnValue(*unit_label, buffer_);
   }
   if (!typed || !CoversTrimmed(*typed, buffer_)) {
-    core_.finder->Find(buffer_, *scratch_, &candidates_);
-    const Candidates view = candidates_.View(buffer_, unit_label, core_.options.types);
+    Candidates view;
+    if (core_.lazy_labels) {
+      FindDigitRunsAndAtSigns(buffer_, &candidates_.runs, &candidates_.at_signs);
+      candidates_.labels.clear();
+      lazy_labels_->Reset(buffer_);
+      view = candidates_.View(buffer_, unit_label, core_.options.types);
+      view.lazy_labels = lazy_labels_.get();
+    } else {
+      core_.finder->Find(buffer_, *scratch_, &candidates_);
+      view = candidates_.View(buffer_, unit_label, core_.options.types);
+    }
     for (const auto& detector : core_.detectors) detector->Detect(view, detections_);
   }
   if (typed) {

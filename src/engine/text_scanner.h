@@ -28,6 +28,10 @@ struct ScanCore {
   std::unique_ptr<Finder> finder;
   std::vector<std::unique_ptr<Detector>> detectors;
   RecordFilter record_filter{ScanOptions::AllTypes()};
+  // Labels are found only around values that ask for them (LabelSource):
+  // when card numbers and tracks are all that is looked for, labels matter
+  // only next to a valid card number, and those are rare.
+  bool lazy_labels = false;
 
   static Result<std::unique_ptr<ScanCore>> Create(const ScanOptions& options);
 };
@@ -78,8 +82,27 @@ class TextScanner {
   // Decodes a whole unit into buffer_ and map_.
   void DecodeUnit(std::string_view bytes, const DetectedEncoding& encoding, uint64_t base_offset);
 
+  // ScanCore::lazy_labels: labels of buffer_ found when a detector asks.
+  class LazyLabels final : public LabelSource {
+   public:
+    LazyLabels(const Finder& finder, Finder::Scratch& scratch) : finder_(finder), scratch_(scratch) {}
+    void Reset(std::string_view text) { text_ = text; }
+    std::span<const LabelHit> Within(uint32_t from, uint32_t to) const override {
+      finder_.FindLabels(text_, from, to, scratch_, &hits_);
+      return hits_;
+    }
+    uint32_t MaxLabelBytes() const override { return finder_.max_label_bytes(); }
+
+   private:
+    const Finder& finder_;
+    Finder::Scratch& scratch_;
+    std::string_view text_;
+    mutable std::vector<LabelHit> hits_;
+  };
+
   const ScanCore& core_;
   std::unique_ptr<Finder::Scratch> scratch_;
+  std::unique_ptr<LazyLabels> lazy_labels_;
   CandidateBuffers candidates_;
   std::vector<Detection> detections_;
   std::string buffer_;  // normalized text

@@ -146,3 +146,47 @@ TEST(TextScannerTest, UnitScanCarriesLocationAndLabel) {
 
 }  // namespace
 }  // namespace mamori
+
+namespace mamori {
+namespace {
+
+// Labels found only next to card numbers (ScanCore::lazy_labels) own the
+// same values as labels found everywhere: random text dense with labels
+// (card, negative, containing one another, places, honorifics), numbers of
+// all lengths, letters and line breaks between them.
+TEST(TextScannerTest, LazyLabelsOwnTheSameCardsAsEagerOnes) {
+  ScanOptions options;
+  options.types.reset();
+  options.types.set(static_cast<size_t>(DataType::kCardNumber));
+  options.types.set(static_cast<size_t>(DataType::kCardTrack));
+  options.min_confidence = Confidence::kLow;
+  auto lazy = ScanCore::Create(options);
+  auto eager = ScanCore::Create(options);
+  ASSERT_TRUE(lazy.ok() && eager.ok());
+  ASSERT_TRUE((*lazy)->lazy_labels);
+  (*eager)->lazy_labels = false;
+  const std::vector<std::string> pieces = {
+      "4111111111111111", "4111 1111 1111 1111", "3530-1113-3330-0000", "378282246310005",
+      "4900000000000086", "%B4111111111111111^YAMADA/TARO^2512101", ";4111111111111111=2512?",
+      "カード番号", "クレジットカード番号", "card number", "card no", "注文番号", "order no", "order number",
+      "伝票番号", "東京都", "様", "cvv", "123", "12", "1234567", "\n", "\n\n", " ", "：", ":", "abc", "x",
+      "（裏面）", "番号", "JAN", "ISBN 978", "tracking", "お問い合わせ番号"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int n = 5 + static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    ObjectReport a, b;
+    const std::vector<Finding> with = Scan(**lazy, text, &a);
+    const std::vector<Finding> without = Scan(**eager, text, &b);
+    ASSERT_EQ(with.size(), without.size()) << text;
+    for (size_t i = 0; i < with.size(); ++i) {
+      EXPECT_EQ(with[i].offset, without[i].offset) << text;
+      EXPECT_EQ(with[i].type, without[i].type) << text;
+      EXPECT_EQ(with[i].confidence, without[i].confidence) << text;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace mamori
