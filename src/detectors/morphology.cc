@@ -71,4 +71,6 @@ bool AnalyzeMorphemes(std::string_view text, std::vector<Morpheme>* out) {
   return true;
 }
 
+void LoadMorphology() { SharedModel(); }
+
 }  // namespace mamori

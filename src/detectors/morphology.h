@@ -34,6 +34,9 @@ struct Morpheme {
 // UTF-8 IPADIC is not installed; a warning goes to stderr once.
 bool AnalyzeMorphemes(std::string_view text, std::vector<Morpheme>* out);
 
+// Loads the shared model now instead of on first use.
+void LoadMorphology();
+
 }  // namespace mamori
 
 #endif  // MAMORI_DETECTORS_MORPHOLOGY_H_

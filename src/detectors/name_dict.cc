@@ -121,38 +121,45 @@ void NameDictionary::AddEntry(std::string_view line) {
   if (alpha) Add(ToLowerAscii(gloss), Flags(roles, kSurnameRomaji, kGivenRomaji));
 }
 
-size_t NameDictionary::Find(std::string_view key) const {
+uint32_t NameDictionary::Hash(std::string_view key) {
+  return static_cast<uint32_t>(std::hash<std::string_view>()(key));
+}
+
+size_t NameDictionary::Find(std::string_view key, uint32_t hash) const {
   const size_t mask = slots_.size() - 1;
-  for (size_t i = std::hash<std::string_view>()(key) & mask;; i = (i + 1) & mask) {
-    const uint32_t slot = slots_[i];
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const uint64_t slot = slots_[i];
     if (slot == 0) return i;
-    const size_t at = slot - 1;
+    if (static_cast<uint32_t>(slot >> 32) != hash) continue;
+    const size_t at = static_cast<uint32_t>(slot) - 1;
     const auto len = static_cast<unsigned char>(blob_[at]);
     if (std::string_view(blob_).substr(at + 1, len) == key) return i;
   }
 }
 
 void NameDictionary::Grow() {
-  std::vector<uint32_t> old = std::move(slots_);
+  std::vector<uint64_t> old = std::move(slots_);
   slots_.assign(old.empty() ? size_t{1} << 16 : 2 * old.size(), 0);
-  for (uint32_t slot : old) {
+  const size_t mask = slots_.size() - 1;
+  for (uint64_t slot : old) {
     if (slot == 0) continue;
-    const size_t at = slot - 1;
-    const std::string_view key = std::string_view(blob_).substr(at + 1, static_cast<unsigned char>(blob_[at]));
-    slots_[Find(key)] = slot;
+    size_t i = static_cast<uint32_t>(slot >> 32) & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;  // keys are distinct: the first free slot
+    slots_[i] = slot;
   }
 }
 
 void NameDictionary::Add(std::string_view key, uint8_t flags) {
   if (key.empty() || key.size() > 255 || flags == 0) return;
   if (2 * (size_ + 1) > slots_.size()) Grow();
-  const size_t i = Find(key);
+  const uint32_t hash = Hash(key);
+  const size_t i = Find(key, hash);
   if (slots_[i] != 0) {
-    const size_t at = slots_[i] - 1;
+    const size_t at = static_cast<uint32_t>(slots_[i]) - 1;
     blob_[at + 1 + key.size()] = static_cast<char>(blob_[at + 1 + key.size()] | flags);
     return;
   }
-  slots_[i] = static_cast<uint32_t>(blob_.size() + 1);
+  slots_[i] = (uint64_t{hash} << 32) | (blob_.size() + 1);
   blob_.push_back(static_cast<char>(key.size()));
   blob_.append(key);
   blob_.push_back(static_cast<char>(flags));
@@ -163,9 +170,9 @@ uint8_t NameDictionary::Lookup(std::string_view utf8_key) const {
   if (size_ == 0 || utf8_key.empty()) return 0;
   const std::string key = ToEucJp(utf8_key);
   if (key.empty()) return 0;
-  const uint32_t slot = slots_[Find(key)];
+  const uint64_t slot = slots_[Find(key, Hash(key))];
   if (slot == 0) return 0;
-  return static_cast<uint8_t>(blob_[slot - 1 + 1 + key.size()]);
+  return static_cast<uint8_t>(blob_[static_cast<uint32_t>(slot) - 1 + 1 + key.size()]);
 }
 
 void NameDictionary::AddEntries(std::string_view lines) {

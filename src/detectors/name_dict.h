@@ -57,12 +57,17 @@ class NameDictionary {
   void AddEntries(std::string_view lines);
   void AddEntry(std::string_view line);
   void Add(std::string_view key, uint8_t flags);
-  // The slot that holds `key`, or the empty slot where it would go.
-  size_t Find(std::string_view key) const;
+  // The slot that holds `key` (whose Hash() is `hash`), or the empty slot
+  // where it would go.
+  size_t Find(std::string_view key, uint32_t hash) const;
+  static uint32_t Hash(std::string_view key);
   void Grow();
 
-  std::string blob_;             // per key: length byte, the key, flags byte
-  std::vector<uint32_t> slots_;  // 1 + offset of an entry in blob_; 0 is empty
+  std::string blob_;  // per key: length byte, the key, flags byte
+  // Per slot: the key's hash (high half) and 1 + its offset in blob_ (low
+  // half); 0 is empty. The hash spares most probes a look into blob_, and
+  // growing a rehash of the keys (loading ENAMDICT is most of a short scan).
+  std::vector<uint64_t> slots_;
   size_t size_ = 0;
 };
 

@@ -127,9 +127,15 @@ class EngineImpl final : public Engine {
     if (jobs <= 1) {
       work();
     } else {
+      // Dictionaries load on a helper thread while the scanners start: a
+      // scanner that needs one waits for it, the others go on.
+      std::thread prepare([&] {
+        for (const auto& detector : core_->detectors) detector->Prepare();
+      });
       std::vector<std::thread> threads;
       for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work);
       for (auto& t : threads) t.join();
+      prepare.join();
     }
     ScanSummary summary = shared.summary();
     summary.seconds =
