@@ -10,6 +10,7 @@
 #include "engine/byte_count.h"
 #include "engine/offset_map.h"
 #include "engine/text_decoder.h"
+#include "extract/record_skip.h"
 #include "extract/table.h"
 
 namespace mamori {
@@ -86,6 +87,8 @@ class DelimitedParser {
 
   // The next bytes of the table (in the tokenized encoding).
   void Feed(std::string_view in) {
+    // Plain rows take their filter answer from one question about the piece.
+    if (track_offsets_ && raw_encoding_.empty() && table_.decided()) piece_triggers_.Reset(sink_, in);
     piece_ = in;
     piece_offset_ = fed_;
     fed_ += in.size();
@@ -95,6 +98,7 @@ class DelimitedParser {
     if (track_offsets_) lines_before_ += CountByte(in.data() + counted_, in.size() - counted_, '\n');
     counted_ = 0;
     piece_ = {};
+    piece_triggers_.Clear();
   }
 
   // End of input: the last row may lack its line end.
@@ -169,7 +173,9 @@ class DelimitedParser {
     if (!SplitPlainRow(row)) return i;
     triggers_.clear();
     bool may = std::any_of(plain_.begin(), plain_.end(), [](const PlainCell& c) { return c.matters; });
-    if (IsFoldFree(row)) {
+    if (piece_triggers_.known()) {  // a fold-free piece: every row in it is
+      may = piece_triggers_.Record(i, i + row.size(), &triggers_) || may;
+    } else if (IsFoldFree(row)) {
       may = sink_.MayHoldFinding(row, &triggers_) || may;
     } else {  // header repeats and blank rows are told apart on normalized text
       may = true;
@@ -441,6 +447,7 @@ class DelimitedParser {
   char delimiter_;
   std::vector<PlainCell> plain_;      // the split of a plain row (ReadPlainRow)
   std::vector<TextSpan> triggers_;    // what in it may hold a finding
+  PieceTriggers piece_triggers_;      // the same for the whole piece being fed
   std::vector<TableCell> skipped_;    // its cells, when it holds none
   std::array<uint8_t, 256> unquoted_;
   std::array<uint8_t, 256> quoted_;

@@ -17,6 +17,7 @@
 #include "engine/encoding.h"
 #include "engine/offset_map.h"
 #include "engine/text_decoder.h"
+#include "extract/record_skip.h"
 #include "extract/table.h"
 
 namespace mamori {
@@ -357,9 +358,15 @@ class NdjsonReader {
 
   // The next decoded bytes; `offset` is where they start in the object.
   void Feed(std::string_view data, uint64_t offset) {
+    // Lines that lie whole in `data` take their filter answer from one
+    // question about all of it.
+    if (walker_.cells() > 0) piece_.Reset(sink_, data);
+    const std::string_view whole = data;
     while (!data.empty() && !stopped()) {
       const size_t nl = data.find('\n');
       const std::string_view part = data.substr(0, nl == std::string_view::npos ? data.size() : nl);
+      in_piece_ = line_.empty() && !overlong_ && nl != std::string_view::npos && piece_.known();
+      piece_at_ = static_cast<size_t>(part.data() - whole.data());
       Append(part);
       if (nl == std::string_view::npos) break;
       EndLine();
@@ -367,6 +374,8 @@ class NdjsonReader {
       offset += nl + 1;
       line_start_ = offset;
     }
+    in_piece_ = false;
+    piece_.Clear();
   }
 
   void Finish() {
@@ -444,7 +453,10 @@ class NdjsonReader {
     if (line.front() != '{' || line.back() != '}') return false;
     if (line.find('\\') != std::string_view::npos) return false;
     if (line.find('{', 1) != std::string_view::npos) return false;  // line[0] is the one
-    if (sink_.MayHoldFinding(line)) return false;
+    if (in_piece_ ? piece_.Record(piece_at_, piece_at_ + line_.size(), &spans_)
+                  : sink_.MayHoldFinding(line)) {
+      return false;
+    }
     // Without escapes a string ends at the next quote; a key is a string
     // followed by ':'.
     for (size_t open = line.find('"'); open != std::string_view::npos;) {
@@ -497,6 +509,10 @@ class NdjsonReader {
   KeyCache keys_;
   JsonWalker walker_;
   SkipAttempts attempts_;
+  PieceTriggers piece_;   // the filter's answer for the data being fed
+  bool in_piece_ = false;  // the line being read lies whole in it,
+  size_t piece_at_ = 0;    // at this offset
+  std::vector<TextSpan> spans_;
   KeyVerdicts verdicts_;
   bool offsets_known_;
   uint64_t line_start_;

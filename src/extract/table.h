@@ -89,26 +89,6 @@ struct TableCell {
   bool quiet = false;  // holds no finding (ExtractSink::MayHoldFinding): not reported
 };
 
-// Whether an extractor should try to skip its next record (ExtractSink::
-// MayHoldFinding). Where records keep holding findings (a customer list
-// with a name in every row), trying costs time and saves none: after
-// kPatience records in a row that could not be skipped, only every
-// kEvery-th is tried until one is skipped again.
-class SkipAttempts {
- public:
-  bool Try() { return misses_ < kPatience || ++waited_ % kEvery == 0; }
-  void Record(bool skipped) {
-    misses_ = skipped ? 0 : misses_ + 1;
-    if (skipped) waited_ = 0;
-  }
-
- private:
-  static constexpr uint32_t kPatience = 32;
-  static constexpr uint32_t kEvery = 32;
-  uint32_t misses_ = 0;
-  uint32_t waited_ = 0;
-};
-
 // Turns the rows of one table (a CSV file, one sheet) into Cell() calls.
 // Feed rows in order, then call Finish(); nothing is reported twice.
 class TableReader {
