@@ -25,7 +25,7 @@ using ::testing::StartsWith;
 // tests/fixtures/mail/<name>, made by tests/fixtures/make_mail.py.
 std::string Fixture(const std::string& name) {
   const std::filesystem::path dir =
-      std::filesystem::path(__FILE__).parent_path() / "../../tests/fixtures/mail";
+      std::filesystem::path(MAMORI_SOURCE_DIR) / "tests/fixtures/mail";
   std::ifstream in(dir / name, std::ios::binary);
   EXPECT_TRUE(in) << name;
   std::ostringstream s;

@@ -120,7 +120,7 @@ TEST(MilterPolicyTest, BadValuesNameTheKeyAndTheChoices) {
 
 TEST(MilterPolicyTest, LoadsTheSampleFile) {
   const std::filesystem::path sample =
-      std::filesystem::path(__FILE__).parent_path() / "../../etc/mamori-milter.toml";
+      std::filesystem::path(MAMORI_SOURCE_DIR) / "etc/mamori-milter.toml";
   const Result<Policy> p = LoadPolicy(sample.string());
   ASSERT_TRUE(p.ok()) << p.status().message();
   EXPECT_FALSE(p->internal_domains.empty());
