@@ -113,11 +113,15 @@ class KeyVerdicts {
   };
   // Length and the first and last (up to) eight bytes: enough to tell a
   // log's keys apart, and much cheaper than hashing every byte.
-  size_t Index(std::string_view key) const {
+  // (Fixed-size loads: a memcpy of a variable length into a word stalls.)
+  static size_t Index(std::string_view key) {
     uint64_t head = 0, tail = 0;
-    const size_t n = std::min<size_t>(key.size(), 8);
-    std::memcpy(&head, key.data(), n);
-    std::memcpy(&tail, key.data() + key.size() - n, n);
+    if (key.size() >= 8) {
+      std::memcpy(&head, key.data(), 8);
+      std::memcpy(&tail, key.data() + key.size() - 8, 8);
+    } else {
+      for (char c : key) head = (head << 8) | static_cast<unsigned char>(c);
+    }
     const uint64_t mixed = (head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ key.size()) * 0xFF51AFD7ED558CCDULL;
     return static_cast<size_t>(mixed >> 56);  // 0..255
   }
