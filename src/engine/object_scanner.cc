@@ -100,8 +100,9 @@ class ObjectContext final : public ExtractSink {
     const uint64_t before = collector_.added();
     const bool raw = !cell.raw.empty() && cell.offset.has_value();  // exact offsets in a CP932/EUC-JP file
     // Cells are scanned alone: one too short for any enabled type has no
-    // finding and is not decoded at all (most cells of a card-only scan).
-    if ((raw ? cell.raw.size() : utf8.size()) >= min_cell_bytes_) {
+    // finding and is not decoded at all (most cells of a card-only scan), nor
+    // is one the record filter ruled out.
+    if (!cell.quiet && (raw ? cell.raw.size() : utf8.size()) >= min_cell_bytes_) {
       // One location reused for every cell: assigning keeps the strings'
       // storage (a table has millions of cells).
       StructuredLocation& where = cell_where_;

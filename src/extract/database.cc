@@ -191,12 +191,56 @@ std::optional<std::string> SelectedWhere(const std::vector<TableSelection>& sele
   return where;
 }
 
+// A value reported as a cell (not a nested file, not too long for one).
+bool IsCellValue(const DbValue& value) {
+  return !value.null && !value.text.empty() && !(value.binary && !IsValidUtf8Prefix(value.text)) &&
+         value.text.size() <= kMaxCellBytes;
+}
+
+// Which cells of a row can hold a finding: the row's cell values, one per
+// line, are one question to the sink's record filter; a cell that none of
+// the answer's spans touches, under a column whose kind does not matter,
+// is quiet.
+class RowFilter {
+ public:
+  RowFilter(ExtractSink& sink, std::span<const std::optional<LabelKind>> kinds) : sink_(sink) {
+    for (const auto& kind : kinds) matters_.push_back(kind && sink.KindMatters(*kind));
+  }
+
+  void Ask(std::span<const DbValue> v) {
+    text_.clear();
+    spans_.assign(matters_.size(), {0, 0});
+    for (size_t c = 0; c < matters_.size(); ++c) {
+      if (matters_[c] || !IsCellValue(v[c])) continue;
+      spans_[c] = {text_.size(), text_.size() + v[c].text.size()};
+      text_.append(v[c].text).push_back('\n');
+    }
+    triggers_.clear();
+    if (!text_.empty()) sink_.MayHoldFinding(text_, &triggers_);
+  }
+
+  bool Quiet(size_t c) const {
+    const TextSpan& cell = spans_[c];
+    return !matters_[c] && std::none_of(triggers_.begin(), triggers_.end(), [&](const TextSpan& t) {
+      return t.begin < cell.end && cell.begin < t.end;
+    });
+  }
+
+ private:
+  ExtractSink& sink_;
+  std::vector<bool> matters_;
+  std::string text_;
+  std::vector<TextSpan> spans_, triggers_;
+};
+
 void ScanTable(Database& db, const TableQuery& query, ExtractSink& sink) {
   std::vector<std::optional<LabelKind>> kinds;
   for (const std::string& c : query.columns) kinds.push_back(ClassifyColumn(c));
+  RowFilter filter(sink, kinds);
   uint64_t rows = 0;
   std::string key, record, stopped;
   const Status s = db.Select(query.sql, [&](std::span<const DbValue> v) {
+    filter.Ask(v.first(query.columns.size()));
     ++rows;
     key = JoinValues(v, query.key_begin, query.key_count);
     record = query.display + ":" + key;
@@ -230,6 +274,7 @@ void ScanTable(Database& db, const TableQuery& query, ExtractSink& sink) {
       cell.table = query.display;
       cell.primary_key = key;
       cell.record = record;
+      cell.quiet = filter.Quiet(c);
       sink.Cell(value.text, cell);
     }
     if (rows % kBudgetCheckRows == 0) {

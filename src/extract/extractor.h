@@ -31,6 +31,7 @@ struct CellRef {
   std::string_view table;                  // databases: the table ("customers", "sales.orders")
   std::string_view primary_key;            // databases: the row's key ("42", "7,2")
   std::string_view record;                 // databases: the person the row describes ("customers:42")
+  bool quiet = false;  // cannot hold a finding (MayHoldFinding said so): counted, not scanned
 };
 
 // What an extractor reports to; the engine implements it. Calls for one

@@ -260,8 +260,9 @@ bool TableReader::RepeatsHeader(std::span<const TableCell> cells) const {
 void TableReader::Emit(std::span<const TableCell> cells, bool data) {
   const uint64_t row = data ? ++data_rows_ : 0;
   for (size_t i = 0; i < cells.size(); ++i) {
-    if (cells[i].quiet || Trim(cells[i].text).empty()) continue;
+    if (Trim(cells[i].text).empty()) continue;
     CellRef ref;
+    ref.quiet = cells[i].quiet;
     ref.row = row;
     ref.sheet = sheet_;
     ref.cell = cells[i].ref;

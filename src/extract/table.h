@@ -86,7 +86,7 @@ struct TableCell {
   uint64_t line = 0;                               // 1-based line of the cell in the file; 0 unknown
   std::string_view raw;           // the cell's own bytes when the file is not UTF-8 (CP932 CSV)
   std::string_view raw_encoding;  // their encoding ("cp932", "euc-jp")
-  bool quiet = false;  // holds no finding (ExtractSink::MayHoldFinding): not reported
+  bool quiet = false;  // holds no finding (ExtractSink::MayHoldFinding): reported as such
 };
 
 // Turns the rows of one table (a CSV file, one sheet) into Cell() calls.

@@ -27,6 +27,26 @@ for dir in "$WORK/corpus/files" "$SOURCE_DIR/tests/corpus/formats" "$SOURCE_DIR/
   same "$name-cards" --types card_number "$dir"
   same "$name-structured" --types card_number,card_expiry,card_security_code,card_track,email,phone,my_number,postal_code,birth_date,passport_number,drivers_license,bank_account "$dir"
 done
+# A database whose rows mix values that are findings under any column with
+# ones that are only under their own (the filter also decides per DB row).
+"$PY" - "$WORK/mixed.db" <<'PYEOF'
+import random, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, email TEXT, tel TEXT, note TEXT, "
+           "ref TEXT, card_no TEXT, cvv TEXT, memo BLOB)")
+values = ["4111111111111111", "4111 1111 1111 1111", "03-1234-5678", "0312345678", "090-1234-5678",
+          "taro..yamada.@docomo.ne.jp", "a@b.jp", "123", "12/27", "〒100-0001", "東京都千代田区千代田1-1",
+          "山田 太郎", "注文番号 4111111111111111", "cvv 123", "マイナンバー 1234 5678 9018", "memo", "",
+          "2024-05-04", "8343090", "４１１１１１１１１１１１１１１１", None]
+rng = random.Random(7)
+for i in range(1, 2001):
+    row = [i] + [rng.choice(values) for _ in range(7)] + [rng.choice([None, b"\x00\x01binary", "x"])]
+    db.execute("INSERT INTO customers VALUES (?,?,?,?,?,?,?,?,?)", row)
+db.commit()
+PYEOF
+same db-all "sqlite:$WORK/mixed.db"
+same db-cards --types card_number "sqlite:$WORK/mixed.db"
+same db-structured --types card_number,card_expiry,card_security_code,card_track,email,phone,my_number,postal_code,birth_date,passport_number,drivers_license,bank_account "sqlite:$WORK/mixed.db"
 # The filter is not idle on the bench corpus: most of its table rows hold nothing.
 rows=$(grep -c '"kind":"finding"' "$WORK/bench-cards.with" || true)
 [[ "$rows" -gt 0 ]] && pass || fail "no card found in the bench corpus"
