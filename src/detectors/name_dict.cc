@@ -151,8 +151,26 @@ void NameDictionary::Grow() {
 
 void NameDictionary::Add(std::string_view key, uint8_t flags) {
   if (key.empty() || key.size() > 255 || flags == 0) return;
-  if (2 * (size_ + 1) > slots_.size()) Grow();
-  const uint32_t hash = Hash(key);
+  if (pending_used_ == pending_.size()) pending_.emplace_back();
+  Pending& p = pending_[pending_used_++];
+  p.key.assign(key);
+  p.flags = flags;
+  p.hash = Hash(key);
+  if (pending_used_ == 32) Flush();
+}
+
+// The table is larger than the caches, so every probe would wait for memory:
+// the slots of a batch of keys are prefetched before any is inserted, and
+// the waits overlap.
+void NameDictionary::Flush() {
+  while (2 * (size_ + pending_used_) > slots_.size()) Grow();
+  const size_t mask = slots_.size() - 1;
+  for (size_t k = 0; k < pending_used_; ++k) __builtin_prefetch(&slots_[pending_[k].hash & mask]);
+  for (size_t k = 0; k < pending_used_; ++k) Insert(pending_[k].key, pending_[k].flags, pending_[k].hash);
+  pending_used_ = 0;
+}
+
+void NameDictionary::Insert(std::string_view key, uint8_t flags, uint32_t hash) {
   const size_t i = Find(key, hash);
   if (slots_[i] != 0) {
     const size_t at = static_cast<uint32_t>(slots_[i]) - 1;
@@ -183,6 +201,7 @@ void NameDictionary::AddEntries(std::string_view lines) {
     AddEntry(lines.substr(pos, nl - pos));
     pos = nl + 1;
   }
+  Flush();
 }
 
 NameDictionary NameDictionary::FromUtf8(std::string_view text) {
@@ -222,6 +241,8 @@ NameDictionary NameDictionary::Load(const std::string& path, std::string* error)
     if (got < block.size()) break;
   }
   if (!carry.empty()) d.AddEntry(carry);
+  d.Flush();
+  d.pending_ = {};
   return d;
 }
 

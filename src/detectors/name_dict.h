@@ -56,7 +56,10 @@ class NameDictionary {
   // Adds the keys of EUC-JP entry lines.
   void AddEntries(std::string_view lines);
   void AddEntry(std::string_view line);
+  // Queues a key; Flush() inserts the queue.
   void Add(std::string_view key, uint8_t flags);
+  void Flush();
+  void Insert(std::string_view key, uint8_t flags, uint32_t hash);
   // The slot that holds `key` (whose Hash() is `hash`), or the empty slot
   // where it would go.
   size_t Find(std::string_view key, uint32_t hash) const;
@@ -68,6 +71,14 @@ class NameDictionary {
   // half); 0 is empty. The hash spares most probes a look into blob_, and
   // growing a rehash of the keys (loading ENAMDICT is most of a short scan).
   std::vector<uint64_t> slots_;
+  // Keys waiting to be inserted while loading (their strings keep their storage).
+  struct Pending {
+    std::string key;
+    uint8_t flags = 0;
+    uint32_t hash = 0;
+  };
+  std::vector<Pending> pending_;
+  size_t pending_used_ = 0;
   size_t size_ = 0;
 };
 

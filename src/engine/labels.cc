@@ -163,6 +163,17 @@ std::string FoldHeader(std::string_view s) {
   return out;
 }
 
+// The folded text of each label (by index in kLabels), folded once: a
+// header is compared with all of them.
+const std::vector<std::string>& FoldedLabels() {
+  static const std::vector<std::string> folded = [] {
+    std::vector<std::string> out;
+    for (const Label& label : kLabels) out.push_back(FoldHeader(label.text));
+    return out;
+  }();
+  return folded;
+}
+
 }  // namespace
 
 std::span<const Label> AllLabels() { return kLabels; }
@@ -209,10 +220,12 @@ std::optional<LabelKind> ClassifyHeader(std::string_view header) {
   if (folded.empty()) return std::nullopt;
   std::optional<LabelKind> best;
   size_t best_len = 0;
-  for (const Label& label : kLabels) {
+  const std::vector<std::string>& needles = FoldedLabels();
+  for (size_t i = 0; i < std::size(kLabels); ++i) {
+    const Label& label = kLabels[i];
     // Places and honorifics are not what a column holds ("様式", "氏名" are no honorific columns).
     if (label.kind == K::kPrefecture || label.kind == K::kHonorific) continue;
-    const std::string needle = FoldHeader(label.text);
+    const std::string& needle = needles[i];
     if (needle.size() <= best_len || folded.find(needle) == std::string::npos) continue;
     // Short ASCII words ("exp", "pan", "tel", "cid") only count as the whole header
     // or a delimited part of it, never inside another word ("expense", "company").
