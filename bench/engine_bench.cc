@@ -18,9 +18,12 @@ const std::string& MixedText() {
   static const std::string text = [] {
     std::mt19937 rng(42);
     const char* lines[] = {
-        "いつも弊社サービスをご利用いただき、誠にありがとうございます。ご注文の商品を発送いたしました。\n",
-        "Thank you for contacting support. Your ticket has been updated and an agent will reply soon.\n",
-        "192.168.10.24 - - [15/Jan/2024:10:30:00 +0900] \"GET /items?page=12 HTTP/1.1\" 200 1532 87\n",
+        "いつも弊社サービスをご利用いただき、誠にありがとうございます。ご注文の商品を発送いたしまし"
+        "た。\n",
+        "Thank you for contacting support. Your ticket has been updated and an agent will reply "
+        "soon.\n",
+        "192.168.10.24 - - [15/Jan/2024:10:30:00 +0900] \"GET /items?page=12 HTTP/1.1\" 200 1532 "
+        "87\n",
         "ts=1705282200 cpu=0.73 mem=2048123 disk=98123456 req=12345 lat_p99=0.231 id=7f3e2a91\n",
         "{\"level\":\"info\",\"order_id\":20240115093012,\"amount\":12800,\"user\":\"u-18273\"}\n",
         "お問い合わせ先：サポートセンター（平日10:00〜18:00）までご連絡ください。\n",

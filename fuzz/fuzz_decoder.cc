@@ -11,8 +11,8 @@ using mamori::Encoding;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 2) return 0;
-  static const Encoding kEncodings[] = {Encoding::kUtf8,  Encoding::kUtf16Le,   Encoding::kUtf16Be,
-                                        Encoding::kCp932, Encoding::kEucJp,     Encoding::kIso2022Jp};
+  static const Encoding kEncodings[] = {Encoding::kUtf8,  Encoding::kUtf16Le, Encoding::kUtf16Be,
+                                        Encoding::kCp932, Encoding::kEucJp,   Encoding::kIso2022Jp};
   const Encoding enc = kEncodings[data[0] % 6];
   const size_t piece = 1 + data[1] % 17;
   const std::string_view raw(reinterpret_cast<const char*>(data) + 2, size - 2);

@@ -11,7 +11,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const mamori::Result<mamori::milter::Policy> policy = mamori::milter::ParsePolicy(text, "fuzz.toml");
+  const mamori::Result<mamori::milter::Policy> policy =
+      mamori::milter::ParsePolicy(text, "fuzz.toml");
   if (!policy.ok()) {
     if (policy.status().message().rfind("fuzz.toml", 0) != 0) std::abort();
     return 0;

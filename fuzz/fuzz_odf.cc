@@ -19,8 +19,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       "<office:document-content "
       "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>";
   switch (data[0] % 5) {
-    case 0: (void)mamori::ExtractOds(rest, "f.ods", sink); break;
-    case 1: (void)mamori::ExtractOdt(rest, "f.odt", sink); break;
+    case 0:
+      (void)mamori::ExtractOds(rest, "f.ods", sink);
+      break;
+    case 1:
+      (void)mamori::ExtractOdt(rest, "f.odt", sink);
+      break;
     case 2:
       (void)mamori::ExtractOds(mamori::testing::MakeZip({{"content.xml", rest}}), "f.ods", sink);
       break;

@@ -94,19 +94,33 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string rest(reinterpret_cast<const char*>(data) + 1, size - 1);
   mamori::RecordingSink sink(mamori::testing::FuzzLimits());
   switch (data[0] % 13) {
-    case 0: (void)mamori::ExtractXlsx(rest, "f.xlsx", sink); break;
-    case 1: (void)mamori::ExtractDocx(rest, "f.docx", sink); break;
-    case 2: (void)mamori::ExtractPptx(rest, "f.pptx", sink); break;
-    case 3: (void)mamori::ExtractOle2(rest, sink); break;
+    case 0:
+      (void)mamori::ExtractXlsx(rest, "f.xlsx", sink);
+      break;
+    case 1:
+      (void)mamori::ExtractDocx(rest, "f.docx", sink);
+      break;
+    case 2:
+      (void)mamori::ExtractPptx(rest, "f.pptx", sink);
+      break;
+    case 3:
+      (void)mamori::ExtractOle2(rest, sink);
+      break;
     case 4:
     case 5:
     case 6:
     case 7:
     case 8:
     case 9:
-    case 10: (void)mamori::ExtractXlsx(Xlsx(data[0] % 13 - 4, rest), "f.xlsx", sink); break;
-    case 11: (void)mamori::ExtractDocx(Docx(rest), "f.docx", sink); break;
-    default: (void)mamori::ExtractPptx(Pptx(rest), "f.pptx", sink); break;
+    case 10:
+      (void)mamori::ExtractXlsx(Xlsx(data[0] % 13 - 4, rest), "f.xlsx", sink);
+      break;
+    case 11:
+      (void)mamori::ExtractDocx(Docx(rest), "f.docx", sink);
+      break;
+    default:
+      (void)mamori::ExtractPptx(Pptx(rest), "f.pptx", sink);
+      break;
   }
   // Sheet cells carry their reference; pivot cache records have none.
   for (const auto& cell : sink.cells) {

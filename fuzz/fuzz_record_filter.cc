@@ -19,7 +19,8 @@ mamori::Engine* MakeEngine(bool filter) {
   return mamori::Engine::Create(options)->release();
 }
 
-using Seen = std::tuple<int, uint64_t, uint64_t, uint64_t, std::optional<uint64_t>, std::string, std::string>;
+using Seen = std::tuple<int, uint64_t, uint64_t, uint64_t, std::optional<uint64_t>, std::string,
+                        std::string>;
 
 std::vector<Seen> Scan(mamori::Engine& engine, const std::string& path, std::string_view bytes,
                        mamori::ObjectReport* report) {
@@ -27,8 +28,8 @@ std::vector<Seen> Scan(mamori::Engine& engine, const std::string& path, std::str
   *report = engine.ScanBytes(path, bytes, &findings);
   std::vector<Seen> seen;
   for (const mamori::Finding& f : findings) {
-    seen.emplace_back(static_cast<int>(f.type), f.offset, f.length, f.line, f.where.row, f.where.column,
-                      f.value);
+    seen.emplace_back(static_cast<int>(f.type), f.offset, f.length, f.line, f.where.row,
+                      f.where.column, f.value);
   }
   return seen;
 }

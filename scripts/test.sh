@@ -9,6 +9,9 @@ fuzz_seconds="${MAMORI_FUZZ_SECONDS:-20}"
 
 scripts/install-deps.sh
 
+echo "== code style (clang-format; scripts/format.sh fixes it)"
+scripts/format.sh --check
+
 echo "== optimized build"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMAMORI_TESTS=ON -DMAMORI_BENCH=ON \
   -DMAMORI_SANITIZE=OFF -DMAMORI_FUZZ=OFF >/dev/null

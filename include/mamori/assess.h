@@ -13,16 +13,16 @@ namespace mamori {
 
 struct AssessOptions {
   std::string incident_file;
-  std::string out_dir;         // created if missing; every file in it mode 0600
-  bool english = false;        // report and notices in English (default Japanese)
-  std::string notice_template; // a template file; empty: the shipped one
-  unsigned jobs = 0;           // scanner threads, 0 = all cores
+  std::string out_dir;          // created if missing; every file in it mode 0600
+  bool english = false;         // report and notices in English (default Japanese)
+  std::string notice_template;  // a template file; empty: the shipped one
+  unsigned jobs = 0;            // scanner threads, 0 = all cores
 };
 
 struct AssessResult {
   uint64_t people = 0;
-  bool reportable = false;     // APPI or My Number report required
-  std::string final_due;       // YYYY-MM-DD when reportable
+  bool reportable = false;          // APPI or My Number report required
+  std::string final_due;            // YYYY-MM-DD when reportable
   std::vector<std::string> unread;  // objects not read completely ("path: status")
 };
 

@@ -12,14 +12,14 @@
 namespace mamori {
 
 struct ScanSummary {
-  uint64_t objects = 0;     // files and members looked at
-  uint64_t bytes = 0;       // bytes read
+  uint64_t objects = 0;  // files and members looked at
+  uint64_t bytes = 0;    // bytes read
   uint64_t findings = 0;
   uint64_t skipped = 0;     // binary or excluded-by-size objects
   uint64_t errors = 0;      // unreadable objects
   uint64_t incomplete = 0;  // stopped by a limit or truncated
   uint64_t encrypted = 0;
-  uint64_t unchanged = 0;   // top-level files the sink knew unchanged (not rescanned)
+  uint64_t unchanged = 0;  // top-level files the sink knew unchanged (not rescanned)
   double seconds = 0;
   std::array<uint64_t, kDataTypeCount> counts{};
   Risk max_risk = Risk::kNone;

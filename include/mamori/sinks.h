@@ -10,7 +10,7 @@
 namespace mamori {
 
 struct SinkOptions {
-  bool reveal = false;  // print raw values (the user asked, explicitly)
+  bool reveal = false;      // print raw values (the user asked, explicitly)
   bool show_clean = false;  // text: also list objects without findings
 };
 

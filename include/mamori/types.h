@@ -39,7 +39,15 @@ std::string_view RiskName(Risk r);
 std::optional<Risk> ParseRisk(std::string_view name);
 
 // What became of one scanned object (file, member, table).
-enum class ObjectStatus : uint8_t { kOk, kSkipped, kIncomplete, kEncrypted, kUnsupported, kNoText, kError };
+enum class ObjectStatus : uint8_t {
+  kOk,
+  kSkipped,
+  kIncomplete,
+  kEncrypted,
+  kUnsupported,
+  kNoText,
+  kError
+};
 std::string_view ObjectStatusName(ObjectStatus s);
 
 }  // namespace mamori

@@ -3,16 +3,22 @@
 namespace mamori::assess {
 namespace {
 
-uint64_t PeopleWith(const Counts& counts, DataType t) { return counts.by_type[static_cast<size_t>(t)]; }
+uint64_t PeopleWith(const Counts& counts, DataType t) {
+  return counts.by_type[static_cast<size_t>(t)];
+}
 
 }  // namespace
 
 std::string_view TriggerName(Trigger trigger) {
   switch (trigger) {
-    case Trigger::kSensitive: return "sensitive";
-    case Trigger::kFinancial: return "financial";
-    case Trigger::kWrongfulPurpose: return "wrongful_purpose";
-    case Trigger::kOver1000: return "over_1000";
+    case Trigger::kSensitive:
+      return "sensitive";
+    case Trigger::kFinancial:
+      return "financial";
+    case Trigger::kWrongfulPurpose:
+      return "wrongful_purpose";
+    case Trigger::kOver1000:
+      return "over_1000";
   }
   return "";
 }
@@ -44,7 +50,8 @@ AppiDecision DecideAppi(const Incident& incident, const Counts& counts) {
   // did not leak is outside Art. 7.
   d.exempt_encrypted = incident.encrypted;
   d.reportable = !d.triggers.empty() && !d.exempt_encrypted;
-  d.my_number_reportable = !d.exempt_encrypted && PeopleWith(counts, DataType::kMyNumber) > kMyNumberOverPeople;
+  d.my_number_reportable =
+      !d.exempt_encrypted && PeopleWith(counts, DataType::kMyNumber) > kMyNumberOverPeople;
   if (d.reportable || d.my_number_reportable) {
     const Date day = incident.discovered_on;
     d.preliminary_earliest = day + std::chrono::days(3);
@@ -59,7 +66,8 @@ AppiDecision DecideAppi(const Incident& incident, const Counts& counts) {
 
 std::vector<std::string> PciViolations(const Counts& counts) {
   std::vector<std::string> out;
-  if (PeopleWith(counts, DataType::kCardSecurityCode) > 0 || PeopleWith(counts, DataType::kCardTrack) > 0) {
+  if (PeopleWith(counts, DataType::kCardSecurityCode) > 0 ||
+      PeopleWith(counts, DataType::kCardTrack) > 0) {
     out.push_back("3.3.1");
   }
   if (PeopleWith(counts, DataType::kCardNumber) > 0) out.push_back("3.5.1");

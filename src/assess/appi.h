@@ -28,8 +28,8 @@ Counts CountPeople(const std::vector<Person>& people);
 
 struct AppiDecision {
   std::vector<Trigger> triggers;
-  bool exempt_encrypted = false;   // strongly encrypted: no report, no notices
-  bool reportable = false;         // a trigger applies and no exemption
+  bool exempt_encrypted = false;      // strongly encrypted: no report, no notices
+  bool reportable = false;            // a trigger applies and no exemption
   bool my_number_reportable = false;  // My Number data of more than 100 people
   // Deadlines, when reportable (APPI or My Number): the preliminary report
   // "promptly" (guideline: about 3-5 days), the final one in 30 or 60 days.
@@ -38,8 +38,8 @@ struct AppiDecision {
   Deadline final_due{};
 };
 
-inline constexpr uint64_t kOverPeople = 1000;          // Art. 7 item 4: more than 1,000
-inline constexpr uint64_t kMyNumberOverPeople = 100;   // My Number rules: more than 100
+inline constexpr uint64_t kOverPeople = 1000;         // Art. 7 item 4: more than 1,000
+inline constexpr uint64_t kMyNumberOverPeople = 100;  // My Number rules: more than 100
 
 AppiDecision DecideAppi(const Incident& incident, const Counts& counts);
 

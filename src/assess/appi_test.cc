@@ -38,15 +38,18 @@ TEST(AppiTest, RentalCaseIsReportableWithSixtyDays) {
 }
 
 TEST(AppiTest, MisdeliveryOverAThousandHasThirtyDays) {
-  auto d = DecideAppi(MakeIncident(Cause::kMisdelivery), With(3385, {DataType::kEmail, DataType::kPersonName}));
+  auto d = DecideAppi(MakeIncident(Cause::kMisdelivery),
+                      With(3385, {DataType::kEmail, DataType::kPersonName}));
   EXPECT_EQ(Names(d), (std::vector<std::string>{"over_1000"}));
   EXPECT_EQ(d.final_days, 30);
   EXPECT_EQ(FormatIsoDate(d.final_due.due), "2013-05-23");
 }
 
 TEST(AppiTest, ThousandIsNotOverAThousand) {
-  EXPECT_FALSE(DecideAppi(MakeIncident(Cause::kMisdelivery), With(1000, {DataType::kEmail})).reportable);
-  EXPECT_TRUE(DecideAppi(MakeIncident(Cause::kMisdelivery), With(1001, {DataType::kEmail})).reportable);
+  EXPECT_FALSE(
+      DecideAppi(MakeIncident(Cause::kMisdelivery), With(1000, {DataType::kEmail})).reportable);
+  EXPECT_TRUE(
+      DecideAppi(MakeIncident(Cause::kMisdelivery), With(1001, {DataType::kEmail})).reportable);
 }
 
 TEST(AppiTest, FiveCardNumbersAreReportable) {
@@ -85,7 +88,8 @@ TEST(AppiTest, InsiderIsWrongfulPurpose) {
 }
 
 TEST(AppiTest, MyNumberOverAHundredPeople) {
-  EXPECT_FALSE(DecideAppi(MakeIncident(Cause::kLoss), With(100, {DataType::kMyNumber})).my_number_reportable);
+  EXPECT_FALSE(DecideAppi(MakeIncident(Cause::kLoss), With(100, {DataType::kMyNumber}))
+                   .my_number_reportable);
   auto d = DecideAppi(MakeIncident(Cause::kLoss), With(101, {DataType::kMyNumber}));
   EXPECT_TRUE(d.my_number_reportable);
   EXPECT_FALSE(d.reportable);

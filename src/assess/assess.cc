@@ -44,7 +44,8 @@ Result<std::string> ReadSmallFile(const std::string& path, size_t limit) {
 
 // Creates the file owner-only (an existing one is truncated and made so),
 // then streams `write` into it; a failed write is an error, not a short file.
-Status WritePrivateFile(const std::string& path, const std::function<Status(std::ostream&)>& write) {
+Status WritePrivateFile(const std::string& path,
+                        const std::function<Status(std::ostream&)>& write) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) return Status::IoError(path + ": " + std::strerror(errno));
   const bool private_mode = ::fchmod(fd, 0600) == 0;  // O_CREAT keeps an existing file's mode
@@ -67,7 +68,9 @@ Result<std::vector<std::string>> Expand(const Source& source) {
     const int rc = ::glob(pattern.c_str(), GLOB_NOCHECK | GLOB_BRACE, nullptr, &g);
     for (size_t i = 0; rc == 0 && i < g.gl_pathc; ++i) inputs.emplace_back(g.gl_pathv[i]);
     ::globfree(&g);
-    if (rc != 0) return Status::IoError("source at line " + std::to_string(source.line) + ": cannot expand " + pattern);
+    if (rc != 0)
+      return Status::IoError("source at line " + std::to_string(source.line) + ": cannot expand " +
+                             pattern);
   }
   for (const std::string& path : inputs) {
     struct stat st;
@@ -89,7 +92,8 @@ Date Today() {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};
   ::localtime_r(&now, &tm);
-  return *MakeDate(tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1), static_cast<unsigned>(tm.tm_mday));
+  return *MakeDate(tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1),
+                   static_cast<unsigned>(tm.tm_mday));
 }
 
 }  // namespace
@@ -165,7 +169,8 @@ Result<AssessResult> Assess(const AssessOptions& options) {
   result.people = a.counts.people;
   result.reportable = a.appi.reportable || a.appi.my_number_reportable;
   if (result.reportable) result.final_due = FormatIsoDate(a.appi.final_due.due);
-  for (const Unread& u : a.unread) result.unread.push_back(u.path + ": " + std::string(ObjectStatusName(u.status)));
+  for (const Unread& u : a.unread)
+    result.unread.push_back(u.path + ": " + std::string(ObjectStatusName(u.status)));
   return result;
 }
 

@@ -8,8 +8,8 @@ namespace {
 
 using std::chrono::day;
 using std::chrono::days;
-using std::chrono::month;
 using std::chrono::Monday;
+using std::chrono::month;
 using std::chrono::Saturday;
 using std::chrono::Sunday;
 using std::chrono::weekday;
@@ -26,10 +26,12 @@ unsigned NthMonday(int y, unsigned m, unsigned n) {
 // Equinox days by the formula of the National Astronomical Observatory's
 // almanac, valid 1980-2099.
 unsigned VernalEquinox(int y) {
-  return static_cast<unsigned>(std::floor(20.8431 + 0.242194 * (y - 1980)) - std::floor((y - 1980) / 4.0));
+  return static_cast<unsigned>(std::floor(20.8431 + 0.242194 * (y - 1980)) -
+                               std::floor((y - 1980) / 4.0));
 }
 unsigned AutumnalEquinox(int y) {
-  return static_cast<unsigned>(std::floor(23.2488 + 0.242194 * (y - 1980)) - std::floor((y - 1980) / 4.0));
+  return static_cast<unsigned>(std::floor(23.2488 + 0.242194 * (y - 1980)) -
+                               std::floor((y - 1980) / 4.0));
 }
 
 // Holidays named by the Act (no substitute or in-between days).
@@ -40,18 +42,18 @@ bool IsNamedHoliday(int y, unsigned m, unsigned d) {
     return true;
   }
   if (y < 2007 || y > 2099) return false;
-  if (on(2, 23) && y >= 2020) return true;               // Emperor's Birthday (Reiwa)
-  if (on(12, 23) && y <= 2018) return true;              // Emperor's Birthday (Heisei)
+  if (on(2, 23) && y >= 2020) return true;   // Emperor's Birthday (Reiwa)
+  if (on(12, 23) && y <= 2018) return true;  // Emperor's Birthday (Heisei)
   if (y == 2019 && (on(4, 30) || on(5, 1) || on(5, 2) || on(10, 22))) return true;  // accession
-  if (on(1, NthMonday(y, 1, 2))) return true;            // Coming of Age Day
+  if (on(1, NthMonday(y, 1, 2))) return true;  // Coming of Age Day
   if (on(3, VernalEquinox(y)) || on(9, AutumnalEquinox(y))) return true;
-  if (on(9, NthMonday(y, 9, 3))) return true;            // Respect for the Aged Day
+  if (on(9, NthMonday(y, 9, 3))) return true;  // Respect for the Aged Day
   // Marine, Mountain and Sports Day moved for the Olympic Games in 2020 and 2021.
   if (y == 2020) return on(7, 23) || on(7, 24) || on(8, 10);
   if (y == 2021) return on(7, 22) || on(7, 23) || on(8, 8);
-  if (on(7, NthMonday(y, 7, 3))) return true;            // Marine Day
-  if (y >= 2016 && on(8, 11)) return true;               // Mountain Day
-  return on(10, NthMonday(y, 10, 2));                    // Sports Day
+  if (on(7, NthMonday(y, 7, 3))) return true;  // Marine Day
+  if (y >= 2016 && on(8, 11)) return true;     // Mountain Day
+  return on(10, NthMonday(y, 10, 2));          // Sports Day
 }
 
 bool IsNamedHoliday(Date date) {
@@ -95,7 +97,8 @@ bool IsNationalHoliday(Date date) {
     if (weekday(back) == Sunday) return true;
   }
   // Citizens' holiday: an ordinary day between two holidays.
-  return weekday(date) != Sunday && IsNamedHoliday(date - days(1)) && IsNamedHoliday(date + days(1));
+  return weekday(date) != Sunday && IsNamedHoliday(date - days(1)) &&
+         IsNamedHoliday(date + days(1));
 }
 
 bool IsAdministrativeHoliday(Date date) {

@@ -6,8 +6,12 @@ namespace mamori::assess {
 namespace {
 
 Date D(const char* iso) { return *ParseIsoDate(iso); }
-std::string Due(const char* start, int days) { return FormatIsoDate(PeriodDeadline(D(start), days).due); }
-std::string End(const char* start, int days) { return FormatIsoDate(PeriodDeadline(D(start), days).period_end); }
+std::string Due(const char* start, int days) {
+  return FormatIsoDate(PeriodDeadline(D(start), days).due);
+}
+std::string End(const char* start, int days) {
+  return FormatIsoDate(PeriodDeadline(D(start), days).period_end);
+}
 
 TEST(CalendarTest, ParsesOnlyRealDates) {
   EXPECT_EQ(FormatIsoDate(D("2013-04-23")), "2013-04-23");
@@ -54,14 +58,14 @@ TEST(CalendarTest, NationalHolidays) {
   EXPECT_FALSE(IsNationalHoliday(D("2020-10-12")));  // ... so not on its usual Monday
   EXPECT_TRUE(IsNationalHoliday(D("2024-02-23")));   // Emperor's Birthday (Reiwa)
   EXPECT_FALSE(IsNationalHoliday(D("2024-12-23")));
-  EXPECT_TRUE(IsNationalHoliday(D("2016-08-11")));   // Mountain Day
+  EXPECT_TRUE(IsNationalHoliday(D("2016-08-11")));  // Mountain Day
   EXPECT_FALSE(IsNationalHoliday(D("2013-05-07")));
   EXPECT_FALSE(IsNationalHoliday(D("2013-06-24")));
 }
 
 TEST(CalendarTest, AdministrativeHolidays) {
-  EXPECT_TRUE(IsAdministrativeHoliday(D("2013-06-22")));   // Saturday
-  EXPECT_TRUE(IsAdministrativeHoliday(D("2024-12-30")));   // year-end closure
+  EXPECT_TRUE(IsAdministrativeHoliday(D("2013-06-22")));  // Saturday
+  EXPECT_TRUE(IsAdministrativeHoliday(D("2024-12-30")));  // year-end closure
   EXPECT_TRUE(IsAdministrativeHoliday(D("2025-01-03")));
   EXPECT_FALSE(IsAdministrativeHoliday(D("2025-01-06")));  // Monday, open
 }

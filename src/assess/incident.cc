@@ -10,8 +10,8 @@
 namespace mamori::assess {
 namespace {
 
-constexpr std::string_view kCauseNames[] = {"unauthorized_access", "insider",          "misdelivery",
-                                            "loss",                "misconfiguration", "unknown"};
+constexpr std::string_view kCauseNames[] = {"unauthorized_access", "insider", "misdelivery", "loss",
+                                            "misconfiguration",    "unknown"};
 
 // Errors carry "file:line: " so a person can fix the file.
 using Errors = config::TomlErrors;
@@ -31,7 +31,8 @@ Result<bool> Flag(const toml::table& table, std::string_view key, const Errors& 
 }
 
 // A string or an array of strings.
-Result<std::vector<std::string>> TextList(const toml::node& node, std::string_view key, const Errors& errors) {
+Result<std::vector<std::string>> TextList(const toml::node& node, std::string_view key,
+                                          const Errors& errors) {
   std::vector<std::string> out;
   if (node.is_string()) {
     out.push_back(node.as_string()->get());
@@ -59,7 +60,8 @@ Result<Date> DiscoveryDay(const toml::node& node, const Errors& errors) {
   if (const auto* d = node.as_date()) return FromToml(d->get());
   const auto* dt = node.as_date_time();
   if (!dt) {
-    return errors.At(node, "discovered_at must be a TOML date-time, e.g. 2013-04-23T17:00:00+09:00");
+    return errors.At(node,
+                     "discovered_at must be a TOML date-time, e.g. 2013-04-23T17:00:00+09:00");
   }
   const toml::date_time& v = dt->get();
   Date day = FromToml(v.date);
@@ -79,7 +81,8 @@ std::string FormatDateTime(const toml::date_time& v) {
   if (v.offset) {
     const int m = v.offset->minutes;
     if (m == 0) return out + "Z";
-    std::snprintf(buf, sizeof buf, "%c%02d:%02d", m < 0 ? '-' : '+', std::abs(m) / 60, std::abs(m) % 60);
+    std::snprintf(buf, sizeof buf, "%c%02d:%02d", m < 0 ? '-' : '+', std::abs(m) / 60,
+                  std::abs(m) % 60);
     out += buf;
   }
   return out;
@@ -100,7 +103,8 @@ Result<SqlValue> FilterValue(const toml::node& node, const Errors& errors) {
 }
 
 Result<RowFilter> ParseFilter(const toml::table& table, const Errors& errors) {
-  if (Status s = errors.OnlyKeys(table, {"column", "from", "to", "equal", "not_equal"}, "[[source.filter]]");
+  if (Status s = errors.OnlyKeys(table, {"column", "from", "to", "equal", "not_equal"},
+                                 "[[source.filter]]");
       !s.ok()) {
     return s;
   }
@@ -119,7 +123,8 @@ Result<RowFilter> ParseFilter(const toml::table& table, const Errors& errors) {
   if (filter.from && filter.to && *filter.to < *filter.from) {
     return errors.At(table, "filter on " + filter.column + ": 'to' is before 'from'");
   }
-  for (auto [key, field] : {std::pair{"equal", &filter.equal}, std::pair{"not_equal", &filter.not_equal}}) {
+  for (auto [key, field] :
+       {std::pair{"equal", &filter.equal}, std::pair{"not_equal", &filter.not_equal}}) {
     if (const toml::node* n = table.get(key)) {
       auto v = FilterValue(*n, errors);
       if (!v.ok()) return v.status();
@@ -137,8 +142,10 @@ std::string Resolve(const std::string& path, const std::string& base_dir) {
   return base_dir + "/" + path;
 }
 
-Result<Source> ParseSource(const toml::table& table, const std::string& base_dir, const Errors& errors) {
-  if (Status s = errors.OnlyKeys(table, {"url", "table", "where", "filter", "path", "mail"}, "[[source]]");
+Result<Source> ParseSource(const toml::table& table, const std::string& base_dir,
+                           const Errors& errors) {
+  if (Status s =
+          errors.OnlyKeys(table, {"url", "table", "where", "filter", "path", "mail"}, "[[source]]");
       !s.ok()) {
     return s;
   }
@@ -176,7 +183,8 @@ Result<Source> ParseSource(const toml::table& table, const std::string& base_dir
     }
     return source;
   }
-  if (!source.paths.empty()) return errors.At(table, "a source has either url or path/mail, not both");
+  if (!source.paths.empty())
+    return errors.At(table, "a source has either url or path/mail, not both");
   if (url->starts_with("sqlite:")) {
     source.url = "sqlite:" + Resolve(url->substr(7), base_dir);
   } else if (url->starts_with("postgresql://") || url->starts_with("postgres://")) {
@@ -198,22 +206,25 @@ Result<Source> ParseSource(const toml::table& table, const std::string& base_dir
 
 std::string_view CauseName(Cause cause) { return kCauseNames[static_cast<int>(cause)]; }
 
-Result<Incident> ParseIncident(std::string_view text, const std::string& file_name, const std::string& base_dir) {
+Result<Incident> ParseIncident(std::string_view text, const std::string& file_name,
+                               const std::string& base_dir) {
   const Errors errors(file_name);
   const Result<toml::table> parsed = config::ParseToml(text, file_name);
   if (!parsed.ok()) return parsed.status();
   const toml::table& root = *parsed;
-  if (Status s = errors.OnlyKeys(root,
-                                 {"discovered_at", "cause", "encrypted", "sensitive", "financial", "organization",
-                                  "contact", "description", "cause_detail", "secondary_damage", "notices",
-                                  "publication", "measures_taken", "other", "source"},
-                                 "");
+  if (Status s = errors.OnlyKeys(
+          root,
+          {"discovered_at", "cause", "encrypted", "sensitive", "financial", "organization",
+           "contact", "description", "cause_detail", "secondary_damage", "notices", "publication",
+           "measures_taken", "other", "source"},
+          "");
       !s.ok()) {
     return s;
   }
   Incident incident;
   const toml::node* discovered = root.get("discovered_at");
-  if (!discovered) return errors.At(1, "discovered_at is missing (when the company learned of the incident)");
+  if (!discovered)
+    return errors.At(1, "discovered_at is missing (when the company learned of the incident)");
   auto day = DiscoveryDay(*discovered, errors);
   if (!day.ok()) return day.status();
   incident.discovered_on = *day;
@@ -224,32 +235,36 @@ Result<Incident> ParseIncident(std::string_view text, const std::string& file_na
   }
 
   const toml::node* cause = root.get("cause");
-  if (!cause) return errors.At(1, "cause is missing (one of unauthorized_access, insider, misdelivery, loss, "
-                                  "misconfiguration, unknown)");
+  if (!cause)
+    return errors.At(1,
+                     "cause is missing (one of unauthorized_access, insider, misdelivery, loss, "
+                     "misconfiguration, unknown)");
   const auto* cause_text = cause->as_string();
-  const auto* found = cause_text ? std::find(std::begin(kCauseNames), std::end(kCauseNames), cause_text->get())
-                                 : std::end(kCauseNames);
+  const auto* found =
+      cause_text ? std::find(std::begin(kCauseNames), std::end(kCauseNames), cause_text->get())
+                 : std::end(kCauseNames);
   if (found == std::end(kCauseNames)) {
-    return errors.At(*cause, "cause must be one of unauthorized_access, insider, misdelivery, loss, "
-                             "misconfiguration, unknown");
+    return errors.At(*cause,
+                     "cause must be one of unauthorized_access, insider, misdelivery, loss, "
+                     "misconfiguration, unknown");
   }
   incident.cause = static_cast<Cause>(found - std::begin(kCauseNames));
 
-  for (auto [key, flag] : {std::pair{"encrypted", &incident.encrypted}, std::pair{"sensitive", &incident.sensitive},
-                           std::pair{"financial", &incident.financial}}) {
+  for (auto [key, flag] :
+       {std::pair{"encrypted", &incident.encrypted}, std::pair{"sensitive", &incident.sensitive},
+        std::pair{"financial", &incident.financial}}) {
     auto v = Flag(root, key, errors);
     if (!v.ok()) return v.status();
     *flag = *v;
   }
-  for (auto [key, field] : {std::pair{"organization", &incident.organization},
-                            std::pair{"contact", &incident.contact},
-                            std::pair{"description", &incident.description},
-                            std::pair{"cause_detail", &incident.cause_detail},
-                            std::pair{"secondary_damage", &incident.secondary_damage},
-                            std::pair{"notices", &incident.notices},
-                            std::pair{"publication", &incident.publication},
-                            std::pair{"measures_taken", &incident.measures_taken},
-                            std::pair{"other", &incident.other}}) {
+  for (auto [key, field] :
+       {std::pair{"organization", &incident.organization}, std::pair{"contact", &incident.contact},
+        std::pair{"description", &incident.description},
+        std::pair{"cause_detail", &incident.cause_detail},
+        std::pair{"secondary_damage", &incident.secondary_damage},
+        std::pair{"notices", &incident.notices}, std::pair{"publication", &incident.publication},
+        std::pair{"measures_taken", &incident.measures_taken},
+        std::pair{"other", &incident.other}}) {
     auto v = Text(root, key, errors);
     if (!v.ok()) return v.status();
     *field = *v;

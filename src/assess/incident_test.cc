@@ -5,7 +5,9 @@
 namespace mamori::assess {
 namespace {
 
-Result<Incident> Parse(const std::string& text) { return ParseIncident(text, "incident.toml", "/base"); }
+Result<Incident> Parse(const std::string& text) {
+  return ParseIncident(text, "incident.toml", "/base");
+}
 
 constexpr const char* kRental = R"(discovered_at = 2013-04-23T17:00:00+09:00
 cause = "unauthorized_access"
@@ -41,16 +43,18 @@ TEST(IncidentTest, ParsesTheRentalCase) {
   ASSERT_EQ(in->sources.size(), 2u);
   EXPECT_EQ(in->sources[0].url, "sqlite:/base/shop.sqlite");
   EXPECT_EQ(in->sources[0].table, "orders");
-  EXPECT_EQ(in->sources[0].where,
-            "(shop_id = 1) AND (\"ordered_at\" >= '2011-03-07') AND (\"ordered_at\" < '2013-04-24') AND "
-            "(\"channel\" IS NULL OR \"channel\" <> 'airport_counter')");
-  EXPECT_EQ(in->sources[1].paths,
-            (std::vector<std::string>{"/base/exports/*.csv", "/abs/list.xlsx", "/base/mail/sent.mbox"}));
+  EXPECT_EQ(
+      in->sources[0].where,
+      "(shop_id = 1) AND (\"ordered_at\" >= '2011-03-07') AND (\"ordered_at\" < '2013-04-24') AND "
+      "(\"channel\" IS NULL OR \"channel\" <> 'airport_counter')");
+  EXPECT_EQ(in->sources[1].paths, (std::vector<std::string>{"/base/exports/*.csv", "/abs/list.xlsx",
+                                                            "/base/mail/sent.mbox"}));
   EXPECT_EQ(in->sources[1].line, 19);
 }
 
 TEST(IncidentTest, DiscoveryDayIsTheDayInJapan) {
-  auto late_utc = Parse("discovered_at = 2013-04-23T16:00:00Z\ncause = \"loss\"\n[[source]]\npath = \"a\"\n");
+  auto late_utc =
+      Parse("discovered_at = 2013-04-23T16:00:00Z\ncause = \"loss\"\n[[source]]\npath = \"a\"\n");
   ASSERT_TRUE(late_utc.ok());
   EXPECT_EQ(FormatIsoDate(late_utc->discovered_on), "2013-04-24");  // 01:00 the next day in Tokyo
   EXPECT_EQ(late_utc->discovered_at, "2013-04-23T16:00:00Z");
@@ -69,11 +73,13 @@ void ExpectError(const std::string& text, const std::string& fragment) {
 // (fuzz_incident): an error, not undefined behaviour.
 TEST(IncidentTest, OddCharactersBetweenTokensAreErrors) {
   for (const char* odd : {"\u0406", "\u3001", "\u300c", "\ufb00"}) {
-    const std::string text = std::string("discovered_at = 2013-04-23") + odd + "\ncause = \"loss\"\n";
+    const std::string text =
+        std::string("discovered_at = 2013-04-23") + odd + "\ncause = \"loss\"\n";
     EXPECT_FALSE(Parse(text).ok()) << odd;
   }
-  auto in = Parse("discovered_at = 2013-04-23\ncause = \"loss\"\ndescription = \"「誤送信」、以上。\"\n"
-                  "[[source]]\npath = \"a\"\n");
+  auto in = Parse(
+      "discovered_at = 2013-04-23\ncause = \"loss\"\ndescription = \"「誤送信」、以上。\"\n"
+      "[[source]]\npath = \"a\"\n");
   ASSERT_TRUE(in.ok()) << in.status().message();
   EXPECT_EQ(in->description, "「誤送信」、以上。");
 }
@@ -81,24 +87,32 @@ TEST(IncidentTest, OddCharactersBetweenTokensAreErrors) {
 TEST(IncidentTest, ErrorsNameTheLine) {
   const std::string head = "discovered_at = 2013-04-23T17:00:00+09:00\ncause = \"loss\"\n";
   ExpectError("discovered_at = 2013-04-23T17:00:00+09:00\ncause = \n", "incident.toml:2:");
-  ExpectError(head + "[[source]]\npath = \"a\"\ncolour = 1\n", "incident.toml:5: [[source]] unknown key 'colour'");
+  ExpectError(head + "[[source]]\npath = \"a\"\ncolour = 1\n",
+              "incident.toml:5: [[source]] unknown key 'colour'");
   ExpectError("discovered_at = \"yesterday\"\ncause = \"loss\"\n[[source]]\npath = \"a\"\n",
               "incident.toml:1: discovered_at must be a TOML date-time");
   ExpectError("discovered_at = 2013-04-23\ncause = \"hackers\"\n[[source]]\npath = \"a\"\n",
               "incident.toml:2: cause must be one of");
-  ExpectError(head + "encrypted = \"yes\"\n[[source]]\npath = \"a\"\n", "incident.toml:3: encrypted must be");
+  ExpectError(head + "encrypted = \"yes\"\n[[source]]\npath = \"a\"\n",
+              "incident.toml:3: encrypted must be");
   ExpectError(head, "no [[source]]");
   ExpectError(head + "[[source]]\nurl = \"mysql://x\"\n", "incident.toml:3: url must start with");
-  ExpectError(head + "[[source]]\nurl = \"sqlite:a\"\nwhere = \"x=1\"\n", "where and filter need a table");
+  ExpectError(head + "[[source]]\nurl = \"sqlite:a\"\nwhere = \"x=1\"\n",
+              "where and filter need a table");
   ExpectError(head + "[[source]]\npath = \"a\"\ntable = \"t\"\n", "database sources (url) only");
-  ExpectError(head + "[[source]]\nurl = \"sqlite:a\"\ntable = \"t\"\n[[source.filter]]\ncolumn = \"d\"\n"
-                     "from = 2013-05-01\nto = 2013-04-01\n",
-              "incident.toml:6: filter on d: 'to' is before 'from'");
-  ExpectError(head + "[[source]]\nurl = \"sqlite:a\"\ntable = \"t\"\n[[source.filter]]\ncolumn = \"d\"\n",
-              "needs from, to, equal or not_equal");
-  ExpectError(head + "[[source]]\nurl = \"sqlite:a\"\ntable = \"t\"\n[[source.filter]]\ncolumn = \"d\"\n"
-                     "from = \"April\"\n",
-              "incident.toml:8: a date must be written YYYY-MM-DD");
+  ExpectError(
+      head +
+          "[[source]]\nurl = \"sqlite:a\"\ntable = \"t\"\n[[source.filter]]\ncolumn = \"d\"\n"
+          "from = 2013-05-01\nto = 2013-04-01\n",
+      "incident.toml:6: filter on d: 'to' is before 'from'");
+  ExpectError(
+      head + "[[source]]\nurl = \"sqlite:a\"\ntable = \"t\"\n[[source.filter]]\ncolumn = \"d\"\n",
+      "needs from, to, equal or not_equal");
+  ExpectError(
+      head +
+          "[[source]]\nurl = \"sqlite:a\"\ntable = \"t\"\n[[source.filter]]\ncolumn = \"d\"\n"
+          "from = \"April\"\n",
+      "incident.toml:8: a date must be written YYYY-MM-DD");
   ExpectError("cause = \"loss\"\n", "discovered_at is missing");
 }
 

@@ -34,7 +34,8 @@ std::array<unsigned char, 32> SaltedHash(const std::string& salt, const std::str
 }
 
 std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; });
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; });
   return s;
 }
 
@@ -62,10 +63,13 @@ Result<std::string> LookupKey(LookupKind kind, const std::string& typed) {
     case LookupKind::kCard: {
       std::string digits;
       for (char c : typed) {
-        if (c >= '0' && c <= '9') digits.push_back(c);
-        else if (c != ' ' && c != '-') return Status::InvalidArgument("not a card number");
+        if (c >= '0' && c <= '9')
+          digits.push_back(c);
+        else if (c != ' ' && c != '-')
+          return Status::InvalidArgument("not a card number");
       }
-      if (digits.size() < 12 || digits.size() > 19) return Status::InvalidArgument("not a card number");
+      if (digits.size() < 12 || digits.size() > 19)
+        return Status::InvalidArgument("not a card number");
       return "c:" + digits;
     }
   }
@@ -99,7 +103,8 @@ Status WriteLookupIndex(const std::vector<Person>& people, std::ostream& out) {
   return Status::Ok();
 }
 
-Result<std::vector<std::string>> QueryLookupIndex(const std::string& index_text, const std::string& key) {
+Result<std::vector<std::string>> QueryLookupIndex(const std::string& index_text,
+                                                  const std::string& key) {
   std::istringstream in(index_text);
   std::string header;
   std::getline(in, header);

@@ -27,7 +27,8 @@ Status WriteLookupIndex(const std::vector<Person>& people, std::ostream& out);
 
 // The data types (type names) that leaked for the person with this key;
 // empty when the index does not know the person.
-Result<std::vector<std::string>> QueryLookupIndex(const std::string& index_text, const std::string& key);
+Result<std::vector<std::string>> QueryLookupIndex(const std::string& index_text,
+                                                  const std::string& key);
 
 }  // namespace mamori::assess
 

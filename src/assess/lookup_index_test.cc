@@ -10,8 +10,10 @@ namespace {
 
 std::vector<Person> OnePerson() {
   Person p;
-  p.kinds = (1u << static_cast<int>(DataType::kEmail)) | (1u << static_cast<int>(DataType::kPhone)) |
-            (1u << static_cast<int>(DataType::kCardNumber)) | (1u << static_cast<int>(DataType::kAddress));
+  p.kinds = (1u << static_cast<int>(DataType::kEmail)) |
+            (1u << static_cast<int>(DataType::kPhone)) |
+            (1u << static_cast<int>(DataType::kCardNumber)) |
+            (1u << static_cast<int>(DataType::kAddress));
   p.values = {{DataType::kEmail, "Taro@example.jp"},
               {DataType::kPhone, "+81312345678"},
               {DataType::kCardNumber, "4980000000005716"},
@@ -33,13 +35,13 @@ TEST(LookupIndexTest, AnswersForEmailPhoneAndCard) {
   const std::vector<std::string> leaked = {"card_number", "email", "phone", "address"};
   EXPECT_EQ(*QueryLookupIndex(*index, *LookupKey(LookupKind::kEmail, "taro@EXAMPLE.jp")), leaked);
   EXPECT_EQ(*QueryLookupIndex(*index, *LookupKey(LookupKind::kPhone, "03-1234-5678")), leaked);
-  EXPECT_EQ(*QueryLookupIndex(*index, *LookupKey(LookupKind::kCard, "4980 0000 0000 5716")), leaked);
-  EXPECT_TRUE(QueryLookupIndex(*index, *LookupKey(LookupKind::kEmail, "hanako@example.jp"))->empty());
+  EXPECT_EQ(*QueryLookupIndex(*index, *LookupKey(LookupKind::kCard, "4980 0000 0000 5716")),
+            leaked);
+  EXPECT_TRUE(
+      QueryLookupIndex(*index, *LookupKey(LookupKind::kEmail, "hanako@example.jp"))->empty());
 }
 
-TEST(LookupIndexTest, SaltIsFreshPerIndex) {
-  EXPECT_NE(*Index(OnePerson()), *Index(OnePerson()));
-}
+TEST(LookupIndexTest, SaltIsFreshPerIndex) { EXPECT_NE(*Index(OnePerson()), *Index(OnePerson())); }
 
 TEST(LookupIndexTest, RejectsWhatIsNotAnIdentity) {
   EXPECT_FALSE(LookupKey(LookupKind::kEmail, "not an address").ok());

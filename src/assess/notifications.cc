@@ -11,7 +11,8 @@ namespace {
 // not run a value from the leaked data as a formula.
 std::string CsvField(std::string_view text) {
   std::string out = "\"";
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) out += '\'';
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+    out += '\'';
   for (char c : text) {
     if (c == '"') out += '"';
     out += c;
@@ -19,7 +20,8 @@ std::string CsvField(std::string_view text) {
   return out + "\"";
 }
 
-std::string Fill(std::string_view tmpl, const std::vector<std::pair<std::string_view, std::string>>& values) {
+std::string Fill(std::string_view tmpl,
+                 const std::vector<std::pair<std::string_view, std::string>>& values) {
   std::string out;
   size_t i = 0;
   while (i < tmpl.size()) {
@@ -29,9 +31,12 @@ std::string Fill(std::string_view tmpl, const std::vector<std::pair<std::string_
     if (close == std::string_view::npos) break;
     out.append(tmpl.substr(i, open - i));
     const std::string_view key = tmpl.substr(open + 2, close - open - 2);
-    auto it = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == key; });
-    if (it != values.end()) out += it->second;
-    else out.append(tmpl.substr(open, close + 2 - open));  // unknown placeholders stay visible
+    auto it =
+        std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == key; });
+    if (it != values.end())
+      out += it->second;
+    else
+      out.append(tmpl.substr(open, close + 2 - open));  // unknown placeholders stay visible
     i = close + 2;
   }
   out.append(tmpl.substr(std::min(i, tmpl.size())));
@@ -40,9 +45,11 @@ std::string Fill(std::string_view tmpl, const std::vector<std::pair<std::string_
 
 }  // namespace
 
-void WriteNotifications(const Assessment& a, std::string_view notice_template, Lang lang, std::ostream& out) {
+void WriteNotifications(const Assessment& a, std::string_view notice_template, Lang lang,
+                        std::ostream& out) {
   const Incident& in = a.incident;
-  const std::string organization = in.organization.empty() ? Say(lang, "当社", "us") : in.organization;
+  const std::string organization =
+      in.organization.empty() ? Say(lang, "当社", "us") : in.organization;
   out << "person,contact_type,contact,name,leaked,notice\r\n";
   uint64_t n = 0;
   for (const Person& p : a.people) {
@@ -52,7 +59,8 @@ void WriteNotifications(const Assessment& a, std::string_view notice_template, L
       contact = *email;
     } else if (const std::string* address = p.First(DataType::kAddress)) {
       type = "postal";
-      if (const std::string* postal = p.First(DataType::kPostalCode)) contact = "〒" + *postal + " ";
+      if (const std::string* postal = p.First(DataType::kPostalCode))
+        contact = "〒" + *postal + " ";
       contact += *address;
     } else if (const std::string* phone = p.First(DataType::kPhone)) {
       type = "phone";
@@ -68,8 +76,8 @@ void WriteNotifications(const Assessment& a, std::string_view notice_template, L
                                {"contact", in.contact},
                                {"discovered", FormatIsoDate(in.discovered_on)},
                                {"description", in.description}});
-    out << ++n << ',' << type << ',' << CsvField(contact) << ',' << CsvField(name) << ',' << CsvField(leaked)
-        << ',' << CsvField(notice) << "\r\n";
+    out << ++n << ',' << type << ',' << CsvField(contact) << ',' << CsvField(name) << ','
+        << CsvField(leaked) << ',' << CsvField(notice) << "\r\n";
   }
 }
 

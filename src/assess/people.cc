@@ -23,8 +23,10 @@ bool IsIdentity(DataType t) {
     case DataType::kMyNumber:
     case DataType::kPassportNumber:
     case DataType::kDriversLicense:
-    case DataType::kBankAccount: return true;
-    default: return false;
+    case DataType::kBankAccount:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -101,7 +103,8 @@ void PeopleCollector::OnFindings(const std::string& path, const std::vector<Find
     if (!f.where.record.empty()) {
       Add(RecordFor(prefix + f.where.record), f);
     } else if (f.where.row) {
-      Add(RecordFor(prefix + path + "\x1f" + f.where.sheet + "\x1f" + std::to_string(*f.where.row)), f);
+      Add(RecordFor(prefix + path + "\x1f" + f.where.sheet + "\x1f" + std::to_string(*f.where.row)),
+          f);
     } else {
       free_text_[path].push_back(f);
     }
@@ -134,7 +137,8 @@ void PeopleCollector::OnObject(const ObjectReport& object) {
     uint32_t record;
     if (auto known = keys_.find(key); known != keys_.end()) {
       record = known->second;
-    } else if (last && f.line != 0 && f.line - last_line <= kBlockGapLines && !records_[*last].Has(f.type)) {
+    } else if (last && f.line != 0 && f.line - last_line <= kBlockGapLines &&
+               !records_[*last].Has(f.type)) {
       record = *last;
       keys_.emplace(key, record);
     } else {
@@ -183,7 +187,8 @@ std::vector<Person> PeopleCollector::People() {
   std::vector<Person> people;
   std::unordered_map<uint32_t, uint32_t> person_of_root;
   for (uint32_t i = 0; i < records_.size(); ++i) {
-    auto [it, inserted] = person_of_root.try_emplace(sets.Find(i), static_cast<uint32_t>(people.size()));
+    auto [it, inserted] =
+        person_of_root.try_emplace(sets.Find(i), static_cast<uint32_t>(people.size()));
     if (inserted) {
       people.push_back(std::move(records_[i]));
       continue;

@@ -24,8 +24,8 @@ struct LeakedValue {
 };
 
 struct Person {
-  uint32_t kinds = 0;                // bit per DataType
-  std::vector<LeakedValue> values;   // the first value of each kind
+  uint32_t kinds = 0;               // bit per DataType
+  std::vector<LeakedValue> values;  // the first value of each kind
   bool Has(DataType t) const { return kinds & (1u << static_cast<int>(t)); }
   const std::string* First(DataType t) const;
 };

@@ -47,14 +47,17 @@ TEST(PeopleTest, DeduplicatesByEmailPhoneCardAndNameAddress) {
   PeopleCollector c;
   Object(c, "a.csv",
          {Cell(DataType::kEmail, "Taro@example.jp", 1), Cell(DataType::kPhone, "+81312345678", 1),
-          Cell(DataType::kCardNumber, "4980000000005716", 2), Cell(DataType::kPersonName, "佐藤 太郎", 3),
-          Cell(DataType::kAddress, "東京都 千代田区1-1", 3), Cell(DataType::kEmail, "other@example.jp", 4)});
+          Cell(DataType::kCardNumber, "4980000000005716", 2),
+          Cell(DataType::kPersonName, "佐藤 太郎", 3),
+          Cell(DataType::kAddress, "東京都 千代田区1-1", 3),
+          Cell(DataType::kEmail, "other@example.jp", 4)});
   Object(c, "b.csv",
-         {Cell(DataType::kEmail, "taro@example.jp", 1),           // row 1 of a.csv by email (case)
-          Cell(DataType::kCardNumber, "4980000000005716", 1),     // and row 2 by card: a chain
-          Cell(DataType::kPhone, "+81312345678", 2),              // row 1 by phone
-          Cell(DataType::kPersonName, "佐藤\u3000太郎", 3),        // row 3 by name and address
-          Cell(DataType::kAddress, "東京都千代田区1-1", 3), Cell(DataType::kPersonName, "佐藤 太郎", 4)});
+         {Cell(DataType::kEmail, "taro@example.jp", 1),        // row 1 of a.csv by email (case)
+          Cell(DataType::kCardNumber, "4980000000005716", 1),  // and row 2 by card: a chain
+          Cell(DataType::kPhone, "+81312345678", 2),           // row 1 by phone
+          Cell(DataType::kPersonName, "佐藤\u3000太郎", 3),    // row 3 by name and address
+          Cell(DataType::kAddress, "東京都千代田区1-1", 3),
+          Cell(DataType::kPersonName, "佐藤 太郎", 4)});
   auto people = c.People();
   // {a1, a2, b1, b2}, {a3, b3}, {a4}, {b4: same name, no address: not merged}
   ASSERT_EQ(people.size(), 4u);
@@ -82,10 +85,12 @@ TEST(PeopleTest, FreeTextHasOnePersonPerIdentity) {
   // Lines 1-2: an email and a phone of one person; line 3: another email
   // (the kind repeats); line 4: a birth date that belongs to the identity
   // before it; line 5: the first email again; line 9: a phone after a gap.
-  Object(c, "mail.eml",
-         {Text(DataType::kEmail, "a@example.jp", 0, 1), Text(DataType::kPhone, "+81312345678", 20, 2),
-          Text(DataType::kEmail, "b@example.jp", 40, 3), Text(DataType::kBirthDate, "19800101", 60, 4),
-          Text(DataType::kEmail, "a@example.jp", 80, 5), Text(DataType::kPhone, "+81398765432", 100, 9)});
+  Object(
+      c, "mail.eml",
+      {Text(DataType::kEmail, "a@example.jp", 0, 1), Text(DataType::kPhone, "+81312345678", 20, 2),
+       Text(DataType::kEmail, "b@example.jp", 40, 3), Text(DataType::kBirthDate, "19800101", 60, 4),
+       Text(DataType::kEmail, "a@example.jp", 80, 5),
+       Text(DataType::kPhone, "+81398765432", 100, 9)});
   auto people = c.People();
   ASSERT_EQ(people.size(), 3u);
   EXPECT_TRUE(people[0].Has(DataType::kPhone));
@@ -98,7 +103,8 @@ TEST(PeopleTest, ListOfEmailsIsOnePersonEach) {
   PeopleCollector c;
   std::vector<Finding> findings;
   for (int i = 0; i < 20; ++i) {
-    findings.push_back(Text(DataType::kEmail, "u" + std::to_string(i) + "@example.jp", 30 * i, i + 1));
+    findings.push_back(
+        Text(DataType::kEmail, "u" + std::to_string(i) + "@example.jp", 30 * i, i + 1));
   }
   Object(c, "list.txt", findings);
   EXPECT_EQ(c.People().size(), 20u);

@@ -22,7 +22,7 @@ struct Assessment {
   std::vector<std::string> pci;
   std::vector<Unread> unread;  // objects not read completely: counts are a lower bound
   uint64_t objects = 0;
-  uint64_t test_cards = 0;     // public test card numbers, not counted as people
+  uint64_t test_cards = 0;  // public test card numbers, not counted as people
   Date assessed_on{};
 };
 
@@ -36,7 +36,8 @@ std::string RenderJson(const Assessment& a);
 // `notice_template` ({{name}}, {{leaked}}, {{organization}}, {{contact}},
 // {{discovered}}, {{description}} are filled in).
 // Written row by row: a million people do not make a string of the file.
-void WriteNotifications(const Assessment& a, std::string_view notice_template, Lang lang, std::ostream& out);
+void WriteNotifications(const Assessment& a, std::string_view notice_template, Lang lang,
+                        std::ostream& out);
 
 // The shipped templates (share/mamori/notice_*.txt, compiled in).
 std::string_view DefaultNoticeTemplate(Lang lang);

@@ -21,7 +21,8 @@ std::string RenderJson(const Assessment& a) {
   }
   Json by_type = Json::object();
   for (int t = 0; t < kDataTypeCount; ++t) {
-    if (a.counts.by_type[t]) by_type[std::string(DataTypeName(static_cast<DataType>(t)))] = a.counts.by_type[t];
+    if (a.counts.by_type[t])
+      by_type[std::string(DataTypeName(static_cast<DataType>(t)))] = a.counts.by_type[t];
   }
   Json triggers = Json::array();
   for (Trigger t : a.appi.triggers) triggers.push_back(TriggerName(t));
@@ -34,7 +35,7 @@ std::string RenderJson(const Assessment& a) {
   // Not reportable over data that could not all be read is not a clean bill.
   appi["provisional"] = !due && !a.unread.empty();
   appi["preliminary_due"] = due ? Json::array({FormatIsoDate(a.appi.preliminary_earliest),
-                                                FormatIsoDate(a.appi.preliminary_latest)})
+                                               FormatIsoDate(a.appi.preliminary_latest)})
                                 : Json(nullptr);
   appi["final_due"] = due ? Json(FormatIsoDate(a.appi.final_due.due)) : Json(nullptr);
   appi["final_period_end"] = due ? Json(FormatIsoDate(a.appi.final_due.period_end)) : Json(nullptr);
@@ -42,7 +43,8 @@ std::string RenderJson(const Assessment& a) {
   appi["notify_individuals"] = due ? "promptly" : "not required";
   Json unread = Json::array();
   for (const Unread& u : a.unread) {
-    unread.push_back({{"path", u.path}, {"status", ObjectStatusName(u.status)}, {"reason", u.reason}});
+    unread.push_back(
+        {{"path", u.path}, {"status", ObjectStatusName(u.status)}, {"reason", u.reason}});
   }
   Json j;
   j["incident"] = {{"discovered_at", a.incident.discovered_at},

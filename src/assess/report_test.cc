@@ -1,8 +1,8 @@
 #include "assess/report.h"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace mamori::assess {
@@ -16,8 +16,10 @@ Assessment Sample() {
   a.incident.organization = "Shop <script>alert(1)</script>";
   a.incident.description = "line one & \"two\"\n<b>three</b>";
   Person p;
-  p.kinds = (1u << static_cast<int>(DataType::kCardNumber)) | (1u << static_cast<int>(DataType::kCardSecurityCode)) |
-            (1u << static_cast<int>(DataType::kEmail)) | (1u << static_cast<int>(DataType::kPersonName));
+  p.kinds = (1u << static_cast<int>(DataType::kCardNumber)) |
+            (1u << static_cast<int>(DataType::kCardSecurityCode)) |
+            (1u << static_cast<int>(DataType::kEmail)) |
+            (1u << static_cast<int>(DataType::kPersonName));
   p.values = {{DataType::kCardNumber, "4980000000005716"},
               {DataType::kCardSecurityCode, "123"},
               {DataType::kEmail, "taro@example.jp"},
@@ -35,7 +37,8 @@ Assessment Sample() {
 }
 
 TEST(ReportTest, HtmlEscape) {
-  EXPECT_EQ(HtmlEscape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  EXPECT_EQ(HtmlEscape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   EXPECT_EQ(HtmlEscape("氏名"), "氏名");
 }
 
@@ -43,7 +46,8 @@ TEST(ReportTest, HtmlEscapesEverythingFromTheIncidentAndTheData) {
   const std::string html = RenderHtml(Sample(), Lang::kJa);
   EXPECT_EQ(html.find("<script>"), std::string::npos);
   EXPECT_NE(html.find("Shop &lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
-  EXPECT_NE(html.find("line one &amp; &quot;two&quot;<br>&lt;b&gt;three&lt;/b&gt;"), std::string::npos);
+  EXPECT_NE(html.find("line one &amp; &quot;two&quot;<br>&lt;b&gt;three&lt;/b&gt;"),
+            std::string::npos);
   EXPECT_NE(html.find("password &lt;unknown&gt;"), std::string::npos);
 }
 
@@ -55,8 +59,8 @@ TEST(ReportTest, HtmlHasTheNineItemsTheDeadlinesAndTheChart) {
     EXPECT_NE(html.find(item), std::string::npos) << item;
   }
   EXPECT_NE(html.find("【要記入】"), std::string::npos);
-  EXPECT_NE(html.find("2013-06-24"), std::string::npos);    // the final report, moved past Saturday
-  EXPECT_NE(html.find("2013-06-22"), std::string::npos);    // ... and the period's end
+  EXPECT_NE(html.find("2013-06-24"), std::string::npos);  // the final report, moved past Saturday
+  EXPECT_NE(html.find("2013-06-22"), std::string::npos);  // ... and the period's end
   EXPECT_NE(html.find("<svg"), std::string::npos);
   EXPECT_EQ(html.find("4980000000005716"), std::string::npos);  // no raw value
   const std::string en = RenderHtml(Sample(), Lang::kEn);

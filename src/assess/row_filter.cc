@@ -19,7 +19,8 @@ Result<std::string> QuoteLiteral(const SqlValue& value) {
   return QuoteText(std::get<std::string>(value));
 }
 
-Result<std::string> RowCondition(const std::vector<RowFilter>& filters, const std::string& raw_where) {
+Result<std::string> RowCondition(const std::vector<RowFilter>& filters,
+                                 const std::string& raw_where) {
   std::vector<std::string> terms;
   if (!raw_where.empty()) terms.push_back(raw_where);
   for (const RowFilter& f : filters) {

@@ -20,8 +20,8 @@ using SqlValue = std::variant<std::string, long long>;
 
 struct RowFilter {
   std::string column;
-  std::optional<Date> from;      // rows on or after this day
-  std::optional<Date> to;        // rows on or before this day (the whole day)
+  std::optional<Date> from;  // rows on or after this day
+  std::optional<Date> to;    // rows on or before this day (the whole day)
   std::optional<SqlValue> equal;
   std::optional<SqlValue> not_equal;  // rows with NULL in the column are kept
 };
@@ -31,7 +31,8 @@ Result<std::string> QuoteLiteral(const SqlValue& value);
 
 // The filters and a raw condition joined with AND, each in parentheses;
 // empty when there is nothing to filter.
-Result<std::string> RowCondition(const std::vector<RowFilter>& filters, const std::string& raw_where);
+Result<std::string> RowCondition(const std::vector<RowFilter>& filters,
+                                 const std::string& raw_where);
 
 }  // namespace mamori::assess
 

@@ -12,7 +12,8 @@ TEST(RowFilterTest, QuotesLiterals) {
 }
 
 TEST(RowFilterTest, DateWindowAndExclusion) {
-  RowFilter window{.column = "ordered_at", .from = ParseIsoDate("2011-03-07"), .to = ParseIsoDate("2013-04-23")};
+  RowFilter window{
+      .column = "ordered_at", .from = ParseIsoDate("2011-03-07"), .to = ParseIsoDate("2013-04-23")};
   RowFilter counter{.column = "channel", .not_equal = SqlValue(std::string("airport_counter"))};
   EXPECT_EQ(*RowCondition({window, counter}, ""),
             "(\"ordered_at\" >= '2011-03-07') AND (\"ordered_at\" < '2013-04-24') AND "
@@ -20,7 +21,8 @@ TEST(RowFilterTest, DateWindowAndExclusion) {
 }
 
 TEST(RowFilterTest, HostileNamesAndValuesStayQuoted) {
-  RowFilter f{.column = "x\" OR 1=1 --", .equal = SqlValue(std::string("'; DROP TABLE orders; --"))};
+  RowFilter f{.column = "x\" OR 1=1 --",
+              .equal = SqlValue(std::string("'; DROP TABLE orders; --"))};
   EXPECT_EQ(*RowCondition({f}, ""), "(\"x\"\" OR 1=1 --\" = '''; DROP TABLE orders; --')");
   EXPECT_FALSE(RowCondition({RowFilter{.column = "", .equal = SqlValue(1LL)}}, "").ok());
 }

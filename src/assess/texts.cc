@@ -27,27 +27,32 @@ constexpr Pair kKinds[kDataTypeCount] = {
 };
 
 constexpr Pair kCauses[] = {
-    {"不正アクセス", "unauthorized access"},
-    {"従業者等による持ち出し", "insider"},
-    {"誤送付・誤送信", "misdelivery"},
-    {"紛失", "loss"},
-    {"設定誤り", "misconfiguration"},
-    {"不明", "unknown"},
+    {"不正アクセス", "unauthorized access"}, {"従業者等による持ち出し", "insider"},
+    {"誤送付・誤送信", "misdelivery"},       {"紛失", "loss"},
+    {"設定誤り", "misconfiguration"},        {"不明", "unknown"},
 };
 
 constexpr Pair kTriggers[] = {
-    {"要配慮個人情報（施行規則第7条第1号）", "sensitive personal data (Enforcement Rules Art. 7 item 1)"},
-    {"財産的被害のおそれ（施行規則第7条第2号）", "possible financial damage (Enforcement Rules Art. 7 item 2)"},
-    {"不正の目的のおそれ（施行規則第7条第3号）", "possible wrongful purpose (Enforcement Rules Art. 7 item 3)"},
-    {"1,000人を超える（施行規則第7条第4号）", "more than 1,000 people (Enforcement Rules Art. 7 item 4)"},
+    {"要配慮個人情報（施行規則第7条第1号）",
+     "sensitive personal data (Enforcement Rules Art. 7 item 1)"},
+    {"財産的被害のおそれ（施行規則第7条第2号）",
+     "possible financial damage (Enforcement Rules Art. 7 item 2)"},
+    {"不正の目的のおそれ（施行規則第7条第3号）",
+     "possible wrongful purpose (Enforcement Rules Art. 7 item 3)"},
+    {"1,000人を超える（施行規則第7条第4号）",
+     "more than 1,000 people (Enforcement Rules Art. 7 item 4)"},
 };
 
 std::string_view Pick(const Pair& p, Lang lang) { return lang == Lang::kJa ? p.ja : p.en; }
 
 }  // namespace
 
-std::string_view KindLabel(DataType type, Lang lang) { return Pick(kKinds[static_cast<int>(type)], lang); }
-std::string_view CauseLabel(Cause cause, Lang lang) { return Pick(kCauses[static_cast<int>(cause)], lang); }
+std::string_view KindLabel(DataType type, Lang lang) {
+  return Pick(kKinds[static_cast<int>(type)], lang);
+}
+std::string_view CauseLabel(Cause cause, Lang lang) {
+  return Pick(kCauses[static_cast<int>(cause)], lang);
+}
 std::string_view TriggerLabel(Trigger trigger, Lang lang) {
   return Pick(kTriggers[static_cast<int>(trigger)], lang);
 }

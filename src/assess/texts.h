@@ -14,7 +14,9 @@ namespace mamori::assess {
 enum class Lang { kJa, kEn };
 
 // Picks the text of the language.
-inline const char* Say(Lang lang, const char* ja, const char* en) { return lang == Lang::kJa ? ja : en; }
+inline const char* Say(Lang lang, const char* ja, const char* en) {
+  return lang == Lang::kJa ? ja : en;
+}
 
 std::string_view KindLabel(DataType type, Lang lang);
 std::string_view CauseLabel(Cause cause, Lang lang);

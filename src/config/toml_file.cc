@@ -8,9 +8,9 @@ Result<toml::table> ParseToml(std::string_view text, std::string_view source) {
   toml::parse_result parsed = toml::parse(text, source);
   if (!parsed) {
     const toml::parse_error& e = parsed.error();
-    return Status::InvalidArgument(std::string(source) + ":" + std::to_string(e.source().begin.line) + ":" +
-                                   std::to_string(e.source().begin.column) + ": " +
-                                   std::string(e.description()));
+    return Status::InvalidArgument(
+        std::string(source) + ":" + std::to_string(e.source().begin.line) + ":" +
+        std::to_string(e.source().begin.column) + ": " + std::string(e.description()));
   }
   return std::move(parsed).table();
 }

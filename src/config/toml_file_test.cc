@@ -19,7 +19,8 @@ std::string ErrorOf(std::string_view text) {
 
 TEST(TomlFileTest, JapaneseInBasicAndLiteralStrings) {
   const Result<toml::table> t = ParseToml(
-      "# 社内、ひらがな\nbasic = \"「誤送信」、以上。\"\nliteral = '個人情報 Ⅰ'\n\"キー\" = 1\n", "x.toml");
+      "# 社内、ひらがな\nbasic = \"「誤送信」、以上。\"\nliteral = '個人情報 Ⅰ'\n\"キー\" = 1\n",
+      "x.toml");
   ASSERT_TRUE(t.ok()) << t.status().message();
   EXPECT_EQ(t->get("basic")->value<std::string>(), "「誤送信」、以上。");
   EXPECT_EQ(t->get("literal")->value<std::string>(), "個人情報 Ⅰ");
@@ -29,7 +30,8 @@ TEST(TomlFileTest, JapaneseInBasicAndLiteralStrings) {
 // toml++ 3.3.0 reached __builtin_unreachable asking whether these are
 // whitespace (the fuzz targets found them); now they are syntax errors.
 TEST(TomlFileTest, OddCharactersBetweenTokensAreErrors) {
-  for (const char* odd : {"\u00a1", "\u0406", "\u3001", "\u3042", "\u300c", "\ufb00", "\ufcc6", "\ufefe"}) {
+  for (const char* odd :
+       {"\u00a1", "\u0406", "\u3001", "\u3042", "\u300c", "\ufb00", "\ufcc6", "\ufefe"}) {
     EXPECT_THAT(ErrorOf(std::string("a = 1\nb = 2") + odd + "\n"), HasSubstr("x.toml:2:")) << odd;
     EXPECT_THAT(ErrorOf(std::string("a = 1\nb = ") + odd + "\n"), HasSubstr("x.toml:2:")) << odd;
   }

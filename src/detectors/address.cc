@@ -25,7 +25,8 @@ size_t SkipSeparators(std::string_view t, size_t i) {
   bool newline = false;
   for (int n = 0; n < 12 && i < t.size(); ++n) {
     const char c = t[i];
-    if (c == ' ' || c == ':' || c == '\t' || c == '=' || c == '"' || c == ']' || c == ')' || c == '\r') {
+    if (c == ' ' || c == ':' || c == '\t' || c == '=' || c == '"' || c == ']' || c == ')' ||
+        c == '\r') {
       ++i;
     } else if (c == '\n' && !newline) {
       newline = true;
@@ -69,8 +70,8 @@ std::optional<Confidence> Judge(const ParsedAddress& a, Trigger trigger) {
   if (trigger == Trigger::kPrefecture) {
     if (!a.prefecture) return std::nullopt;
     // One bare number only glued to a known town: 八丈町三根1663, not 港区 3.
-    const bool lot = a.numbers == 1 && a.known_municipality && a.town && !a.block_spaced &&
-                     !a.block_then_name;
+    const bool lot =
+        a.numbers == 1 && a.known_municipality && a.town && !a.block_spaced && !a.block_then_name;
     const bool block = a.numbers >= 2 || (a.numbers == 1 && a.block_unit) || lot;
     return block ? std::optional<Confidence>(sure) : std::nullopt;
   }
@@ -89,13 +90,15 @@ class AddressDetector final : public Detector {
     const std::string_view t = in.text;
     std::vector<Start> starts;
     if (in.unit_label == K::kAddress) {
-      starts.push_back({static_cast<uint32_t>(SkipPostalCode(t, SkipSeparators(t, 0))), Trigger::kLabel});
+      starts.push_back(
+          {static_cast<uint32_t>(SkipPostalCode(t, SkipSeparators(t, 0))), Trigger::kLabel});
     }
     for (const LabelHit& h : in.labels) {
       if (h.kind == K::kPrefecture) {
         starts.push_back({h.begin, Trigger::kPrefecture});
       } else if (h.kind == K::kAddress) {
-        starts.push_back({static_cast<uint32_t>(SkipPostalCode(t, SkipSeparators(t, h.end))), Trigger::kLabel});
+        starts.push_back(
+            {static_cast<uint32_t>(SkipPostalCode(t, SkipSeparators(t, h.end))), Trigger::kLabel});
       } else if (h.kind == K::kPostalCode) {
         const size_t after = SkipPostalCode(t, SkipSeparators(t, h.end));
         if (after > h.end) starts.push_back({static_cast<uint32_t>(after), Trigger::kPostalCode});
@@ -104,7 +107,8 @@ class AddressDetector final : public Detector {
     // An unlabelled "NNN-NNNN" right before Japanese text.
     for (size_t i = 0; i + 1 < in.runs.size(); ++i) {
       const DigitRun r = in.runs[i], next = in.runs[i + 1];
-      if (r.end - r.begin != 3 || next.begin != r.end + 1 || t[r.end] != '-' || next.end - next.begin != 4) {
+      if (r.end - r.begin != 3 || next.begin != r.end + 1 || t[r.end] != '-' ||
+          next.end - next.begin != 4) {
         continue;
       }
       const size_t after = SkipPostalCode(t, r.begin);
@@ -129,21 +133,23 @@ class AddressDetector final : public Detector {
       if (!a) continue;
       const std::optional<Confidence> confidence = Judge(*a, s.trigger);
       if (!confidence) continue;
-      out.push_back(Detection{DataType::kAddress, *confidence, a->begin, a->end, a->value, {}, false});
+      out.push_back(
+          Detection{DataType::kAddress, *confidence, a->begin, a->end, a->value, {}, false});
       covered = a->end;
     }
   }
 };
 
 bool HasBlockNumber(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), IsAsciiDigit) || s.find("丁目") != std::string_view::npos ||
-         s.find("番地") != std::string_view::npos;
+  return std::any_of(s.begin(), s.end(), IsAsciiDigit) ||
+         s.find("丁目") != std::string_view::npos || s.find("番地") != std::string_view::npos;
 }
 
 }  // namespace
 
 bool LooksLikeAddress(std::string_view cell) {
-  if (std::all_of(cell.begin(), cell.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  if (std::all_of(cell.begin(), cell.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     // A number and words: "1-2-3 Jingumae, Shibuya-ku", "123 Main St".
     return HasBlockNumber(cell) && std::any_of(cell.begin(), cell.end(), IsAsciiAlpha) &&
            cell.find_first_of(" ,") != std::string_view::npos;

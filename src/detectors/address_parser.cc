@@ -34,8 +34,9 @@ Char At(std::string_view s, size_t i) {
 }
 
 bool IsKanji(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         c >= 0x20000 || c == U'々' || c == U'〆' || c == U'ヶ' || c == U'〇';
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || c >= 0x20000 || c == U'々' || c == U'〆' || c == U'ヶ' ||
+         c == U'〇';
 }
 bool IsKatakana(char32_t c) { return (c >= 0x30A1 && c <= 0x30FA) || c == U'ー'; }
 bool IsHiragana(char32_t c) { return c >= 0x3041 && c <= 0x3096; }
@@ -52,12 +53,15 @@ int KanjiDigit(char32_t c) {
   const size_t at = kDigits.find(c);
   return at == std::u32string_view::npos ? -1 : static_cast<int>(at);
 }
-int KanjiMultiplier(char32_t c) { return c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : 0; }
+int KanjiMultiplier(char32_t c) {
+  return c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : 0;
+}
 bool IsKanjiNumeral(char32_t c) { return KanjiDigit(c) >= 0 || KanjiMultiplier(c) > 0; }
 
 // 1 to `max_chars` kanji or katakana from `from` followed by a character of
 // `suffixes`: the end of the name with its suffix, or 0.
-size_t NameWithSuffix(std::string_view s, size_t from, int max_chars, std::u32string_view suffixes) {
+size_t NameWithSuffix(std::string_view s, size_t from, int max_chars,
+                      std::u32string_view suffixes) {
   size_t k = from;
   for (int n = 0; n <= max_chars; ++n) {
     const Char c = At(s, k);
@@ -91,7 +95,8 @@ size_t HiraganaTownLength(std::string_view s, size_t i) {
   size_t j = i;
   while (IsHiragana(At(s, j).cp)) j += 3;
   const Char next = At(s, j);
-  const bool followed = IsNameChar(next.cp) || (next.len == 1 && IsAsciiDigit(static_cast<char>(next.cp))) ||
+  const bool followed = IsNameChar(next.cp) ||
+                        (next.len == 1 && IsAsciiDigit(static_cast<char>(next.cp))) ||
                         (next.cp == ' ' && NumberStartsAt(s, j + 1));
   return j - i >= 6 && followed ? j - i : 0;
 }
@@ -131,13 +136,15 @@ struct UnitHit {
 UnitHit UnitAt(std::string_view s, size_t i) {
   const std::string_view rest = s.substr(std::min(i, s.size()));
   if (rest.starts_with("丁目")) return {Unit::kChome, i + 6};
-  if (rest.starts_with("丁") && NumberStartsAt(s, i + 3)) return {Unit::kChome, i + 3};  // 3丁39番地
+  if (rest.starts_with("丁") && NumberStartsAt(s, i + 3))
+    return {Unit::kChome, i + 3};  // 3丁39番地
   if (rest.starts_with("番地")) return {Unit::kBanchi, i + 6};
   if (rest.starts_with("番") && NumberStartsAt(s, i + 3)) return {Unit::kBan, i + 3};
   if (rest.starts_with("号室")) return {Unit::kRoom, i + 6};  // 1-2-3-405号室
   if (rest.starts_with("号")) return {Unit::kGo, i + 3};
   if (rest.starts_with("条")) return {Unit::kJo, i + 3};
-  if (rest.starts_with("-") && i + 1 < s.size() && IsAsciiDigit(s[i + 1])) return {Unit::kDash, i + 1};
+  if (rest.starts_with("-") && i + 1 < s.size() && IsAsciiDigit(s[i + 1]))
+    return {Unit::kDash, i + 1};
   if (rest.starts_with("の") && NumberStartsAt(s, i + 3)) return {Unit::kNo, i + 3};
   return {Unit::kNone, i};
 }
@@ -183,20 +190,27 @@ Block ReadBlock(std::string_view s, size_t i) {
           pos = next.end;
         }
         continue;
-      case Unit::kBan: b.unit = true; continue;
-      case Unit::kGo: b.unit = true; break;
-      case Unit::kRoom: break;
+      case Unit::kBan:
+        b.unit = true;
+        continue;
+      case Unit::kGo:
+        b.unit = true;
+        break;
+      case Unit::kRoom:
+        break;
       case Unit::kJo:  // Hokkaido: 北1条西2丁目, 4条通8丁目
         for (int k = 0; k < 2 && std::u32string_view(U"東西南北通").find(At(s, pos).cp) !=
-                                       std::u32string_view::npos;
+                                     std::u32string_view::npos;
              ++k) {
           pos += 3;
         }
         b.end = pos;
         continue;
       case Unit::kDash:
-      case Unit::kNo: continue;
-      case Unit::kNone: break;
+      case Unit::kNo:
+        continue;
+      case Unit::kNone:
+        break;
     }
     break;
   }
@@ -206,9 +220,9 @@ Block ReadBlock(std::string_view s, size_t i) {
 
 bool EndsWithBuildingWord(std::string_view name) {
   static constexpr std::array<std::string_view, 24> kWords = {
-      "ビル", "マンション", "ハイツ", "コーポ", "アパート", "レジデンス", "タワー", "荘",
-      "館", "コート", "ハウス", "ヒルズ", "プラザ", "パレス", "ハイム", "テラス",
-      "ガーデン", "スクエア", "寮", "棟", "メゾン", "ビレッジ", "ヴィラ", "センター"};
+      "ビル",     "マンション", "ハイツ", "コーポ", "アパート", "レジデンス", "タワー", "荘",
+      "館",       "コート",     "ハウス", "ヒルズ", "プラザ",   "パレス",     "ハイム", "テラス",
+      "ガーデン", "スクエア",   "寮",     "棟",     "メゾン",   "ビレッジ",   "ヴィラ", "センター"};
   for (std::string_view w : kWords) {
     if (name.ends_with(w)) return true;
   }
@@ -251,7 +265,8 @@ Building ReadBuilding(std::string_view s, size_t i, const StopAt& stop_at) {
   for (int n = 0; n < kMaxBuildingChars; ++n) {
     if (stop_at && stop_at(static_cast<uint32_t>(k))) break;
     const Char c = At(s, k);
-    const bool letter = IsNameChar(c.cp) || c.cp == U'・' || (c.len == 1 && IsAsciiAlpha(static_cast<char>(c.cp))) ||
+    const bool letter = IsNameChar(c.cp) || c.cp == U'・' ||
+                        (c.len == 1 && IsAsciiAlpha(static_cast<char>(c.cp))) ||
                         (IsHiragana(c.cp) && !(n == 0 && IsParticle(c.cp)));
     const bool inner_space = c.cp == ' ' && k > j && IsAsciiAlpha(s[k - 1]) && k + 1 < s.size() &&
                              IsAsciiAlpha(s[k + 1]);
@@ -316,7 +331,8 @@ std::optional<int> KanjiNumber(std::string_view text) {
   return total;
 }
 
-std::optional<ParsedAddress> ParseAddress(std::string_view text, uint32_t begin, const StopAt& stop_at) {
+std::optional<ParsedAddress> ParseAddress(std::string_view text, uint32_t begin,
+                                          const StopAt& stop_at) {
   ParsedAddress a;
   a.begin = begin;
   size_t i = begin;
@@ -363,8 +379,9 @@ std::optional<ParsedAddress> ParseAddress(std::string_view text, uint32_t begin,
       continue;
     }
     // Kyoto's streets: 御池上る, 西入る.
-    const bool kyoto = c.cp == U'る' && n > 0 && i >= 3 &&
-                       std::u32string_view(U"上下入").find(At(text, i - 3).cp) != std::u32string_view::npos;
+    const bool kyoto =
+        c.cp == U'る' && n > 0 && i >= 3 &&
+        std::u32string_view(U"上下入").find(At(text, i - 3).cp) != std::u32string_view::npos;
     if (!IsNameChar(c.cp) && !joiner && !kyoto) break;
     i += c.len;
   }

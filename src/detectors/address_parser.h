@@ -35,7 +35,7 @@ struct ParsedAddress {
   int numbers = 0;                  // numbers in the block (0: no block)
   bool block_unit = false;          // the block has 丁目, 番地, 番 or 号
   bool block_spaced = false;        // a space stands between town and block
-  bool block_then_name = false;     // kana or kanji right after the block, or 第 before (第2四半期)
+  bool block_then_name = false;  // kana or kanji right after the block, or 第 before (第2四半期)
   // Prefecture, municipality, town and block as "1-2-3" in ASCII digits,
   // then the building and room as written after one space.
   std::string value;

@@ -14,7 +14,8 @@ namespace {
 class AddressTest : public ::testing::Test {
  protected:
   // The spans (in normalized text) of the address findings in `text`.
-  std::vector<std::string> Spans(std::string_view text, std::optional<LabelKind> unit = std::nullopt) {
+  std::vector<std::string> Spans(std::string_view text,
+                                 std::optional<LabelKind> unit = std::nullopt) {
     std::vector<std::string> spans;
     for (const Detection& d : RunDetector(*detector_, text, unit, &normalized_)) {
       EXPECT_EQ(d.type, DataType::kAddress);
@@ -34,17 +35,21 @@ TEST_F(AddressTest, PrefectureMunicipalityTownBlock) {
   EXPECT_EQ(Spans("お届け先は東京都渋谷区神南1-2-3です。"), Strings{"東京都渋谷区神南1-2-3"});
   EXPECT_EQ(Spans("神奈川県横浜市中区山下町10-5 へ"), Strings{"神奈川県横浜市中区山下町10-5"});
   EXPECT_EQ(Spans("大阪府大阪市北区梅田3丁目1-1"), Strings{"大阪府大阪市北区梅田3丁目1-1"});
-  EXPECT_EQ(Spans("東京都西多摩郡瑞穂町箱根ケ崎2335番地"), Strings{"東京都西多摩郡瑞穂町箱根ケ崎2335番地"});
+  EXPECT_EQ(Spans("東京都西多摩郡瑞穂町箱根ケ崎2335番地"),
+            Strings{"東京都西多摩郡瑞穂町箱根ケ崎2335番地"});
   EXPECT_EQ(Spans("北海道札幌市中央区北1条西2丁目1"), Strings{"北海道札幌市中央区北1条西2丁目1"});
   EXPECT_EQ(Spans("北海道旭川市4条通8丁目1703番地"), Strings{"北海道旭川市4条通8丁目1703番地"});
-  EXPECT_EQ(Spans("新潟県新潟市中央区学校町通1番町602番地1"), Strings{"新潟県新潟市中央区学校町通1番町602番地1"});
+  EXPECT_EQ(Spans("新潟県新潟市中央区学校町通1番町602番地1"),
+            Strings{"新潟県新潟市中央区学校町通1番町602番地1"});
 }
 
 TEST_F(AddressTest, EveryBlockNotation) {
   EXPECT_EQ(Spans("東京都千代田区永田町一丁目7番1号"), Strings{"東京都千代田区永田町一丁目7番1号"});
-  EXPECT_EQ(Spans("東京都千代田区永田町一丁目七番一号"), Strings{"東京都千代田区永田町一丁目七番一号"});
+  EXPECT_EQ(Spans("東京都千代田区永田町一丁目七番一号"),
+            Strings{"東京都千代田区永田町一丁目七番一号"});
   EXPECT_EQ(Spans("東京都新宿区西新宿２丁目８−１"), Strings{"東京都新宿区西新宿2丁目8-1"});
-  EXPECT_EQ(Spans("埼玉県さいたま市大宮区桜木町3番地の1"), Strings{"埼玉県さいたま市大宮区桜木町3番地の1"});
+  EXPECT_EQ(Spans("埼玉県さいたま市大宮区桜木町3番地の1"),
+            Strings{"埼玉県さいたま市大宮区桜木町3番地の1"});
   EXPECT_EQ(Spans("宮城県仙台市青葉区一番町1-2-3"), Strings{"宮城県仙台市青葉区一番町1-2-3"});
   EXPECT_EQ(Spans("京都府京都市下京区四条通12-4"), Strings{"京都府京都市下京区四条通12-4"});
   EXPECT_EQ(Spans("東京都 渋谷区 神南 1-2-3"), Strings{"東京都 渋谷区 神南 1-2-3"});
@@ -59,9 +64,12 @@ TEST_F(AddressTest, ValueIsNormalized) {
 }
 
 TEST_F(AddressTest, BuildingAndRoom) {
-  EXPECT_EQ(Spans("東京都渋谷区神南1-2-3 サンプルハイツ101"), Strings{"東京都渋谷区神南1-2-3 サンプルハイツ101"});
-  EXPECT_EQ(Spans("東京都渋谷区神南1-2-3テストビル5F"), Strings{"東京都渋谷区神南1-2-3テストビル5F"});
-  EXPECT_EQ(Spans("東京都渋谷区神南1-2-3 グリーンコート"), Strings{"東京都渋谷区神南1-2-3 グリーンコート"});
+  EXPECT_EQ(Spans("東京都渋谷区神南1-2-3 サンプルハイツ101"),
+            Strings{"東京都渋谷区神南1-2-3 サンプルハイツ101"});
+  EXPECT_EQ(Spans("東京都渋谷区神南1-2-3テストビル5F"),
+            Strings{"東京都渋谷区神南1-2-3テストビル5F"});
+  EXPECT_EQ(Spans("東京都渋谷区神南1-2-3 グリーンコート"),
+            Strings{"東京都渋谷区神南1-2-3 グリーンコート"});
   EXPECT_EQ(Spans("東京都渋谷区神南1-2-3 #201"), Strings{"東京都渋谷区神南1-2-3 #201"});
   EXPECT_EQ(Spans("東京都渋谷区神南1-2-3-405"), Strings{"東京都渋谷区神南1-2-3-405"});
   EXPECT_EQ(Spans("東京都渋谷区神南1-2-3-405号室"), Strings{"東京都渋谷区神南1-2-3-405号室"});

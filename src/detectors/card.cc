@@ -93,7 +93,9 @@ bool At(std::string_view text, uint32_t i, std::string_view what) {
 }
 
 // 1 when a space stands at `i`, else 0.
-uint32_t SpaceAt(std::string_view text, uint32_t i) { return i < text.size() && text[i] == ' ' ? 1 : 0; }
+uint32_t SpaceAt(std::string_view text, uint32_t i) {
+  return i < text.size() && text[i] == ' ' ? 1 : 0;
+}
 
 std::string_view TrimSpaces(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -420,7 +422,8 @@ class CardScan {
   // runs array and one byte each, without a branch the CPU mispredicts.
   size_t NextCandidate(size_t r) {
     if (r >= runs_.size()) return r;
-    const uint32_t watch = std::min(zones_.NextFrom(runs_[r].begin), ExpiryAfterCardFrom(runs_[r].begin));
+    const uint32_t watch =
+        std::min(zones_.NextFrom(runs_[r].begin), ExpiryAfterCardFrom(runs_[r].begin));
     const size_t last = runs_.size() - 1;  // always tried: it has no next run
     while (r < last && runs_[r].begin < watch && !CardShape(r)) ++r;
     return r;
@@ -623,7 +626,7 @@ class CardScan {
   RecentLabels labels_;
   const bool expiry_;
   const bool code_;
-  LabelZones zones_;  // where labelled expiries and security codes may stand
+  LabelZones zones_;   // where labelled expiries and security codes may stand
   uint32_t done_ = 0;  // text before this offset belongs to an accepted value
   uint32_t last_card_end_ = kNoCard;
 };

@@ -214,9 +214,9 @@ TEST(CardParse, ExpiryCell) {
   check("12月/2027年", 2027, 12);
   check("1227", 2027, 12);
   check(" 0830 ", 2030, 8);
-  for (const char* bad : {"13/27", "00/27", "12/7", "12/027", "1999/12", "2100/01", "2024/01/15",
-                          "2712", "12/27x", "12.27", "", "a12/27", "2027年12月31日",
-                          "2027 年 12 月 31 日", "2027  年12月"}) {
+  for (const char* bad :
+       {"13/27", "00/27", "12/7", "12/027", "1999/12", "2100/01", "2024/01/15", "2712", "12/27x",
+        "12.27", "", "a12/27", "2027年12月31日", "2027 年 12 月 31 日", "2027  年12月"}) {
     EXPECT_FALSE(ParseCardExpiry(bad).has_value()) << bad;
   }
 }
@@ -480,10 +480,10 @@ TEST(CardExpiryDetect, NextToACard) {
 TEST(CardExpiryDetect, NotAnExpiry) {
   for (const char* text :
        {"12/27", "2027/12", "2027年12月", "発送日 12/27", "有効期限 2024/01/15",
-        "有効期限 01/15/2024", "有効期限 2027年12月31日", "有効期限 平成27年12月", "有効期限 平成 27 年 12 月",
-        "有効期限 2027 年 12 月 31 日", "exp 13/27",
-        "exp 00/27", "exp 1999/12", "exp 12/7", "exp 1.12/27", "exp 12/27.5",
-        "exp=*** issued 12/27", "有効期限 x12/27", "有効期限 12345 12/27"}) {
+        "有効期限 01/15/2024", "有効期限 2027年12月31日", "有効期限 平成27年12月",
+        "有効期限 平成 27 年 12 月", "有効期限 2027 年 12 月 31 日", "exp 13/27", "exp 00/27",
+        "exp 1999/12", "exp 12/7", "exp 1.12/27", "exp 12/27.5", "exp=*** issued 12/27",
+        "有効期限 x12/27", "有効期限 12345 12/27"}) {
     EXPECT_EQ(ScanType(text, kExpiry), Findings{}) << text;
   }
 }
@@ -668,7 +668,8 @@ TEST(CardDetector, ReportsTheFourCardTypes) {
 // pair, and the whole chain is the card.
 TEST(CardNumberTest, EighteenDigitsGroupedFourFourFourFourTwo) {
   const auto found = RunDetector(TheDetector(), "カード番号：3529-6509-1950-5845-62 です");
-  ASSERT_EQ(ValuesOf(found, DataType::kCardNumber), (std::vector<std::string>{"352965091950584562"}));
+  ASSERT_EQ(ValuesOf(found, DataType::kCardNumber),
+            (std::vector<std::string>{"352965091950584562"}));
   // A quantity after a 16-digit card stays apart from it.
   const auto apart = RunDetector(TheDetector(), "4539 1488 0343 6467 12");
   EXPECT_EQ(ValuesOf(apart, DataType::kCardNumber), (std::vector<std::string>{"4539148803436467"}));

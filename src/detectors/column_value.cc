@@ -47,7 +47,7 @@ std::string DigitsOnly(std::string_view s) {
 // Values that fill a name or address column when there is nothing to say.
 bool IsPlaceholder(std::string_view s) {
   static constexpr std::array<std::string_view, 16> kPlaceholders = {
-      "-",    "--",   "n/a", "na",   "none", "null", "nil",    "unknown",
+      "-",    "--",   "n/a",  "na",   "none",   "null",   "nil",      "unknown",
       "なし", "無し", "不明", "未定", "未記入", "未登録", "該当なし", "未入力"};
   // ASCII case-insensitive, without a lower-cased copy: this runs for every
   // name and address cell.
@@ -135,8 +135,9 @@ std::optional<Detection> TypedColumnValue(LabelKind kind, std::string_view norma
   if (t.text.empty()) return std::nullopt;
   const std::optional<DataType> type = LabelDataType(kind);
   if (!type) return std::nullopt;  // kBank, kNegative
-  Detection d{*type, Confidence::kHigh, t.begin, static_cast<uint32_t>(t.begin + t.text.size()),
-              {}, {}, false};
+  Detection d{
+      *type, Confidence::kHigh, t.begin, static_cast<uint32_t>(t.begin + t.text.size()), {}, {},
+      false};
   std::optional<std::string> value;
   switch (kind) {
     case K::kCardNumber: {
@@ -148,23 +149,48 @@ std::optional<Detection> TypedColumnValue(LabelKind kind, std::string_view norma
       value = std::move(card->digits);
       break;
     }
-    case K::kCardExpiry: value = Expiry(t.text); break;
-    case K::kSecurityCode: value = SecurityCode(t.text); break;
-    case K::kEmail: value = NormalizeEmail(t.text); break;
-    case K::kPhone: value = NormalizePhone(t.text); break;
-    case K::kMyNumber: value = MyNumber(t.text); break;
-    case K::kPostalCode: value = PostalCode(t.text); break;
-    case K::kBirthDate: value = BirthDate(t.text); break;
-    case K::kPassport: value = Passport(t.text); break;
-    case K::kDriversLicense: value = TwelveDigitNumber(t.text); break;
-    case K::kBankAccount: value = BankAccount(t.text); break;
+    case K::kCardExpiry:
+      value = Expiry(t.text);
+      break;
+    case K::kSecurityCode:
+      value = SecurityCode(t.text);
+      break;
+    case K::kEmail:
+      value = NormalizeEmail(t.text);
+      break;
+    case K::kPhone:
+      value = NormalizePhone(t.text);
+      break;
+    case K::kMyNumber:
+      value = MyNumber(t.text);
+      break;
+    case K::kPostalCode:
+      value = PostalCode(t.text);
+      break;
+    case K::kBirthDate:
+      value = BirthDate(t.text);
+      break;
+    case K::kPassport:
+      value = Passport(t.text);
+      break;
+    case K::kDriversLicense:
+      value = TwelveDigitNumber(t.text);
+      break;
+    case K::kBankAccount:
+      value = BankAccount(t.text);
+      break;
     case K::kCardHolder:
-    case K::kName: value = PersonName(t.text); break;
-    case K::kAddress: value = Address(t.text); break;
+    case K::kName:
+      value = PersonName(t.text);
+      break;
+    case K::kAddress:
+      value = Address(t.text);
+      break;
     case K::kBank:
     case K::kNegative:
     case K::kPrefecture:
-    case K::kHonorific: break;
+    case K::kHonorific:
+      break;
   }
   if (!value) return std::nullopt;
   d.value = std::move(*value);

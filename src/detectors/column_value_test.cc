@@ -26,8 +26,8 @@ TEST(ColumnValueTest, CardNumberNeedsLuhnAndBrand) {
   EXPECT_EQ(d->begin, 1u);  // the trimmed cell
   EXPECT_EQ(d->end, 20u);
   EXPECT_EQ(ValueOf(K::kCardNumber, "3530 1234 5678 9018"), "3530123456789018");
-  EXPECT_EQ(ValueOf(K::kCardNumber, "4980123456789012"), "-");  // Luhn fails
-  EXPECT_EQ(ValueOf(K::kCardNumber, "1234567812345670"), "-");  // Luhn ok, no brand
+  EXPECT_EQ(ValueOf(K::kCardNumber, "4980123456789012"), "-");     // Luhn fails
+  EXPECT_EQ(ValueOf(K::kCardNumber, "1234567812345670"), "-");     // Luhn ok, no brand
   EXPECT_EQ(ValueOf(K::kCardNumber, "4980-1234 5678-9011"), "-");  // mixed separators
   EXPECT_EQ(ValueOf(K::kCardNumber, "カード"), "-");
 }

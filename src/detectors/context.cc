@@ -19,9 +19,9 @@ std::optional<LabelKind> OwningLabel(const Candidates& in, uint32_t pos, uint32_
                              [](const LabelHit& h, uint32_t p) { return h.begin < p; });
   while (it != labels.begin()) {
     --it;
-    if (it->end > pos) continue;  // overlaps the value itself
+    if (it->end > pos) continue;                       // overlaps the value itself
     if (it->kind == LabelKind::kPrefecture) continue;  // a place name, not a label
-    if (it->kind == LabelKind::kHonorific) continue;  // follows a name, names nothing after it
+    if (it->kind == LabelKind::kHonorific) continue;   // follows a name, names nothing after it
     if (it->end < floor) break;
     // More than one line break between label and value: not its label.
     const std::string_view gap = in.text.substr(it->end, pos - it->end);

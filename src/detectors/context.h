@@ -55,7 +55,7 @@ class LabelZones {
   const Candidates& in_;
   Kinds kinds_;
   uint32_t reach_;
-  size_t next_ = 0;  // the next label to look at
+  size_t next_ = 0;             // the next label to look at
   uint32_t from_ = 0, to_ = 0;  // the current zone, [from_, to_); none at first
 };
 

@@ -21,8 +21,8 @@ TEST(LabelZonesTest, FromLabelBeginToReachPastItsEnd) {
   LabelZones zones(in, {K::kSecurityCode}, /*reach=*/20);
   EXPECT_EQ(zones.NextFrom(0), 10u);
   EXPECT_EQ(zones.NextFrom(12), 12u);
-  EXPECT_EQ(zones.NextFrom(34), 34u);    // 14 + 20: the last position in reach
-  EXPECT_EQ(zones.NextFrom(35), 100u);   // the phone label opens no zone
+  EXPECT_EQ(zones.NextFrom(34), 34u);   // 14 + 20: the last position in reach
+  EXPECT_EQ(zones.NextFrom(35), 100u);  // the phone label opens no zone
   EXPECT_EQ(zones.NextFrom(124), 124u);
   EXPECT_EQ(zones.NextFrom(125), LabelZones::kNone);
 }

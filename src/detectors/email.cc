@@ -62,10 +62,10 @@ bool HasAlnum(std::string_view s) { return std::any_of(s.begin(), s.end(), IsAsc
 // Top-level labels that are file extensions, never delegated TLDs: they make
 // "logo@2x.png" or "config@v2.json" look like addresses.
 bool IsFileExtension(std::string_view tld) {
-  return InList(tld, {"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff",
-                      "heic", "pdf", "js", "mjs", "cjs", "jsx", "ts", "tsx", "css", "scss", "html",
-                      "htm", "json", "yaml", "yml", "xml", "txt", "csv", "tsv", "log", "ini",
-                      "lock", "exe", "dll", "jar", "rb", "go"});
+  return InList(tld, {"png",  "jpg",  "jpeg", "gif",  "svg", "webp", "bmp", "ico", "tif", "tiff",
+                      "heic", "pdf",  "js",   "mjs",  "cjs", "jsx",  "ts",  "tsx", "css", "scss",
+                      "html", "htm",  "json", "yaml", "yml", "xml",  "txt", "csv", "tsv", "log",
+                      "ini",  "lock", "exe",  "dll",  "jar", "rb",   "go"});
 }
 
 bool IsValidLabel(std::string_view label) {
@@ -113,16 +113,18 @@ std::string AddressValue(std::string_view local, std::string_view domain) {
 // Mailboxes of a function, not a person.
 Confidence LocalPartConfidence(std::string_view local) {
   const std::string_view base = local.substr(0, local.find('+'));  // "info+jp" is "info"
-  if (InList(base, {"noreply", "no-reply", "no_reply", "donotreply", "do-not-reply",
-                    "do_not_reply", "mailer-daemon", "git", "root", "nobody", "bounce",
-                    "bounces", "notification", "notifications"})) {
+  if (InList(base, {"noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply",
+                    "mailer-daemon", "git", "root", "nobody", "bounce", "bounces", "notification",
+                    "notifications"})) {
     return Confidence::kLow;
   }
-  if (InList(base, {"info", "information", "support", "contact", "sales", "admin",
-                    "administrator", "webmaster", "postmaster", "hostmaster", "abuse", "help",
-                    "helpdesk", "office", "inquiry", "inquiries", "enquiry", "service",
-                    "customer", "press", "pr", "hr", "recruit", "jobs", "billing", "security",
-                    "privacy", "marketing", "hello", "feedback", "team"})) {
+  if (InList(base,
+             {"info",          "information", "support",    "contact",    "sales",   "admin",
+              "administrator", "webmaster",   "postmaster", "hostmaster", "abuse",   "help",
+              "helpdesk",      "office",      "inquiry",    "inquiries",  "enquiry", "service",
+              "customer",      "press",       "pr",         "hr",         "recruit", "jobs",
+              "billing",       "security",    "privacy",    "marketing",  "hello",   "feedback",
+              "team"})) {
     return Confidence::kMedium;
   }
   return Confidence::kHigh;
@@ -255,9 +257,9 @@ std::optional<std::string> NormalizeEmail(std::string_view cell) {
     return std::nullopt;
   const std::string_view local = cell.substr(0, at);
   const std::string_view domain = cell.substr(at + 1);
-  const bool local_ok = local.size() <= kMaxLocal && HasAlnum(local) &&
-                        std::all_of(local.begin(), local.end(),
-                                    [](char c) { return IsAtext(c) || c == '.'; });
+  const bool local_ok =
+      local.size() <= kMaxLocal && HasAlnum(local) &&
+      std::all_of(local.begin(), local.end(), [](char c) { return IsAtext(c) || c == '.'; });
   if (!local_ok || !IsEmailDomain(domain)) return std::nullopt;
   return AddressValue(local, domain);
 }

@@ -13,7 +13,6 @@ using K = LabelKind;
 
 constexpr std::array<int, 11> kMyNumberWeights = {6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
 
-
 bool AllDigits(std::string_view s) { return std::all_of(s.begin(), s.end(), IsAsciiDigit); }
 
 bool IsNumberSeparator(char c, char own_sep) {
@@ -122,8 +121,10 @@ bool NamesOtherValue(std::optional<K> kind) {
     case K::kAddress:
     case K::kName:
     case K::kCardHolder:
-    case K::kEmail: return false;
-    default: return true;
+    case K::kEmail:
+      return false;
+    default:
+      return true;
   }
 }
 
@@ -156,9 +157,10 @@ class JpNumbersDetector final : public Detector {
   void Detect(const Candidates& in, std::vector<Detection>& out) const override {
     const KindSet kinds(in);
     // Passport numbers begin two letters before their digits.
-    LabelZones zones(in, {K::kMyNumber, K::kDriversLicense, K::kPostalCode, K::kPassport,
-                          K::kBankAccount, K::kBank},
-                     kLabelWindow + 2);
+    LabelZones zones(
+        in,
+        {K::kMyNumber, K::kDriversLicense, K::kPostalCode, K::kPassport, K::kBankAccount, K::kBank},
+        kLabelWindow + 2);
     uint32_t prev_end = 0;  // end of the previous accepted value, for lists
     for (size_t i = NextCandidate(in, zones, 0); i < in.runs.size();
          i = NextCandidate(in, zones, i + 1)) {

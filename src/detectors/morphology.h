@@ -13,14 +13,14 @@
 namespace mamori {
 
 enum MorphTag : uint8_t {
-  kTagPersonName = 1 << 0,  // 名詞,固有名詞,人名 (姓, 名 or 一般)
-  kTagSurname = 1 << 1,     // 名詞,固有名詞,人名,姓
-  kTagGivenName = 1 << 2,   // 名詞,固有名詞,人名,名
-  kTagPlace = 1 << 3,       // 名詞,固有名詞,地域 and 名詞,接尾,地域 (県, 町)
+  kTagPersonName = 1 << 0,    // 名詞,固有名詞,人名 (姓, 名 or 一般)
+  kTagSurname = 1 << 1,       // 名詞,固有名詞,人名,姓
+  kTagGivenName = 1 << 2,     // 名詞,固有名詞,人名,名
+  kTagPlace = 1 << 3,         // 名詞,固有名詞,地域 and 名詞,接尾,地域 (県, 町)
   kTagOrganization = 1 << 4,  // 名詞,固有名詞,組織
-  kTagCommonNoun = 1 << 5,  // any other known noun (一般, サ変接続, 代名詞 ...)
-  kTagUnknown = 1 << 6,     // not in the dictionary (rare names land here)
-  kTagOther = 1 << 7,       // particles, verbs, symbols ...
+  kTagCommonNoun = 1 << 5,    // any other known noun (一般, サ変接続, 代名詞 ...)
+  kTagUnknown = 1 << 6,       // not in the dictionary (rare names land here)
+  kTagOther = 1 << 7,         // particles, verbs, symbols ...
 };
 
 // One word of the analysed text: [begin, end) in bytes of that text.

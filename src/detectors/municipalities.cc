@@ -53,7 +53,8 @@ class MunicipalityIndex {
       if (prefecture.size() + 1 + name.size() > kMaxKeyBytes) continue;
       Add(prefecture, name, buf);
       const size_t gun = name.find("郡");
-      if (gun != std::string_view::npos && gun + 3 < name.size()) Add(prefecture, name.substr(gun + 3), buf);
+      if (gun != std::string_view::npos && gun + 3 < name.size())
+        Add(prefecture, name.substr(gun + 3), buf);
     }
     for (auto* keys : {&with_prefecture_, &alone_}) {
       std::sort(keys->begin(), keys->end());
@@ -71,7 +72,8 @@ class MunicipalityIndex {
   }
 
  private:
-  void Add(std::string_view prefecture, std::string_view name, std::array<char, kMaxKeyBytes>& buf) {
+  void Add(std::string_view prefecture, std::string_view name,
+           std::array<char, kMaxKeyBytes>& buf) {
     with_prefecture_.emplace_back(Key(prefecture, name, buf));
     alone_.emplace_back(Key({}, name, buf));
   }

@@ -38,7 +38,8 @@ Char DecodeAt(std::string_view s, size_t i) {
   if (b0 < 0x80) return {b0, 1};
   if ((b0 & 0xE0) == 0xC0) return {((b0 & 0x1Fu) << 6) | cont(1), 2};
   if ((b0 & 0xF0) == 0xE0) return {((b0 & 0x0Fu) << 12) | (cont(1) << 6) | cont(2), 3};
-  if ((b0 & 0xF8) == 0xF0) return {((b0 & 0x07u) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4};
+  if ((b0 & 0xF8) == 0xF0)
+    return {((b0 & 0x07u) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4};
   return {0xFFFD, 1};
 }
 
@@ -115,9 +116,8 @@ std::string WithoutSpaces(std::string_view s) {
 }
 
 size_t CharCount(std::string_view s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 constexpr uint8_t kWritten = kSurnameWritten | kGivenWritten;
@@ -165,7 +165,8 @@ enum class Trim { kFromEnd, kFromStart };
 // `honorific_end`, when set, is the end of the honorific after the span: a
 // known word that swallows it (皆様, 奥さん, 彼氏) means no name is there.
 std::optional<Span> KanjiName(std::string_view text, Span span, Trim trim,
-                              std::optional<uint32_t> honorific_end, bool given_name_honorific = false) {
+                              std::optional<uint32_t> honorific_end,
+                              bool given_name_honorific = false) {
   const uint32_t analysed_end = honorific_end.value_or(span.end);
   const std::string_view window = text.substr(span.begin, analysed_end - span.begin);
   thread_local std::vector<Morpheme> words;
@@ -182,7 +183,8 @@ std::optional<Span> KanjiName(std::string_view text, Span span, Trim trim,
   if (!analysed || words.empty()) {
     // Without MeCab only the name list can speak.
     const std::string_view s = text.substr(span.begin, span.end - span.begin);
-    if ((dict.Lookup(WithoutSpaces(s)) & kWritten) || IsFullName(s, kSurnameWritten, kGivenWritten)) {
+    if ((dict.Lookup(WithoutSpaces(s)) & kWritten) ||
+        IsFullName(s, kSurnameWritten, kGivenWritten)) {
       return span;
     }
     return std::nullopt;
@@ -240,8 +242,9 @@ bool IpadicSeesPersonName(std::string_view s) {
 bool IpadicSeesCommonWord(std::string_view s) {
   thread_local std::vector<Morpheme> words;
   if (!AnalyzeMorphemes(s, &words) || words.empty()) return false;
-  return std::all_of(words.begin(), words.end(),
-                     [](const Morpheme& m) { return (m.tags & (kTagCommonNoun | kTagOther)) != 0; });
+  return std::all_of(words.begin(), words.end(), [](const Morpheme& m) {
+    return (m.tags & (kTagCommonNoun | kTagOther)) != 0;
+  });
 }
 
 // A katakana span is a name when the name list knows it as written or read.
@@ -285,7 +288,8 @@ bool LooksLikeRomanName(std::string_view s) {
   if (parts.empty() || parts.size() > 4) return false;
   return std::all_of(parts.begin(), parts.end(), [](std::string_view w) {
     return w.size() >= 2 && w.front() >= 'A' && w.front() <= 'Z' &&
-           std::all_of(w.begin(), w.end(), [](char c) { return IsAsciiAlpha(c) || c == '.' || c == '\'' || c == '-'; });
+           std::all_of(w.begin(), w.end(),
+                       [](char c) { return IsAsciiAlpha(c) || c == '.' || c == '\'' || c == '-'; });
   });
 }
 
@@ -294,7 +298,8 @@ bool RomanFullName(std::string_view s) {
   if (parts.size() != 2 || !LooksLikeRomanName(s)) return false;
   const NameDictionary& dict = NameDictionary::Shared();
   const uint8_t a = dict.Lookup(ToLowerAscii(parts[0])), b = dict.Lookup(ToLowerAscii(parts[1]));
-  return ((a & kGivenRomaji) && (b & kSurnameRomaji)) || ((a & kSurnameRomaji) && (b & kGivenRomaji));
+  return ((a & kGivenRomaji) && (b & kSurnameRomaji)) ||
+         ((a & kSurnameRomaji) && (b & kGivenRomaji));
 }
 
 class NameDetector final : public Detector {
@@ -322,7 +327,8 @@ class NameDetector final : public Detector {
     RecordNames(in, found);
     const size_t n = found.size();
     for (size_t i = 0; i < n; ++i) ReadingAfter(in, found[i].end, found);
-    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    out.insert(out.end(), std::make_move_iterator(found.begin()),
+               std::make_move_iterator(found.end()));
   }
 
  private:
@@ -331,12 +337,18 @@ class NameDetector final : public Detector {
     for (const Detection& d : found) {
       if (s.begin < d.end && d.begin < s.end) return;  // already reported
     }
-    found.push_back({DataType::kPersonName, c, s.begin, s.end,
-                     std::string(text.substr(s.begin, s.end - s.begin)), {}, false});
+    found.push_back({DataType::kPersonName,
+                     c,
+                     s.begin,
+                     s.end,
+                     std::string(text.substr(s.begin, s.end - s.begin)),
+                     {},
+                     false});
   }
 
   // 山田様, 陽翔さん, ヤマダ様, 山田 太郎 様: the name before an honorific.
-  static void HonorificName(const Candidates& in, const LabelHit& h, std::vector<Detection>& found) {
+  static void HonorificName(const Candidates& in, const LabelHit& h,
+                            std::vector<Detection>& found) {
     const std::string_view text = in.text;
     uint32_t end = h.begin;
     if (end > 0 && text[end - 1] == ' ') --end;
@@ -416,9 +428,10 @@ class NameDetector final : public Detector {
     uint32_t end = pos;
     int spaces = 0;
     Script part = first;
-    size_t next_label = std::lower_bound(in.labels.begin(), in.labels.end(), pos,
-                                         [](const LabelHit& l, uint32_t p) { return l.begin < p; }) -
-                        in.labels.begin();
+    size_t next_label =
+        std::lower_bound(in.labels.begin(), in.labels.end(), pos,
+                         [](const LabelHit& l, uint32_t p) { return l.begin < p; }) -
+        in.labels.begin();
     while (end < text.size() && end - pos <= kMaxNameBytes) {
       while (next_label < in.labels.size() && in.labels[next_label].begin < end) ++next_label;
       if (next_label < in.labels.size() && in.labels[next_label].begin == end) break;
@@ -453,7 +466,8 @@ class NameDetector final : public Detector {
       case Script::kLatin:
         if (LooksLikeRomanName(value)) Add(text, {pos, end}, Confidence::kHigh, found);
         return;
-      default: return;
+      default:
+        return;
     }
   }
 
@@ -467,13 +481,15 @@ class NameDetector final : public Detector {
       const size_t b = text.rfind('\n', pos);
       const size_t e = text.find('\n', pos);
       return Span{b == std::string_view::npos ? 0 : static_cast<uint32_t>(b + 1),
-                  e == std::string_view::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(e)};
+                  e == std::string_view::npos ? static_cast<uint32_t>(text.size())
+                                              : static_cast<uint32_t>(e)};
     };
     // Lines with an '@' or at least kRecordDigits digits (a phone, a My
     // Number, a date of birth), in order.
     size_t r = 0, a = 0;
     while (r < in.runs.size() || a < in.at_signs.size()) {
-      const bool at_first = a < in.at_signs.size() && (r == in.runs.size() || in.at_signs[a] < in.runs[r].begin);
+      const bool at_first =
+          a < in.at_signs.size() && (r == in.runs.size() || in.at_signs[a] < in.runs[r].begin);
       const uint32_t pos = at_first ? in.at_signs[a] : in.runs[r].begin;
       if (!lines.empty() && pos < lines.back().end) {
         if (at_first) {
@@ -486,7 +502,8 @@ class NameDetector final : public Detector {
       const Span line = line_of(pos);
       uint32_t digits = 0;
       size_t k = r;
-      for (; k < in.runs.size() && in.runs[k].begin < line.end; ++k) digits += in.runs[k].end - in.runs[k].begin;
+      for (; k < in.runs.size() && in.runs[k].begin < line.end; ++k)
+        digits += in.runs[k].end - in.runs[k].begin;
       const bool has_at = a < in.at_signs.size() && in.at_signs[a] < line.end;
       if (has_at || digits >= kRecordDigits) lines.push_back(line);
       if (has_at) with_email.push_back(line.begin);
@@ -499,7 +516,8 @@ class NameDetector final : public Detector {
       // log and metrics lines are full of capitalized words and digits.
       const bool email = std::binary_search(with_email.begin(), with_email.end(), line.begin);
       const std::string_view t = text.substr(line.begin, line.end - line.begin);
-      const bool japanese = std::any_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+      const bool japanese = std::any_of(
+          t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
       if (email || japanese) FullNamesOn(text, line, email, found);
     }
   }
@@ -526,7 +544,8 @@ class NameDetector final : public Detector {
         const Script t = ScriptAt(text, end);
         if (t == s) {
           end += DecodeAt(text, end).len;
-        } else if (t == Script::kSpace && !spaced && end + 1 < line.end && ScriptAt(text, end + 1) == s) {
+        } else if (t == Script::kSpace && !spaced && end + 1 < line.end &&
+                   ScriptAt(text, end + 1) == s) {
           spaced = true;
           ++end;
         } else {
@@ -534,17 +553,19 @@ class NameDetector final : public Detector {
         }
       }
       const std::string_view run = text.substr(i, end - i);
-      const bool inside_word = s == Script::kLatin && (InsideLongerToken(text, i, end) ||
-                                                        (i > 0 && (text[i - 1] == '.' || text[i - 1] == '@')) ||
-                                                        (end < text.size() && (text[end] == '@' || text[end] == '.')));
+      const bool inside_word =
+          s == Script::kLatin && (InsideLongerToken(text, i, end) ||
+                                  (i > 0 && (text[i - 1] == '.' || text[i - 1] == '@')) ||
+                                  (end < text.size() && (text[end] == '@' || text[end] == '.')));
       bool name = false;
       if (s == Script::kKanji) {
         // Without an honorific or label, single characters (平|日, 中|央)
         // split too easily: two parts with a space, or three characters
         // or more in which IPADIC sees a person's name.
         name = (spaced || (CharCount(run) >= 3 && IpadicSeesPersonName(run))) &&
-               CharCount(run) <= 2 * kMaxPartChars && IsFullName(run, kSurnameWritten, kGivenWritten) &&
-               !AfterCompanyMark(text, i) && !IpadicSeesCommonWord(PartsOf(run).front());
+               CharCount(run) <= 2 * kMaxPartChars &&
+               IsFullName(run, kSurnameWritten, kGivenWritten) && !AfterCompanyMark(text, i) &&
+               !IpadicSeesCommonWord(PartsOf(run).front());
       } else if (s == Script::kKatakana) {
         name = spaced && IsFullName(run, kSurnameReading, kGivenReading);
       } else {
@@ -554,7 +575,8 @@ class NameDetector final : public Detector {
         // 鈴木 さくら: a hiragana given name after the surname.
         uint32_t g = end < line.end && text[end] == ' ' ? end + 1 : end;
         uint32_t g_end = g;
-        while (g_end < line.end && ScriptAt(text, g_end) == Script::kHiragana) g_end += DecodeAt(text, g_end).len;
+        while (g_end < line.end && ScriptAt(text, g_end) == Script::kHiragana)
+          g_end += DecodeAt(text, g_end).len;
         // 新しい is no 新 + しい: one-character surnames need the space.
         if (g_end > g && (g > end || CharCount(run) >= 2) &&
             SurnameWithKanaGivenName(text, {i, end}, {g, g_end})) {

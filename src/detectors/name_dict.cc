@@ -21,7 +21,8 @@ Roles ParseTags(std::string_view tags) {
   size_t i = 0;
   for (;;) {
     const size_t comma = tags.find(',', i);
-    const std::string_view t = tags.substr(i, comma == std::string_view::npos ? tags.npos : comma - i);
+    const std::string_view t =
+        tags.substr(i, comma == std::string_view::npos ? tags.npos : comma - i);
     if (t == "s") r.surname = true;
     if (t == "g" || t == "f" || t == "m") r.given = true;
     if (comma == std::string_view::npos) return r;
@@ -72,14 +73,16 @@ std::string ToEucJp(std::string_view utf8) {
   thread_local Converter euc = [] {
     UErrorCode status = U_ZERO_ERROR;
     Converter c(ucnv_open("EUC-JP", &status));
-    if (c) ucnv_setFromUCallBack(c.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    if (c)
+      ucnv_setFromUCallBack(c.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
     return c;
   }();
   if (!euc) return {};
   std::string out(utf8.size() + 8, '\0');
   UErrorCode status = U_ZERO_ERROR;
-  const int32_t n = ucnv_fromAlgorithmic(euc.get(), UCNV_UTF8, out.data(), static_cast<int32_t>(out.size()),
-                                         utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  const int32_t n =
+      ucnv_fromAlgorithmic(euc.get(), UCNV_UTF8, out.data(), static_cast<int32_t>(out.size()),
+                           utf8.data(), static_cast<int32_t>(utf8.size()), &status);
   if (U_FAILURE(status)) return {};
   out.resize(static_cast<size_t>(n));
   return out;
@@ -166,7 +169,8 @@ void NameDictionary::Flush() {
   while (2 * (size_ + pending_used_) > slots_.size()) Grow();
   const size_t mask = slots_.size() - 1;
   for (size_t k = 0; k < pending_used_; ++k) __builtin_prefetch(&slots_[pending_[k].hash & mask]);
-  for (size_t k = 0; k < pending_used_; ++k) Insert(pending_[k].key, pending_[k].flags, pending_[k].hash);
+  for (size_t k = 0; k < pending_used_; ++k)
+    Insert(pending_[k].key, pending_[k].flags, pending_[k].hash);
   pending_used_ = 0;
 }
 

@@ -25,7 +25,7 @@ enum NameFlag : uint8_t {
   kGivenWritten = 1 << 1,    // (g), (f), (m)
   kSurnameReading = 1 << 2,  // katakana reading of a surname
   kGivenReading = 1 << 3,
-  kSurnameRomaji = 1 << 4,   // lower-case romanization
+  kSurnameRomaji = 1 << 4,  // lower-case romanization
   kGivenRomaji = 1 << 5,
 };
 

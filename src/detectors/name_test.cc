@@ -55,7 +55,8 @@ TEST(NameDetectorTest, ChildrensHonorificsFindSingleKanjiGivenNames) {
 TEST(NameDetectorTest, FullNamesOnARecordLine) {
   EXPECT_THAT(Names("営業部 山田 太郎（yamada@example.jp）"), ElementsAre("山田 太郎"));
   EXPECT_THAT(Names("百目鬼 美咲 <m@example.jp>"), ElementsAre("百目鬼 美咲"));
-  EXPECT_THAT(Names("・清水 真由美 生年月日 H18/7/22 個人番号 123456789012"), ElementsAre("清水 真由美"));
+  EXPECT_THAT(Names("・清水 真由美 生年月日 H18/7/22 個人番号 123456789012"),
+              ElementsAre("清水 真由美"));
   EXPECT_THAT(Names("中央みらい銀行 札幌支店 普通 0123456"), IsEmpty());
   EXPECT_THAT(Names("お電話（0570-362-998、平日9:00-18:00）"), IsEmpty());
   EXPECT_THAT(Names("工場 中村町 090-1234-5678"), IsEmpty());
@@ -63,7 +64,8 @@ TEST(NameDetectorTest, FullNamesOnARecordLine) {
 }
 
 TEST(NameDetectorTest, LabelledNames) {
-  EXPECT_THAT(Names("お名前：佐藤 美咲（サトウ ミサキ）"), ElementsAre("佐藤 美咲", "サトウ ミサキ"));
+  EXPECT_THAT(Names("お名前：佐藤 美咲（サトウ ミサキ）"),
+              ElementsAre("佐藤 美咲", "サトウ ミサキ"));
   EXPECT_THAT(Names("申込者：渡辺 健\n"), ElementsAre("渡辺 健"));
   EXPECT_THAT(Names("担当：佐々木です"), ElementsAre("佐々木"));
   EXPECT_THAT(Names("フリガナ：ヤマダ タロウ"), ElementsAre("ヤマダ タロウ"));

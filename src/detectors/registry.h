@@ -10,13 +10,13 @@
 
 namespace mamori {
 
-std::unique_ptr<Detector> MakeCardDetector();        // card.cc
-std::unique_ptr<Detector> MakeEmailDetector();       // email.cc
-std::unique_ptr<Detector> MakePhoneDetector();       // phone.cc
-std::unique_ptr<Detector> MakeJpNumbersDetector();   // jp_numbers.cc
-std::unique_ptr<Detector> MakeBirthDateDetector();   // dates.cc
-std::unique_ptr<Detector> MakeAddressDetector();     // address.cc
-std::unique_ptr<Detector> MakeNameDetector();        // name.cc
+std::unique_ptr<Detector> MakeCardDetector();       // card.cc
+std::unique_ptr<Detector> MakeEmailDetector();      // email.cc
+std::unique_ptr<Detector> MakePhoneDetector();      // phone.cc
+std::unique_ptr<Detector> MakeJpNumbersDetector();  // jp_numbers.cc
+std::unique_ptr<Detector> MakeBirthDateDetector();  // dates.cc
+std::unique_ptr<Detector> MakeAddressDetector();    // address.cc
+std::unique_ptr<Detector> MakeNameDetector();       // name.cc
 
 // The detectors that can report at least one enabled type.
 std::vector<std::unique_ptr<Detector>> MakeDetectors(const ScanOptions& options);

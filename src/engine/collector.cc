@@ -17,10 +17,14 @@ uint64_t Hash(std::string_view s) {
 
 int IdentitySlot(DataType t) {
   switch (t) {
-    case DataType::kCardNumber: return 0;
-    case DataType::kEmail: return 1;
-    case DataType::kPhone: return 2;
-    default: return -1;
+    case DataType::kCardNumber:
+      return 0;
+    case DataType::kEmail:
+      return 1;
+    case DataType::kPhone:
+      return 2;
+    default:
+      return -1;
   }
 }
 
@@ -34,8 +38,9 @@ Risk RateRisk(const std::array<uint64_t, kDataTypeCount>& c, uint64_t records) {
     return Risk::kCritical;
   }
   if (records >= 1000 || card || has(DataType::kMyNumber)) return Risk::kHigh;
-  for (DataType t : {DataType::kEmail, DataType::kPhone, DataType::kPersonName, DataType::kAddress,
-                     DataType::kPassportNumber, DataType::kDriversLicense, DataType::kBankAccount}) {
+  for (DataType t :
+       {DataType::kEmail, DataType::kPhone, DataType::kPersonName, DataType::kAddress,
+        DataType::kPassportNumber, DataType::kDriversLicense, DataType::kBankAccount}) {
     if (has(t)) return Risk::kMedium;
   }
   const bool any = std::any_of(c.begin(), c.end(), [](uint64_t n) { return n > 0; });

@@ -22,8 +22,9 @@ ObjectReport Collect(const std::vector<Finding>& findings) {
 }
 
 TEST(CollectorTest, RecordsCountDistinctPeopleNotMatches) {
-  const ObjectReport r = Collect({Make(DataType::kEmail, "a@x.jp"), Make(DataType::kEmail, "a@x.jp"),
-                                  Make(DataType::kEmail, "b@x.jp"), Make(DataType::kPhone, "+81312345678")});
+  const ObjectReport r =
+      Collect({Make(DataType::kEmail, "a@x.jp"), Make(DataType::kEmail, "a@x.jp"),
+               Make(DataType::kEmail, "b@x.jp"), Make(DataType::kPhone, "+81312345678")});
   EXPECT_EQ(r.records, 2u);
   EXPECT_EQ(r.findings, 4u);
   EXPECT_EQ(r.counts[static_cast<int>(DataType::kEmail)], 3u);
@@ -38,8 +39,10 @@ TEST(CollectorTest, RiskLevels) {
   EXPECT_EQ(Collect({Make(DataType::kMyNumber, "123456789018")}).risk, Risk::kHigh);
   EXPECT_EQ(Collect({Make(DataType::kCardSecurityCode, "123")}).risk, Risk::kCritical);
   EXPECT_EQ(Collect({Make(DataType::kCardTrack, "4901234567890123")}).risk, Risk::kCritical);
-  EXPECT_EQ(Collect({Make(DataType::kCardNumber, "4901234567890123"), Make(DataType::kAddress, "東京都")}).risk,
-            Risk::kCritical);
+  EXPECT_EQ(
+      Collect({Make(DataType::kCardNumber, "4901234567890123"), Make(DataType::kAddress, "東京都")})
+          .risk,
+      Risk::kCritical);
 }
 
 TEST(CollectorTest, TestCardsDoNotRaiseRisk) {
@@ -51,7 +54,8 @@ TEST(CollectorTest, TestCardsDoNotRaiseRisk) {
 
 TEST(CollectorTest, ThousandPeopleIsHigh) {
   std::vector<Finding> many;
-  for (int i = 0; i < 1000; ++i) many.push_back(Make(DataType::kEmail, "user" + std::to_string(i) + "@x.jp"));
+  for (int i = 0; i < 1000; ++i)
+    many.push_back(Make(DataType::kEmail, "user" + std::to_string(i) + "@x.jp"));
   EXPECT_EQ(Collect(many).risk, Risk::kHigh);
   many.pop_back();
   EXPECT_EQ(Collect(many).risk, Risk::kMedium);
@@ -63,7 +67,8 @@ TEST(CollectorTest, FlushesInBatches) {
     flushed += b.size();
     ++calls;
   });
-  for (size_t i = 0; i < FindingCollector::kBatch * 2 + 5; ++i) c.Add(Make(DataType::kPostalCode, "1"));
+  for (size_t i = 0; i < FindingCollector::kBatch * 2 + 5; ++i)
+    c.Add(Make(DataType::kPostalCode, "1"));
   ObjectReport r;
   c.Finish(&r);
   EXPECT_EQ(flushed, FindingCollector::kBatch * 2 + 5);

@@ -55,7 +55,8 @@ DetectedEncoding Named(Encoding e, std::string name, size_t bom = 0) {
 // Converts `sample` with ICU, stopping at the first invalid sequence. Fills
 // *halfwidth_kana with the share of half-width katakana among non-ASCII
 // characters: EUC-JP read as CP932 is full of them, real CP932 text is not.
-bool DecodesCleanly(std::string_view sample, const char* charset, bool whole, double* halfwidth_kana) {
+bool DecodesCleanly(std::string_view sample, const char* charset, bool whole,
+                    double* halfwidth_kana) {
   UErrorCode err = U_ZERO_ERROR;
   UConverter* conv = ucnv_open(charset, &err);
   if (U_FAILURE(err)) return false;
@@ -63,8 +64,8 @@ bool DecodesCleanly(std::string_view sample, const char* charset, bool whole, do
   std::u16string out(sample.size() + 1, u'\0');
   UChar* target = reinterpret_cast<UChar*>(out.data());
   const char* source = sample.data();
-  ucnv_toUnicode(conv, &target, target + out.size(), &source, sample.data() + sample.size(), nullptr,
-                 whole, &err);
+  ucnv_toUnicode(conv, &target, target + out.size(), &source, sample.data() + sample.size(),
+                 nullptr, whole, &err);
   ucnv_close(conv);
   if (U_FAILURE(err)) return false;
   size_t non_ascii = 0, kana = 0;
@@ -84,7 +85,8 @@ DetectedEncoding FromUchardet(std::string_view sample) {
   uchardet_data_end(det.get());
   std::string name = uchardet_get_charset(det.get());
   std::transform(name.begin(), name.end(), name.begin(), ::toupper);
-  if (name == "SHIFT_JIS" || name == "CP932" || name == "WINDOWS-31J") return Named(Encoding::kCp932, "cp932");
+  if (name == "SHIFT_JIS" || name == "CP932" || name == "WINDOWS-31J")
+    return Named(Encoding::kCp932, "cp932");
   if (name == "EUC-JP") return Named(Encoding::kEucJp, "euc-jp");
   if (name == "ISO-2022-JP") return Named(Encoding::kIso2022Jp, "iso-2022-jp");
   if (name == "UTF-8" || name == "ASCII") return Named(Encoding::kUtf8, "utf-8");
@@ -181,7 +183,8 @@ DetectedEncoding DetectEncoding(std::string_view sample, bool sample_is_whole) {
   if ((hint.encoding == Encoding::kCp932 && cp932) || (hint.encoding == Encoding::kEucJp && euc)) {
     return hint;
   }
-  if (cp932 && euc) return cp932_kana > 0.3 ? Named(Encoding::kEucJp, "euc-jp") : Named(Encoding::kCp932, "cp932");
+  if (cp932 && euc)
+    return cp932_kana > 0.3 ? Named(Encoding::kEucJp, "euc-jp") : Named(Encoding::kCp932, "cp932");
   if (cp932) return Named(Encoding::kCp932, "cp932");
   if (euc) return Named(Encoding::kEucJp, "euc-jp");
   return hint;

@@ -1,10 +1,11 @@
 #include "engine/encoding.h"
-#include "engine/encode_test_util.h"
 
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
 
 #include <string>
+
+#include "engine/encode_test_util.h"
 
 namespace mamori {
 namespace {
@@ -38,11 +39,16 @@ TEST(EncodingTest, Utf16WithoutBomByZeroPattern) {
 TEST(EncodingTest, JapaneseLegacyEncodings) {
   EXPECT_EQ(DetectEncoding(EncodeAs(kJapanese, "windows-31j"), true).encoding, Encoding::kCp932);
   EXPECT_EQ(DetectEncoding(EncodeAs(kJapanese, "EUC-JP"), true).encoding, Encoding::kEucJp);
-  EXPECT_EQ(DetectEncoding(EncodeAs(kJapanese, "ISO-2022-JP"), true).encoding, Encoding::kIso2022Jp);
+  EXPECT_EQ(DetectEncoding(EncodeAs(kJapanese, "ISO-2022-JP"), true).encoding,
+            Encoding::kIso2022Jp);
 }
 
 TEST(EncodingTest, BinaryIsNotText) {
-  EXPECT_EQ(DetectEncoding(std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10), true).encoding,
+  EXPECT_EQ(DetectEncoding(std::string("\x7F"
+                                       "ELF\x02\x01\x01\0\0\0",
+                                       10),
+                           true)
+                .encoding,
             Encoding::kBinary);
   std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16);
   EXPECT_EQ(DetectEncoding(png, true).encoding, Encoding::kBinary);
@@ -52,7 +58,7 @@ TEST(EncodingTest, CutUtf8SequenceOnlyAllowedInPrefix) {
   const std::string cut = kJapanese.substr(0, 4);  // "お" + first byte of "客"
   EXPECT_EQ(DetectEncoding(cut, false).encoding, Encoding::kUtf8);
   EXPECT_TRUE(IsValidUtf8Prefix(cut));
-  EXPECT_FALSE(IsValidUtf8Prefix("abc\xC0\xAF"));  // overlong
+  EXPECT_FALSE(IsValidUtf8Prefix("abc\xC0\xAF"));   // overlong
   EXPECT_FALSE(IsValidUtf8Prefix("\xED\xA0\x80"));  // surrogate
 }
 

@@ -108,8 +108,10 @@ class EngineImpl final : public Engine {
     std::vector<std::string> paths;
     std::vector<WalkItem> items;
     for (const std::string& input : inputs) {
-      if (IsDatabaseUri(input)) items.push_back({input, 0, ""});
-      else paths.push_back(input);
+      if (IsDatabaseUri(input))
+        items.push_back({input, 0, ""});
+      else
+        paths.push_back(input);
     }
     const std::vector<WalkItem> walked = Walk(paths, core_->options.excludes);
     items.insert(items.end(), walked.begin(), walked.end());

@@ -79,8 +79,9 @@ void DropContainedLabels(std::vector<LabelHit>* hits) {
 
 // An ASCII letter or a byte of a non-ASCII character: what every label has.
 bool HasLetter(std::string_view text) {
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) >= 0x80 || IsAsciiAlpha(c); });
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 || IsAsciiAlpha(c);
+  });
 }
 
 }  // namespace
@@ -106,9 +107,8 @@ __attribute__((target("avx512f,avx512bw,bmi2,popcnt"))) void FindDigitRunsAndAtS
     const size_t left = text.size() - i;
     const __mmask64 in_text = left >= 64 ? ~uint64_t{0} : _bzhi_u64(~uint64_t{0}, left);
     const __m512i v = _mm512_maskz_loadu_epi8(in_text, text.data() + i);
-    const uint64_t digits =
-        _mm512_mask_cmple_epu8_mask(in_text, _mm512_sub_epi8(v, _mm512_set1_epi8('0')),
-                                    _mm512_set1_epi8(9));
+    const uint64_t digits = _mm512_mask_cmple_epu8_mask(
+        in_text, _mm512_sub_epi8(v, _mm512_set1_epi8('0')), _mm512_set1_epi8(9));
     const uint64_t edges = digits ^ ((digits << 1) | carry);
     carry = digits >> 63;
     if (edges != 0) {
@@ -120,9 +120,9 @@ __attribute__((target("avx512f,avx512bw,bmi2,popcnt"))) void FindDigitRunsAndAtS
       for (uint32_t q = 0; q < 4; ++q) {
         const auto quarter = static_cast<__mmask16>(edges >> (16 * q));
         const size_t before = _mm_popcnt_u64(_bzhi_u64(edges, 16 * q));
-        _mm512_storeu_si512(out + sizeof(uint32_t) * before,
-                            _mm512_maskz_compress_epi32(
-                                quarter, _mm512_add_epi32(pos, _mm512_set1_epi32(16 * q))));
+        _mm512_storeu_si512(
+            out + sizeof(uint32_t) * before,
+            _mm512_maskz_compress_epi32(quarter, _mm512_add_epi32(pos, _mm512_set1_epi32(16 * q))));
       }
       edges_written += _mm_popcnt_u64(edges);
     }
@@ -161,9 +161,11 @@ void FindDigitRunsAndAtSignsPortable(std::string_view text, std::vector<DigitRun
     for (int k = 0; k < 4; ++k) {
       const __m128i v = _mm_loadu_si128(p + k);
       // Signed compares: bytes >= 0x80 are negative and never digits.
-      const __m128i d = _mm_and_si128(_mm_cmpgt_epi8(v, zero_minus_one), _mm_cmplt_epi8(v, nine_plus_one));
+      const __m128i d =
+          _mm_and_si128(_mm_cmpgt_epi8(v, zero_minus_one), _mm_cmplt_epi8(v, nine_plus_one));
       digits |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(d))) << (16 * k);
-      ats |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, at)))) << (16 * k);
+      ats |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, at))))
+             << (16 * k);
     }
     const uint64_t before = (digits << 1) | carry;
     uint64_t edges = (digits & ~before) | (~digits & before);  // starts and ends
@@ -191,9 +193,9 @@ void FindDigitRunsAndAtSignsPortable(std::string_view text, std::vector<DigitRun
 void FindDigitRunsAndAtSigns(std::string_view text, std::vector<DigitRun>* runs,
                              std::vector<uint32_t>* at_signs) {
 #if defined(__x86_64__)
-  static const bool avx512 =
-      __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-      __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
+  static const bool avx512 = __builtin_cpu_supports("avx512f") &&
+                             __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("bmi2") &&
+                             __builtin_cpu_supports("popcnt");
   if (avx512) return FindDigitRunsAndAtSignsAvx512(text, runs, at_signs);
 #endif
   FindDigitRunsAndAtSignsPortable(text, runs, at_signs);
@@ -220,7 +222,8 @@ Result<std::unique_ptr<Finder>> Finder::Create(bool labels_without_digits) {
   finder->labels_need_letters_ =
       std::all_of(labels.begin(), labels.end(), [](const Label& l) { return HasLetter(l.text); });
   for (const Label& l : labels) {
-    finder->max_label_bytes_ = std::max(finder->max_label_bytes_, static_cast<uint32_t>(l.text.size()));
+    finder->max_label_bytes_ =
+        std::max(finder->max_label_bytes_, static_cast<uint32_t>(l.text.size()));
   }
   hs_compile_error_t* error = nullptr;
   if (hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(),

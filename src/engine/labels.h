@@ -29,9 +29,9 @@ enum class LabelKind : uint8_t {
   kBank,         // 銀行, 支店, bank, branch: context for an account number
   kName,
   kAddress,
-  kNegative,  // 注文番号, order no., tracking, 法人番号: suppresses nearby values
+  kNegative,    // 注文番号, order no., tracking, 法人番号: suppresses nearby values
   kPrefecture,  // 東京都, 北海道 … (all 47): where an address may begin; names no value
-  kHonorific,  // 様, さん, 氏: follows a name in text (never a column header)
+  kHonorific,   // 様, さん, 氏: follows a name in text (never a column header)
 };
 inline constexpr int kLabelKindCount = 18;
 

@@ -15,7 +15,10 @@ void KeepEnds(std::string* out, std::string_view v, size_t head, size_t tail) {
   for (char c : v) count += !IsContinuation(c);
   // Never show more than half of a value.
   while (head + tail > count / 2 && (head > 0 || tail > 0)) {
-    if (head >= tail && head > 0) --head; else --tail;
+    if (head >= tail && head > 0)
+      --head;
+    else
+      --tail;
   }
   size_t index = 0;
   size_t stars = 0;  // not written yet
@@ -58,18 +61,25 @@ void AppendMaskedValue(std::string* out, DataType type, std::string_view value) 
       out->append(value.substr(value.size() - 4));
       return;
     case DataType::kCardSecurityCode:
-    case DataType::kCardTrack: out->append(value.size() > 8 ? 8 : value.size(), '*'); return;
-    case DataType::kEmail: return MaskEmail(out, value);
+    case DataType::kCardTrack:
+      out->append(value.size() > 8 ? 8 : value.size(), '*');
+      return;
+    case DataType::kEmail:
+      return MaskEmail(out, value);
     case DataType::kPhone:
     case DataType::kMyNumber:
     case DataType::kDriversLicense:
     case DataType::kBankAccount:
-    case DataType::kPassportNumber: return KeepEnds(out, value, 0, 4);
-    case DataType::kPostalCode: return KeepEnds(out, value, 3, 0);
+    case DataType::kPassportNumber:
+      return KeepEnds(out, value, 0, 4);
+    case DataType::kPostalCode:
+      return KeepEnds(out, value, 3, 0);
     case DataType::kCardExpiry:
-    case DataType::kBirthDate: return KeepEnds(out, value, 0, 0);
+    case DataType::kBirthDate:
+      return KeepEnds(out, value, 0, 0);
     case DataType::kPersonName:
-    case DataType::kAddress: return KeepEnds(out, value, 2, 0);
+    case DataType::kAddress:
+      return KeepEnds(out, value, 2, 0);
   }
   out->append(value.size(), '*');
 }

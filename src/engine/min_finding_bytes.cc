@@ -12,15 +12,19 @@ size_t MinBytes(DataType t) {
   switch (t) {
     // A card number has 13 to 19 digits (kMinPan in detectors/card.cc,
     // also in a typed column: ParseCardNumber).
-    case DataType::kCardNumber: return 13;
+    case DataType::kCardNumber:
+      return 13;
     // An individual number has 12 digits (jp_numbers.cc, column_value.cc's
     // TwelveDigitNumber).
-    case DataType::kMyNumber: return 12;
+    case DataType::kMyNumber:
+      return 12;
     // A postal code has 7 digits (jp_numbers.cc, IsPostalCode).
-    case DataType::kPostalCode: return 7;
+    case DataType::kPostalCode:
+      return 7;
     // The others are not bounded here (names of one kanji, short codes in
     // typed columns): any non-empty cell may hold one.
-    default: return 1;
+    default:
+      return 1;
   }
 }
 

@@ -26,13 +26,20 @@ constexpr size_t kSniffBytes = 64 * 1024;
 // The more severe status wins when several parts of an object report one.
 int Severity(ObjectStatus s) {
   switch (s) {
-    case ObjectStatus::kOk: return 0;
-    case ObjectStatus::kSkipped: return 1;
-    case ObjectStatus::kNoText: return 2;
-    case ObjectStatus::kIncomplete: return 3;
-    case ObjectStatus::kUnsupported: return 4;
-    case ObjectStatus::kEncrypted: return 5;
-    case ObjectStatus::kError: return 6;
+    case ObjectStatus::kOk:
+      return 0;
+    case ObjectStatus::kSkipped:
+      return 1;
+    case ObjectStatus::kNoText:
+      return 2;
+    case ObjectStatus::kIncomplete:
+      return 3;
+    case ObjectStatus::kUnsupported:
+      return 4;
+    case ObjectStatus::kEncrypted:
+      return 5;
+    case ObjectStatus::kError:
+      return 6;
   }
   return 6;
 }
@@ -76,7 +83,8 @@ class ObjectContext final : public ExtractSink {
       : scanner_(scanner),
         budget_(budget),
         min_cell_bytes_(MinFindingBytes(scanner.core_.options.types)),
-        collector_([this](std::vector<Finding>& batch) { scanner_.out_.Findings(report_.path, batch); }) {
+        collector_(
+            [this](std::vector<Finding>& batch) { scanner_.out_.Findings(report_.path, batch); }) {
     report_.path = std::move(path);
   }
 
@@ -96,9 +104,11 @@ class ObjectContext final : public ExtractSink {
 
   void Cell(std::string_view utf8, const CellRef& cell) override {
     saw_cells_ = true;
-    if (!cell.table.empty()) report_.bytes += utf8.size();  // a table's size: the bytes of its values
+    if (!cell.table.empty())
+      report_.bytes += utf8.size();  // a table's size: the bytes of its values
     const uint64_t before = collector_.added();
-    const bool raw = !cell.raw.empty() && cell.offset.has_value();  // exact offsets in a CP932/EUC-JP file
+    const bool raw =
+        !cell.raw.empty() && cell.offset.has_value();  // exact offsets in a CP932/EUC-JP file
     // Cells are scanned alone: one too short for any enabled type has no
     // finding and is not decoded at all (most cells of a card-only scan), nor
     // is one the record filter ruled out.
@@ -116,7 +126,8 @@ class ObjectContext final : public ExtractSink {
       CopyInto(&where.record, cell.record);
       if (raw) {
         scanner_.text_.ScanEncodedUnit(cell.raw, EncodingForCharset(cell.raw_encoding, cell.raw),
-                                       *cell.offset, cell.line, cell.column_kind, where, &collector_);
+                                       *cell.offset, cell.line, cell.column_kind, where,
+                                       &collector_);
       } else {
         scanner_.text_.ScanUnit(utf8, cell.offset.value_or(0), cell.line, cell.column_kind, where,
                                 &collector_);
@@ -146,8 +157,8 @@ class ObjectContext final : public ExtractSink {
     budget_.Leave();
   }
 
-  void MemberStatus(std::string_view name, uint64_t bytes, ObjectStatus status, std::string_view reason,
-                    bool encrypted) override {
+  void MemberStatus(std::string_view name, uint64_t bytes, ObjectStatus status,
+                    std::string_view reason, bool encrypted) override {
     ObjectReport member;
     member.path = MemberPath(report_.path, name);
     member.bytes = bytes;
@@ -190,7 +201,8 @@ class ObjectContext final : public ExtractSink {
 
   // Closes the object: own findings plus the sums of its members.
   void Finish() {
-    collector_.Finish(&report_, saw_cells_ ? std::optional<uint64_t>(rows_with_findings_) : std::nullopt);
+    collector_.Finish(&report_,
+                      saw_cells_ ? std::optional<uint64_t>(rows_with_findings_) : std::nullopt);
     report_.records += member_records_ + nested_people_.size();
     if (report_.bytes == 0) report_.bytes = nested_bytes_;  // a database by URI: its tables' values
     report_.findings = 0;
@@ -201,7 +213,8 @@ class ObjectContext final : public ExtractSink {
     report_.risk = std::max(report_.risk, member_risk_);
     // The 1,000-people threshold applies to a database's distinct people,
     // which no single table may reach.
-    if (!nested_people_.empty()) report_.risk = std::max(report_.risk, RateRisk({}, report_.records));
+    if (!nested_people_.empty())
+      report_.risk = std::max(report_.risk, RateRisk({}, report_.records));
     if (members_not_ok_ && Severity(report_.status) < Severity(ObjectStatus::kIncomplete)) {
       report_.status = ObjectStatus::kIncomplete;
       report_.reason = std::to_string(members_not_ok_) + " of " + std::to_string(members_) +
@@ -280,9 +293,15 @@ void ExtractStream(Format f, char delimiter, ByteSource& source, const DetectedE
                    ObjectContext& ctx, TextScanner& text) {
   switch (f) {
     case Format::kCsv:
-    case Format::kTsv: ReportStatus(ctx, ExtractDelimited(source, delimiter, ctx)); return;
-    case Format::kNdjson: ReportStatus(ctx, ExtractNdjson(source, ctx)); return;
-    default: text.ScanStream(source, &ctx.report(), &ctx.collector(), &encoding); return;
+    case Format::kTsv:
+      ReportStatus(ctx, ExtractDelimited(source, delimiter, ctx));
+      return;
+    case Format::kNdjson:
+      ReportStatus(ctx, ExtractNdjson(source, ctx));
+      return;
+    default:
+      text.ScanStream(source, &ctx.report(), &ctx.collector(), &encoding);
+      return;
   }
 }
 
@@ -297,27 +316,55 @@ void Extract(Format f, const DetectedEncoding& encoding, std::string_view bytes,
     return;
   }
   switch (f) {
-    case Format::kJson: ReportStatus(ctx, ExtractJson(bytes, ctx)); return;
+    case Format::kJson:
+      ReportStatus(ctx, ExtractJson(bytes, ctx));
+      return;
     case Format::kZip:
-    case Format::kArchive: ExtractArchive(bytes, path, ctx); return;
-    case Format::kXlsx: ReportStatus(ctx, ExtractXlsx(bytes, path, ctx)); return;
-    case Format::kDocx: ReportStatus(ctx, ExtractDocx(bytes, path, ctx)); return;
-    case Format::kPptx: ReportStatus(ctx, ExtractPptx(bytes, path, ctx)); return;
-    case Format::kOds: ReportStatus(ctx, ExtractOds(bytes, path, ctx)); return;
-    case Format::kOdt: ReportStatus(ctx, ExtractOdt(bytes, path, ctx)); return;
-    case Format::kOle2: ReportStatus(ctx, ExtractOle2(bytes, ctx)); return;
-    case Format::kPdf: ReportStatus(ctx, ExtractPdf(bytes, ctx)); return;
-    case Format::kEml: ReportStatus(ctx, ExtractMail(bytes, ctx)); return;
-    case Format::kMbox: ReportStatus(ctx, ExtractMbox(bytes, ctx)); return;
-    case Format::kSqlite: ExtractSqlite(bytes, is_file ? &path : nullptr, ctx); return;
-    case Format::kBinary: ctx.SetStatus(ObjectStatus::kSkipped, "binary"); return;
-    default: return;  // streamed formats are handled above
+    case Format::kArchive:
+      ExtractArchive(bytes, path, ctx);
+      return;
+    case Format::kXlsx:
+      ReportStatus(ctx, ExtractXlsx(bytes, path, ctx));
+      return;
+    case Format::kDocx:
+      ReportStatus(ctx, ExtractDocx(bytes, path, ctx));
+      return;
+    case Format::kPptx:
+      ReportStatus(ctx, ExtractPptx(bytes, path, ctx));
+      return;
+    case Format::kOds:
+      ReportStatus(ctx, ExtractOds(bytes, path, ctx));
+      return;
+    case Format::kOdt:
+      ReportStatus(ctx, ExtractOdt(bytes, path, ctx));
+      return;
+    case Format::kOle2:
+      ReportStatus(ctx, ExtractOle2(bytes, ctx));
+      return;
+    case Format::kPdf:
+      ReportStatus(ctx, ExtractPdf(bytes, ctx));
+      return;
+    case Format::kEml:
+      ReportStatus(ctx, ExtractMail(bytes, ctx));
+      return;
+    case Format::kMbox:
+      ReportStatus(ctx, ExtractMbox(bytes, ctx));
+      return;
+    case Format::kSqlite:
+      ExtractSqlite(bytes, is_file ? &path : nullptr, ctx);
+      return;
+    case Format::kBinary:
+      ctx.SetStatus(ObjectStatus::kSkipped, "binary");
+      return;
+    default:
+      return;  // streamed formats are handled above
   }
 }
 
 }  // namespace
 
-ObjectReport ObjectScanner::ScanMemory(const std::string& path, std::string_view bytes, Budget& budget) {
+ObjectReport ObjectScanner::ScanMemory(const std::string& path, std::string_view bytes,
+                                       Budget& budget) {
   ObjectContext ctx(*this, path, budget);
   ctx.report().bytes = bytes.size();
   DetectedEncoding encoding;

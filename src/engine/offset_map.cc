@@ -28,7 +28,8 @@ void OffsetMap::DropPrefix(uint32_t pos) {
   std::vector<Point> kept;
   kept.reserve(points_.end() - first_after + 1);
   kept.push_back({0, origin, origin});
-  for (auto it = first_after; it != points_.end(); ++it) kept.push_back({it->out - pos, it->in, it->end});
+  for (auto it = first_after; it != points_.end(); ++it)
+    kept.push_back({it->out - pos, it->in, it->end});
   points_ = std::move(kept);
 }
 

@@ -67,7 +67,8 @@ RecordFilter::RecordFilter(const std::bitset<kDataTypeCount>& enabled) {
   // Card numbers, tracks, emails and phones are found by their shape
   // alone; every other type needs a label (or is a name or an address).
   std::bitset<kDataTypeCount> shape_only;
-  for (DataType t : {DataType::kCardNumber, DataType::kCardTrack, DataType::kEmail, DataType::kPhone}) {
+  for (DataType t :
+       {DataType::kCardNumber, DataType::kCardTrack, DataType::kEmail, DataType::kPhone}) {
     shape_only.set(static_cast<size_t>(t));
   }
   needs_labels_ = (enabled & ~shape_only).any();
@@ -88,7 +89,8 @@ bool RecordFilter::MayHoldFinding(std::string_view text, const Candidates& found
 // Calls hit(begin, end) for each reason `text` may hold a finding, until it
 // returns false.
 template <typename Hit>
-void RecordFilter::FindTriggers(std::string_view text, const Candidates& found, const Hit& hit) const {
+void RecordFilter::FindTriggers(std::string_view text, const Candidates& found,
+                                const Hit& hit) const {
   if (at_sign_) {
     for (uint32_t at : found.at_signs) {
       if (!hit(at, at + 1)) return;
@@ -117,7 +119,8 @@ void RecordFilter::FindTriggers(std::string_view text, const Candidates& found, 
       digits += runs[end].end - runs[end].begin;
       ++end;
     }
-    bool may = (card_ && digits >= kCardDigits) || (postal_ && non_ascii && digits >= kPostalDigits);
+    bool may =
+        (card_ && digits >= kCardDigits) || (postal_ && non_ascii && digits >= kPostalDigits);
     uint32_t rest = digits;  // digits from run k to the chain's end
     for (size_t k = first; phone_ && !may && k < end; ++k) {
       const DigitRun& r = runs[k];

@@ -31,8 +31,8 @@ const auto kEmail = Only({DataType::kEmail});
 TEST(RecordFilter, CardNumbersNeedThirteenDigitsInOneChain) {
   EXPECT_TRUE(May(kCard, R"({"id":4111111111111111})"));
   EXPECT_TRUE(May(kCard, "x,4111 1111 1111 1111,y"));
-  EXPECT_TRUE(May(kCard, "id 4111-1111-1111-1"));   // 13 digits
-  EXPECT_FALSE(May(kCard, "id 4111-1111-1111"));    // 12
+  EXPECT_TRUE(May(kCard, "id 4111-1111-1111-1"));  // 13 digits
+  EXPECT_FALSE(May(kCard, "id 4111-1111-1111"));   // 12
   EXPECT_FALSE(May(kCard, R"({"ts":"2024-05-04T19:04:07.776+09:00","user_id":8343090})"));
   EXPECT_FALSE(May(kCard, "1234567,890123456"));  // a delimiter ends a chain
 }
@@ -72,7 +72,8 @@ TEST(RecordFilter, LabelsMatterForTheTypesTheyGiveContext) {
 
 TEST(RecordFilter, CardsAloneNeedNoLabels) {
   EXPECT_FALSE(RecordFilter(kCard).NeedsLabels());
-  EXPECT_FALSE(RecordFilter(Only({DataType::kCardNumber, DataType::kEmail, DataType::kPhone})).NeedsLabels());
+  EXPECT_FALSE(RecordFilter(Only({DataType::kCardNumber, DataType::kEmail, DataType::kPhone}))
+                   .NeedsLabels());
   EXPECT_TRUE(RecordFilter(Only({DataType::kCardExpiry})).NeedsLabels());
 }
 
@@ -89,21 +90,67 @@ TEST(RecordFilter, JapaneseTextMattersForNamesAndAddresses) {
 
 // Values a table row may hold: each type in several notations, decoys,
 // labels and structure that stress the row splitter.
-const std::vector<std::string> kValues = {
-    "4111111111111111", "4111 1111 1111 1111", "3530-1113-3330-0000", "5500 0000 0000 0004",
-    "４１１１１１１１１１１１１１１１", "%B4111111111111111^YAMADA/TARO^2512101", ";4111111111111111=2512101?",
-    "03-1234-5678", "090-1234-5678", "(03)1234-5678", "+81 3 1234 5678", "0312345678", "0475445690",
-    "０９０‐１２３４‐５６７８", "taro..yamada.@docomo.ne.jp", "a@b.example.com", "12/27", "2027年6月",
-    "123", "1234", "100-0001", "〒100-0001", "東京都千代田区千代田1-1", "昭和50年1月1日", "1975-01-01",
-    "123456789018", "TK1234567", "1234567", "普通 1234567", "山田 太郎", "ヤマダ タロウ", "山田様",
-    "2024-05-04T19:04:07.776+09:00", "8343090", "fa21c6dc16bc63f9", "192.168.0.1", "¥12,800",
-    "注文番号 4111111111111111", "cvv 123", "有効期限 12/27", "セキュリティコード 123",
-    "マイナンバー 1234 5678 9018", "生年月日 1975/01/01", "パスポート TK1234567", "免許証 123456789012",
-    "口座番号 1234567", "TEL 03-1234-5678", "a \"quoted\" word", "x,y", "", " ", "ｃｖｖ", "line\nbreak"};
+const std::vector<std::string> kValues = {"4111111111111111",
+                                          "4111 1111 1111 1111",
+                                          "3530-1113-3330-0000",
+                                          "5500 0000 0000 0004",
+                                          "４１１１１１１１１１１１１１１１",
+                                          "%B4111111111111111^YAMADA/TARO^2512101",
+                                          ";4111111111111111=2512101?",
+                                          "03-1234-5678",
+                                          "090-1234-5678",
+                                          "(03)1234-5678",
+                                          "+81 3 1234 5678",
+                                          "0312345678",
+                                          "0475445690",
+                                          "０９０‐１２３４‐５６７８",
+                                          "taro..yamada.@docomo.ne.jp",
+                                          "a@b.example.com",
+                                          "12/27",
+                                          "2027年6月",
+                                          "123",
+                                          "1234",
+                                          "100-0001",
+                                          "〒100-0001",
+                                          "東京都千代田区千代田1-1",
+                                          "昭和50年1月1日",
+                                          "1975-01-01",
+                                          "123456789018",
+                                          "TK1234567",
+                                          "1234567",
+                                          "普通 1234567",
+                                          "山田 太郎",
+                                          "ヤマダ タロウ",
+                                          "山田様",
+                                          "2024-05-04T19:04:07.776+09:00",
+                                          "8343090",
+                                          "fa21c6dc16bc63f9",
+                                          "192.168.0.1",
+                                          "¥12,800",
+                                          "注文番号 4111111111111111",
+                                          "cvv 123",
+                                          "有効期限 12/27",
+                                          "セキュリティコード 123",
+                                          "マイナンバー 1234 5678 9018",
+                                          "生年月日 1975/01/01",
+                                          "パスポート TK1234567",
+                                          "免許証 123456789012",
+                                          "口座番号 1234567",
+                                          "TEL 03-1234-5678",
+                                          "a \"quoted\" word",
+                                          "x,y",
+                                          "",
+                                          " ",
+                                          "ｃｖｖ",
+                                          "line\nbreak"};
 const std::vector<std::string> kHeaders = {
-    "id", "card_number", "cvv", "expiry", "email", "tel", "my_number", "zip", "birthday", "passport",
-    "license", "account", "bank", "name", "address", "note", "注文番号", "参照番号", "security_code",
-    "cardNumber", "氏名", "住所", "有効期限", "セキュリティコード", "メモ"};
+    "id",       "card_number", "cvv",           "expiry",
+    "email",    "tel",         "my_number",     "zip",
+    "birthday", "passport",    "license",       "account",
+    "bank",     "name",        "address",       "note",
+    "注文番号", "参照番号",    "security_code", "cardNumber",
+    "氏名",     "住所",        "有効期限",      "セキュリティコード",
+    "メモ"};
 
 template <typename T>
 const T& Pick(std::mt19937& rng, const std::vector<T>& pool) {
@@ -130,13 +177,19 @@ std::string MakeCsv(std::mt19937& rng) {
   if (rng() % 4 != 0) row(header);
   for (int r = 0; r < 60; ++r) {
     switch (rng() % 12) {
-      case 0: csv += "\n"; continue;      // blank row
-      case 1: row(header); continue;      // a repeated header
-      default: break;
+      case 0:
+        csv += "\n";
+        continue;  // blank row
+      case 1:
+        row(header);
+        continue;  // a repeated header
+      default:
+        break;
     }
     std::vector<std::string> cells;
     const size_t n = rng() % 9 == 0 ? columns + 1 : columns;  // sometimes ragged
-    for (size_t c = 0; c < n; ++c) cells.push_back(rng() % 3 == 0 ? Pick(rng, kValues) : "x" + std::to_string(rng() % 1000));
+    for (size_t c = 0; c < n; ++c)
+      cells.push_back(rng() % 3 == 0 ? Pick(rng, kValues) : "x" + std::to_string(rng() % 1000));
     row(cells);
   }
   return csv;
@@ -169,10 +222,19 @@ std::string MakeNdjson(std::mt19937& rng) {
       if (f) line += ",";
       line += JsonString(Pick(rng, kHeaders), rng) + ":";
       switch (rng() % 6) {
-        case 0: line += std::to_string(rng() % 100000); break;
-        case 1: line += "{" + JsonString(rng() % 2 ? "number" : "code", rng) + ":" + JsonString(Pick(rng, kValues), rng) + "}"; break;
-        case 2: line += "[" + JsonString(Pick(rng, kValues), rng) + "]"; break;
-        default: line += JsonString(Pick(rng, kValues), rng); break;
+        case 0:
+          line += std::to_string(rng() % 100000);
+          break;
+        case 1:
+          line += "{" + JsonString(rng() % 2 ? "number" : "code", rng) + ":" +
+                  JsonString(Pick(rng, kValues), rng) + "}";
+          break;
+        case 2:
+          line += "[" + JsonString(Pick(rng, kValues), rng) + "]";
+          break;
+        default:
+          line += JsonString(Pick(rng, kValues), rng);
+          break;
       }
     }
     line += "}";
@@ -182,10 +244,11 @@ std::string MakeNdjson(std::mt19937& rng) {
   return out;
 }
 
-using Seen = std::tuple<int, uint64_t, uint64_t, uint64_t, std::optional<uint64_t>, std::string, std::string>;
+using Seen = std::tuple<int, uint64_t, uint64_t, uint64_t, std::optional<uint64_t>, std::string,
+                        std::string>;
 
-std::vector<Seen> Scan(bool filter, const std::bitset<kDataTypeCount>& types, const std::string& path,
-                       const std::string& bytes, ObjectReport* report) {
+std::vector<Seen> Scan(bool filter, const std::bitset<kDataTypeCount>& types,
+                       const std::string& path, const std::string& bytes, ObjectReport* report) {
   ScanOptions options;
   options.types = types;
   options.min_confidence = Confidence::kLow;
@@ -196,8 +259,8 @@ std::vector<Seen> Scan(bool filter, const std::bitset<kDataTypeCount>& types, co
   *report = (*engine)->ScanBytes(path, bytes, &findings);
   std::vector<Seen> seen;
   for (const Finding& f : findings) {
-    seen.emplace_back(static_cast<int>(f.type), f.offset, f.length, f.line, f.where.row, f.where.column,
-                      f.value);
+    seen.emplace_back(static_cast<int>(f.type), f.offset, f.length, f.line, f.where.row,
+                      f.where.column, f.value);
   }
   return seen;
 }
@@ -219,7 +282,8 @@ TEST(RecordFilterDifferential, TablesScanTheSameWithAndWithoutTheFilter) {
   const std::vector<std::bitset<kDataTypeCount>> type_sets = {
       ScanOptions::AllTypes(), kCard, kPhone,
       Only({DataType::kCardNumber, DataType::kCardExpiry, DataType::kCardSecurityCode}),
-      ScanOptions::AllTypes().reset(static_cast<size_t>(DataType::kPersonName))
+      ScanOptions::AllTypes()
+          .reset(static_cast<size_t>(DataType::kPersonName))
           .reset(static_cast<size_t>(DataType::kAddress))};
   for (int round = 0; round < 40; ++round) {
     const auto& types = type_sets[round % type_sets.size()];
@@ -232,8 +296,9 @@ TEST(RecordFilterDifferential, TablesScanTheSameWithAndWithoutTheFilter) {
 TEST(RecordFilterDifferential, NdjsonOfInvalidLinesCountsPeopleLikeText) {
   // Until a line yields a cell the file may be free text, whose records are
   // its distinct identities: a quiet but invalid first line is parsed.
-  ExpectSameBothWays(ScanOptions::AllTypes(), "t.ndjson",
-                     "{\"tp\":\"2024-05-02T19:04:0v\":\"123\"}\n{\"ei\"al:m\"a..b.@docomo.ne.jp\"}\n");
+  ExpectSameBothWays(
+      ScanOptions::AllTypes(), "t.ndjson",
+      "{\"tp\":\"2024-05-02T19:04:0v\":\"123\"}\n{\"ei\"al:m\"a..b.@docomo.ne.jp\"}\n");
 }
 
 TEST(RecordFilterDifferential, RowsAfterSkippedOnesKeepTheirNumbers) {

@@ -40,12 +40,18 @@ bool IsDigitCodePoint(char32_t cp) {
 
 const char* IcuName(Encoding e, const std::string& name) {
   switch (e) {
-    case Encoding::kUtf16Le: return "UTF-16LE";
-    case Encoding::kUtf16Be: return "UTF-16BE";
-    case Encoding::kCp932: return "windows-31j";
-    case Encoding::kEucJp: return "EUC-JP";
-    case Encoding::kIso2022Jp: return "ISO-2022-JP";
-    default: return name.c_str();
+    case Encoding::kUtf16Le:
+      return "UTF-16LE";
+    case Encoding::kUtf16Be:
+      return "UTF-16BE";
+    case Encoding::kCp932:
+      return "windows-31j";
+    case Encoding::kEucJp:
+      return "EUC-JP";
+    case Encoding::kIso2022Jp:
+      return "ISO-2022-JP";
+    default:
+      return name.c_str();
   }
 }
 
@@ -54,11 +60,16 @@ const char* IcuName(Encoding e, const std::string& name) {
 size_t SourceCharLength(Encoding e, unsigned char lead) {
   switch (e) {
     case Encoding::kUtf16Le:
-    case Encoding::kUtf16Be: return 2;
-    case Encoding::kCp932: return ((lead >= 0x81 && lead <= 0x9F) || (lead >= 0xE0 && lead <= 0xFC)) ? 2 : 1;
-    case Encoding::kEucJp: return lead == 0x8F ? 3 : (lead >= 0x8E ? 2 : 1);
-    case Encoding::kIso2022Jp: return 1;  // two in JIS X 0208 mode; the next start bounds it
-    default: return 1;
+    case Encoding::kUtf16Be:
+      return 2;
+    case Encoding::kCp932:
+      return ((lead >= 0x81 && lead <= 0x9F) || (lead >= 0xE0 && lead <= 0xFC)) ? 2 : 1;
+    case Encoding::kEucJp:
+      return lead == 0x8F ? 3 : (lead >= 0x8E ? 2 : 1);
+    case Encoding::kIso2022Jp:
+      return 1;  // two in JIS X 0208 mode; the next start bounds it
+    default:
+      return 1;
   }
 }
 
@@ -94,9 +105,11 @@ size_t NextFoldable(std::string_view s, size_t i, size_t end) {
     const __m128i n2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 2));
     const __m128i off = _mm_sub_epi8(n2, x90);  // 0..5 for U+2010-2015
     const __m128i dash = _mm_and_si128(eq(n1, x80), eq(_mm_min_epu8(off, five), off));
-    const __m128i e2_hit = _mm_and_si128(eq(v, e2), _mm_or_si128(dash, _mm_and_si128(eq(n1, x88), eq(n2, x92))));
-    const __m128i e3_hit = _mm_and_si128(
-        eq(v, e3), _mm_or_si128(_mm_and_si128(eq(n1, x80), eq(n2, x80)), _mm_and_si128(eq(n1, x83), eq(n2, xbc))));
+    const __m128i e2_hit =
+        _mm_and_si128(eq(v, e2), _mm_or_si128(dash, _mm_and_si128(eq(n1, x88), eq(n2, x92))));
+    const __m128i e3_hit =
+        _mm_and_si128(eq(v, e3), _mm_or_si128(_mm_and_si128(eq(n1, x80), eq(n2, x80)),
+                                              _mm_and_si128(eq(n1, x83), eq(n2, xbc))));
     const __m128i hit = _mm_or_si128(_mm_or_si128(e2_hit, e3_hit), eq(v, ef));
     if (const int mask = _mm_movemask_epi8(hit)) return i + __builtin_ctz(mask);
   }
@@ -232,8 +245,8 @@ void TextDecoder::DecodeUtf8(std::string_view raw, uint64_t raw_offset, bool fin
     }
     char folded = FoldToAscii(cp);
     if (IsLongVowelMark(cp)) {
-      const bool prev_is_digit = i > copy_from ? IsAsciiDigit(raw[i - 1])
-                                               : (!out->empty() && IsAsciiDigit(out->back()));
+      const bool prev_is_digit =
+          i > copy_from ? IsAsciiDigit(raw[i - 1]) : (!out->empty() && IsAsciiDigit(out->back()));
       if (prev_is_digit && i + len >= end && !final) {
         end = i;  // the next character decides; it comes with the next call
         break;
@@ -256,8 +269,8 @@ void TextDecoder::DecodeUtf8(std::string_view raw, uint64_t raw_offset, bool fin
   }
 }
 
-void TextDecoder::DecodeIcu(std::string_view raw, uint64_t raw_offset, bool final,
-                            std::string* out, OffsetMap* map) {
+void TextDecoder::DecodeIcu(std::string_view raw, uint64_t raw_offset, bool final, std::string* out,
+                            OffsetMap* map) {
   UErrorCode err = U_ZERO_ERROR;
   const int32_t pending_before = ucnv_toUCountPending(converter_, &err);
   const uint64_t pending_start = raw_offset - (pending_before > 0 ? pending_before : 0);
@@ -271,10 +284,11 @@ void TextDecoder::DecodeIcu(std::string_view raw, uint64_t raw_offset, bool fina
     UChar* target_end = reinterpret_cast<UChar*>(units_.data()) + units_.size();
     err = U_ZERO_ERROR;
     const char* before = src;
-    ucnv_toUnicode(converter_, &target, target_end, &src, src_end,
-                   unit_offsets_.data() + produced, final, &err);
+    ucnv_toUnicode(converter_, &target, target_end, &src, src_end, unit_offsets_.data() + produced,
+                   final, &err);
     // Offsets of this round are relative to where this round started.
-    for (size_t k = produced; k < static_cast<size_t>(target - reinterpret_cast<UChar*>(units_.data())); ++k) {
+    for (size_t k = produced;
+         k < static_cast<size_t>(target - reinterpret_cast<UChar*>(units_.data())); ++k) {
       if (unit_offsets_[k] >= 0) unit_offsets_[k] += static_cast<int32_t>(before - raw.data());
     }
     produced = target - reinterpret_cast<UChar*>(units_.data());
@@ -307,8 +321,8 @@ void TextDecoder::DecodeIcu(std::string_view raw, uint64_t raw_offset, bool fina
     uint64_t begin = start_of(k);
     // ICU counts an ISO-2022-JP mode switch as part of the next character;
     // a value's span starts at its own bytes.
-    while (encoding_ == Encoding::kIso2022Jp && begin >= raw_offset && begin - raw_offset + 2 < raw.size() &&
-           raw[begin - raw_offset] == '\x1B') {
+    while (encoding_ == Encoding::kIso2022Jp && begin >= raw_offset &&
+           begin - raw_offset + 2 < raw.size() && raw[begin - raw_offset] == '\x1B') {
       begin += (raw[begin - raw_offset + 1] == '$' && raw[begin - raw_offset + 2] == '(') ? 4 : 3;
     }
     uint64_t end = k + width < produced ? start_of(k + width) : consumed_end;

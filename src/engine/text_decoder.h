@@ -52,7 +52,7 @@ class TextDecoder {
 
   Encoding encoding_ = Encoding::kUtf8;
   UConverter* converter_ = nullptr;
-  std::string carry_;         // UTF-8 bytes of a cut character
+  std::string carry_;          // UTF-8 bytes of a cut character
   uint64_t carry_offset_ = 0;  // original offset of carry_[0]
   // A long vowel mark after a digit waits for the next character to decide
   // whether it is a hyphen.

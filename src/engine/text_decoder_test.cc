@@ -1,11 +1,12 @@
 #include "engine/text_decoder.h"
-#include "engine/encode_test_util.h"
 
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
 
 #include <random>
 #include <string>
+
+#include "engine/encode_test_util.h"
 
 namespace mamori {
 namespace {
@@ -82,10 +83,15 @@ TEST(TextDecoderTest, DashDecisionSurvivesChunkCut) {
 }
 
 TEST(TextDecoderTest, InvalidUtf8PassesThroughUnchanged) {
-  const std::string raw = "ab\xFF" "cd\xEF\xBC ０\xE3\x81";
+  const std::string raw =
+      "ab\xFF"
+      "cd\xEF\xBC ０\xE3\x81";
   for (size_t piece : {size_t{1}, size_t{2}, size_t{1} << 20}) {
     const Decoded d = DecodeAll(raw, Encoding::kUtf8, piece);
-    EXPECT_EQ(d.text, "ab\xFF" "cd\xEF\xBC 0\xE3\x81") << piece;
+    EXPECT_EQ(d.text,
+              "ab\xFF"
+              "cd\xEF\xBC 0\xE3\x81")
+        << piece;
     EXPECT_EQ(Original(raw, d, "cd"), "cd");
     EXPECT_EQ(Original(raw, d, "0"), "０");
   }
@@ -97,17 +103,17 @@ TEST(TextDecoderTest, Cp932WithOffsetsInOriginalBytes) {
   for (size_t piece : {size_t{1}, size_t{3}, size_t{1} << 20}) {
     const Decoded d = DecodeAll(raw, Encoding::kCp932, piece);
     EXPECT_EQ(d.text, "氏名,電話番号\r\n山田太郎,03-1234-5678\r\n") << piece;
-    EXPECT_EQ(Original(raw, d, "03-1234-5678"), EncodeAs("０３－１２３４－５６７８", "windows-31j"));
+    EXPECT_EQ(Original(raw, d, "03-1234-5678"),
+              EncodeAs("０３－１２３４－５６７８", "windows-31j"));
     EXPECT_EQ(Original(raw, d, "山田"), EncodeAs("山田", "windows-31j"));
   }
 }
 
 TEST(TextDecoderTest, EucJpAndIso2022JpAndUtf16) {
   const std::string utf8 = "お問い合わせ 090-1234-5678 まで";
-  for (auto [charset, enc] : {std::pair{"EUC-JP", Encoding::kEucJp},
-                              std::pair{"ISO-2022-JP", Encoding::kIso2022Jp},
-                              std::pair{"UTF-16LE", Encoding::kUtf16Le},
-                              std::pair{"UTF-16BE", Encoding::kUtf16Be}}) {
+  for (auto [charset, enc] :
+       {std::pair{"EUC-JP", Encoding::kEucJp}, std::pair{"ISO-2022-JP", Encoding::kIso2022Jp},
+        std::pair{"UTF-16LE", Encoding::kUtf16Le}, std::pair{"UTF-16BE", Encoding::kUtf16Be}}) {
     const std::string raw = EncodeAs(utf8, charset);
     for (size_t piece : {size_t{1}, size_t{5}, size_t{1} << 20}) {
       const Decoded d = DecodeAll(raw, enc, piece);
@@ -121,8 +127,9 @@ TEST(TextDecoderTest, EucJpAndIso2022JpAndUtf16) {
 // Whole-buffer decoding takes the SIMD path; 1-byte pieces take the scalar
 // one. Both must agree on text and offsets for any mix of characters.
 TEST(TextDecoderTest, SimdAndScalarPathsAgree) {
-  const char* alphabet[] = {"0", "7", "a", " ", "\n", "、", "。", "ー", "ｰ", "－", "‐", "―", "−", "…",
-                            "※", "　", "０", "９", "Ａ", "＠", "（", "漢", "カ", "ﾃ", "\xFF", "\xE3"};
+  const char* alphabet[] = {"0",  "7",  "a",  " ",  "\n", "、", "。",   "ー",  "ｰ",
+                            "－", "‐",  "―",  "−",  "…",  "※",  "　",   "０",  "９",
+                            "Ａ", "＠", "（", "漢", "カ", "ﾃ",  "\xFF", "\xE3"};
   std::mt19937 rng(11);
   for (int round = 0; round < 200; ++round) {
     std::string raw;

@@ -27,8 +27,9 @@ void DropOverlaps(std::vector<Detection>* ds) {
     Detection& d = (*ds)[i];
     // Only recent detections can overlap; look back a few.
     const size_t look = std::min<size_t>(kept, 8);
-    const bool overlaps = std::any_of(ds->begin() + (kept - look), ds->begin() + kept,
-                                      [&](const Detection& k) { return k.type == d.type && d.begin < k.end; });
+    const bool overlaps =
+        std::any_of(ds->begin() + (kept - look), ds->begin() + kept,
+                    [&](const Detection& k) { return k.type == d.type && d.begin < k.end; });
     if (overlaps) continue;
     if (kept != i) (*ds)[kept] = std::move(d);
     ++kept;
@@ -58,7 +59,8 @@ Result<std::unique_ptr<ScanCore>> ScanCore::Create(const ScanOptions& options) {
   core->detectors = MakeDetectors(options);
   core->record_filter = RecordFilter(options.types);
   std::bitset<kDataTypeCount> cards;
-  cards.set(static_cast<size_t>(DataType::kCardNumber)).set(static_cast<size_t>(DataType::kCardTrack));
+  cards.set(static_cast<size_t>(DataType::kCardNumber))
+      .set(static_cast<size_t>(DataType::kCardTrack));
   core->lazy_labels = (options.types & ~cards).none();
   return core;
 }
@@ -83,7 +85,8 @@ void TextScanner::ScanBuffer(uint32_t settled_from, uint32_t settle_to, uint64_t
   // validated. When that value is the whole cell nothing else can be in it,
   // and the detectors are spared (customer lists are mostly such cells).
   std::optional<Detection> typed;
-  const std::optional<DataType> column_type = unit_label ? LabelDataType(*unit_label) : std::nullopt;
+  const std::optional<DataType> column_type =
+      unit_label ? LabelDataType(*unit_label) : std::nullopt;
   if (column_type && core_.options.Enabled(*column_type) && settled_from == 0 &&
       settle_to == buffer_.size()) {
     typed = TypedColumnValue(*unit_label, buffer_);
@@ -146,7 +149,8 @@ void TextScanner::ScanStream(ByteSource& source, ObjectReport* report, FindingCo
     return;
   }
   bool eof = *got < chunk;
-  const DetectedEncoding enc = known ? *known : DetectEncoding(std::string_view(raw_.data(), *got), eof);
+  const DetectedEncoding enc =
+      known ? *known : DetectEncoding(std::string_view(raw_.data(), *got), eof);
   report->encoding = enc.name;
   if (enc.encoding == Encoding::kBinary) {
     report->status = ObjectStatus::kSkipped;
@@ -189,7 +193,8 @@ void TextScanner::ScanStream(ByteSource& source, ObjectReport* report, FindingCo
     got = ReadFull(source, raw_.data(), chunk);
     if (!got.ok()) {
       report->status = ObjectStatus::kIncomplete;
-      report->reason = "read failed after " + std::to_string(raw_offset) + " bytes: " + got.status().message();
+      report->reason =
+          "read failed after " + std::to_string(raw_offset) + " bytes: " + got.status().message();
       return;
     }
     eof = *got < chunk;

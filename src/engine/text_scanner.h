@@ -11,8 +11,8 @@
 
 #include "detectors/detector.h"
 #include "engine/byte_source.h"
-#include "engine/encoding.h"
 #include "engine/collector.h"
+#include "engine/encoding.h"
 #include "engine/finder.h"
 #include "engine/offset_map.h"
 #include "engine/record_filter.h"
@@ -57,8 +57,9 @@ class TextScanner {
   // Scans a unit in `encoding` (a mail body in its MIME charset) that sits
   // at `base_offset`, line `base_line`, of its object.
   void ScanEncodedUnit(std::string_view bytes, const DetectedEncoding& encoding,
-                       uint64_t base_offset, uint64_t base_line, std::optional<LabelKind> unit_label,
-                       const StructuredLocation& where, FindingCollector* out);
+                       uint64_t base_offset, uint64_t base_line,
+                       std::optional<LabelKind> unit_label, const StructuredLocation& where,
+                       FindingCollector* out);
 
   // Whether one record of a table (a CSV row, an NDJSON line, as written in
   // UTF-8) may hold a finding outside columns whose kind matters
@@ -85,7 +86,8 @@ class TextScanner {
   // ScanCore::lazy_labels: labels of buffer_ found when a detector asks.
   class LazyLabels final : public LabelSource {
    public:
-    LazyLabels(const Finder& finder, Finder::Scratch& scratch) : finder_(finder), scratch_(scratch) {}
+    LazyLabels(const Finder& finder, Finder::Scratch& scratch)
+        : finder_(finder), scratch_(scratch) {}
     void Reset(std::string_view text) { text_ = text; }
     std::span<const LabelHit> Within(uint32_t from, uint32_t to) const override {
       finder_.FindLabels(text_, from, to, scratch_, &hits_);

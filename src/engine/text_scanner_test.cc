@@ -35,7 +35,8 @@ std::unique_ptr<ScanCore> FakeCore(uint32_t chunk) {
 std::vector<Finding> Scan(const ScanCore& core, const std::string& bytes, ObjectReport* report) {
   auto scanner = TextScanner::Create(core);
   std::vector<Finding> all;
-  FindingCollector collector([&](std::vector<Finding>& b) { all.insert(all.end(), b.begin(), b.end()); });
+  FindingCollector collector(
+      [&](std::vector<Finding>& b) { all.insert(all.end(), b.begin(), b.end()); });
   MemorySource source(bytes);
   (*scanner)->ScanStream(source, report, &collector);
   collector.Finish(report);
@@ -50,7 +51,8 @@ TEST(TextScannerTest, ChunkBoundariesNeitherLoseNorDuplicate) {
   std::vector<uint64_t> lines;
   for (int i = 0; i < 400; ++i) {
     text += "番号 ";
-    const std::string digits = std::to_string(10000000 + rng() % 80000000) + std::to_string(rng() % 10);
+    const std::string digits =
+        std::to_string(10000000 + rng() % 80000000) + std::to_string(rng() % 10);
     expected.push_back({text.size(), digits});
     lines.push_back(line);
     text += digits;
@@ -85,7 +87,9 @@ TEST(TextScannerTest, OffsetsAreInOriginalBytesOfFullWidthText) {
 }
 
 TEST(TextScannerTest, BomIsSkippedAndCounted) {
-  const std::string text = "\xEF\xBB\xBF" "12345678";
+  const std::string text =
+      "\xEF\xBB\xBF"
+      "12345678";
   ObjectReport report;
   const std::vector<Finding> found = Scan(*FakeCore(1 << 20), text, &report);
   ASSERT_EQ(found.size(), 1u);
@@ -96,7 +100,8 @@ TEST(TextScannerTest, BomIsSkippedAndCounted) {
 
 TEST(TextScannerTest, BinaryIsSkippedNotClean) {
   ObjectReport report;
-  const std::vector<Finding> found = Scan(*FakeCore(1 << 20), std::string("\0\1\2\3 12345678", 13), &report);
+  const std::vector<Finding> found =
+      Scan(*FakeCore(1 << 20), std::string("\0\1\2\3 12345678", 13), &report);
   EXPECT_TRUE(found.empty());
   EXPECT_EQ(report.status, ObjectStatus::kSkipped);
   EXPECT_EQ(report.reason, "binary");
@@ -129,7 +134,8 @@ TEST(TextScannerTest, UnitScanCarriesLocationAndLabel) {
   auto core = FakeCore(1 << 20);
   auto scanner = TextScanner::Create(*core);
   std::vector<Finding> all;
-  FindingCollector collector([&](std::vector<Finding>& b) { all.insert(all.end(), b.begin(), b.end()); });
+  FindingCollector collector(
+      [&](std::vector<Finding>& b) { all.insert(all.end(), b.begin(), b.end()); });
   StructuredLocation where;
   where.row = 7;
   where.column = "カード番号";
@@ -165,12 +171,40 @@ TEST(TextScannerTest, LazyLabelsOwnTheSameCardsAsEagerOnes) {
   ASSERT_TRUE(lazy.ok() && eager.ok());
   ASSERT_TRUE((*lazy)->lazy_labels);
   (*eager)->lazy_labels = false;
-  const std::vector<std::string> pieces = {
-      "4111111111111111", "4111 1111 1111 1111", "3530-1113-3330-0000", "378282246310005",
-      "4900000000000086", "%B4111111111111111^YAMADA/TARO^2512101", ";4111111111111111=2512?",
-      "カード番号", "クレジットカード番号", "card number", "card no", "注文番号", "order no", "order number",
-      "伝票番号", "東京都", "様", "cvv", "123", "12", "1234567", "\n", "\n\n", " ", "：", ":", "abc", "x",
-      "（裏面）", "番号", "JAN", "ISBN 978", "tracking", "お問い合わせ番号"};
+  const std::vector<std::string> pieces = {"4111111111111111",
+                                           "4111 1111 1111 1111",
+                                           "3530-1113-3330-0000",
+                                           "378282246310005",
+                                           "4900000000000086",
+                                           "%B4111111111111111^YAMADA/TARO^2512101",
+                                           ";4111111111111111=2512?",
+                                           "カード番号",
+                                           "クレジットカード番号",
+                                           "card number",
+                                           "card no",
+                                           "注文番号",
+                                           "order no",
+                                           "order number",
+                                           "伝票番号",
+                                           "東京都",
+                                           "様",
+                                           "cvv",
+                                           "123",
+                                           "12",
+                                           "1234567",
+                                           "\n",
+                                           "\n\n",
+                                           " ",
+                                           "：",
+                                           ":",
+                                           "abc",
+                                           "x",
+                                           "（裏面）",
+                                           "番号",
+                                           "JAN",
+                                           "ISBN 978",
+                                           "tracking",
+                                           "お問い合わせ番号"};
   std::mt19937 rng(7);
   for (int round = 0; round < 300; ++round) {
     std::string text;

@@ -6,15 +6,15 @@ namespace mamori {
 namespace {
 
 constexpr std::array<std::string_view, kDataTypeCount> kTypeNames = {
-    "card_number", "card_expiry", "card_security_code", "card_track",   "email",
-    "phone",       "my_number",   "postal_code",        "birth_date",   "passport_number",
-    "drivers_license", "bank_account", "person_name",   "address",
+    "card_number",     "card_expiry",  "card_security_code", "card_track", "email",
+    "phone",           "my_number",    "postal_code",        "birth_date", "passport_number",
+    "drivers_license", "bank_account", "person_name",        "address",
 };
 constexpr std::array<std::string_view, 3> kConfidenceNames = {"low", "medium", "high"};
-constexpr std::array<std::string_view, 5> kRiskNames = {"none", "low", "medium", "high", "critical"};
-constexpr std::array<std::string_view, 7> kStatusNames = {"ok",          "skipped", "incomplete",
-                                                          "encrypted",   "unsupported",
-                                                          "no_text",     "error"};
+constexpr std::array<std::string_view, 5> kRiskNames = {"none", "low", "medium", "high",
+                                                        "critical"};
+constexpr std::array<std::string_view, 7> kStatusNames = {
+    "ok", "skipped", "incomplete", "encrypted", "unsupported", "no_text", "error"};
 
 template <typename E, size_t N>
 std::optional<E> Parse(const std::array<std::string_view, N>& names, std::string_view s) {

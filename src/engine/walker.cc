@@ -41,7 +41,7 @@ void WalkDirectory(const fs::path& root, const std::vector<std::string>& exclude
       if (entry.is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (entry.is_symlink(ec)) continue;  // never leave the tree or loop
+    if (entry.is_symlink(ec)) continue;        // never leave the tree or loop
     if (!entry.is_regular_file(ec)) continue;  // devices, sockets, fifos
     const uintmax_t size = entry.file_size(ec);
     found.push_back({path, ec ? 0 : static_cast<uint64_t>(size), ec ? ec.message() : ""});

@@ -9,9 +9,9 @@
 namespace mamori {
 
 struct WalkItem {
-  std::string path;    // as given or found; "-" is standard input
-  uint64_t size = 0;   // 0 for stdin
-  std::string error;   // set when the path could not be listed or stat'ed
+  std::string path;   // as given or found; "-" is standard input
+  uint64_t size = 0;  // 0 for stdin
+  std::string error;  // set when the path could not be listed or stat'ed
 };
 
 // Expands files and directories (recursively, not following symlinks out of

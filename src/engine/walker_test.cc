@@ -23,7 +23,9 @@ class WalkerTest : public ::testing::Test {
     fs::create_symlink(root_ / "a", root_ / "b" / "loop");
   }
   void TearDown() override { fs::remove_all(root_); }
-  void Write(const std::string& rel, const std::string& body) { std::ofstream(root_ / rel) << body; }
+  void Write(const std::string& rel, const std::string& body) {
+    std::ofstream(root_ / rel) << body;
+  }
   std::vector<std::string> Names(const std::vector<WalkItem>& items) {
     std::vector<std::string> names;
     for (const WalkItem& i : items) names.push_back(fs::relative(i.path, root_).string());
@@ -35,7 +37,7 @@ class WalkerTest : public ::testing::Test {
 TEST_F(WalkerTest, RecursesInStableOrderWithoutFollowingLinks) {
   const auto items = Walk({root_.string()}, {});
   EXPECT_EQ(Names(items), (std::vector<std::string>{"a/list.csv", "b/app.log", "b/mail.eml",
-                                                     "b/node_modules/dep.js"}));
+                                                    "b/node_modules/dep.js"}));
   EXPECT_EQ(items[1].size, 3u);
 }
 

@@ -26,7 +26,8 @@ std::string StreamMemberName(std::string_view container) {
 bool LooksEncryptedError(const std::string& message) {
   std::string lower = message;
   std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
-  return lower.find("encrypt") != std::string::npos || lower.find("passphrase") != std::string::npos ||
+  return lower.find("encrypt") != std::string::npos ||
+         lower.find("passphrase") != std::string::npos ||
          lower.find("password") != std::string::npos;
 }
 
@@ -73,8 +74,9 @@ void ExtractArchive(std::string_view bytes, std::string_view name, ExtractSink& 
     auto next = (*reader)->Next();
     if (!next.ok()) {
       const std::string& why = next.status().message();
-      sink.SetStatus(LooksEncryptedError(why) ? ObjectStatus::kEncrypted : ObjectStatus::kIncomplete,
-                     "archive damaged or truncated: " + why);
+      sink.SetStatus(
+          LooksEncryptedError(why) ? ObjectStatus::kEncrypted : ObjectStatus::kIncomplete,
+          "archive damaged or truncated: " + why);
       return;
     }
     if (!next->has_value()) break;
@@ -102,9 +104,9 @@ void ExtractArchive(std::string_view bytes, std::string_view name, ExtractSink& 
     if (!read.ok()) {
       const bool encrypted = LooksEncryptedError(read.message());
       sink.MemberStatus(member, data.size(),
-                        encrypted ? ObjectStatus::kEncrypted
-                                  : read.code() == Status::Code::kUnsupported ? ObjectStatus::kIncomplete
-                                                                              : ObjectStatus::kError,
+                        encrypted                                   ? ObjectStatus::kEncrypted
+                        : read.code() == Status::Code::kUnsupported ? ObjectStatus::kIncomplete
+                                                                    : ObjectStatus::kError,
                         read.message(), encrypted);
       continue;
     }
@@ -117,7 +119,8 @@ void ExtractArchive(std::string_view bytes, std::string_view name, ExtractSink& 
   }
   if (traversals) {
     sink.SetStatus(ObjectStatus::kIncomplete,
-                   std::to_string(traversals) + " member name(s) tried to leave the archive (scanned under safe names)");
+                   std::to_string(traversals) +
+                       " member name(s) tried to leave the archive (scanned under safe names)");
   }
 }
 

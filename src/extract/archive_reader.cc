@@ -35,8 +35,9 @@ std::string NameToUtf8(const char* raw) {
   if (IsValidUtf8Prefix(name)) return std::string(name);
   UErrorCode err = U_ZERO_ERROR;
   std::string out(name.size() * 3 + 1, '\0');
-  const int32_t n = ucnv_convert("UTF-8", "windows-31j", out.data(), static_cast<int32_t>(out.size()),
-                                 name.data(), static_cast<int32_t>(name.size()), &err);
+  const int32_t n =
+      ucnv_convert("UTF-8", "windows-31j", out.data(), static_cast<int32_t>(out.size()),
+                   name.data(), static_cast<int32_t>(name.size()), &err);
   if (U_FAILURE(err)) return std::string(name);
   out.resize(n);
   return out;
@@ -54,7 +55,8 @@ ArchiveReader::~ArchiveReader() {
   if (a_) archive_read_free(a_);
 }
 
-Result<std::unique_ptr<ArchiveReader>> ArchiveReader::Open(std::string_view bytes, bool single_stream) {
+Result<std::unique_ptr<ArchiveReader>> ArchiveReader::Open(std::string_view bytes,
+                                                           bool single_stream) {
   Utf8Locale locale;
   std::unique_ptr<ArchiveReader> r(new ArchiveReader());
   r->a_ = archive_read_new();

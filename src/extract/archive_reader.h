@@ -20,11 +20,11 @@ namespace mamori {
 class ArchiveReader {
  public:
   struct Entry {
-    std::string name;        // UTF-8; CP932 zip names are converted
-    uint64_t size = 0;       // as the header says; 0 when unknown
+    std::string name;   // UTF-8; CP932 zip names are converted
+    uint64_t size = 0;  // as the header says; 0 when unknown
     bool size_known = false;
     bool encrypted = false;
-    bool is_file = true;     // false for directories, links, devices
+    bool is_file = true;  // false for directories, links, devices
   };
 
   // Opens `bytes` (which must outlive the reader) as an archive. With

@@ -23,26 +23,35 @@ class Budget {
 
   // Asks to extract one more member of `size` bytes (0 when unknown yet).
   Status AdmitMember(uint64_t size) {
-    if (++members_ > limits_.max_members) return Status::Unsupported("too many members (limit " + std::to_string(limits_.max_members) + ")");
-    if (size > limits_.max_member_bytes) return Status::Unsupported("member too large: " + std::to_string(size) + " bytes (limit " + std::to_string(limits_.max_member_bytes) + ")");
+    if (++members_ > limits_.max_members)
+      return Status::Unsupported("too many members (limit " + std::to_string(limits_.max_members) +
+                                 ")");
+    if (size > limits_.max_member_bytes)
+      return Status::Unsupported("member too large: " + std::to_string(size) + " bytes (limit " +
+                                 std::to_string(limits_.max_member_bytes) + ")");
     return Expired();
   }
 
   // Asks to produce `bytes` more decompressed bytes.
   Status Take(uint64_t bytes) {
     total_ += bytes;
-    if (total_ > limits_.max_total_bytes) return Status::Unsupported("extracted bytes over the limit of " + std::to_string(limits_.max_total_bytes));
+    if (total_ > limits_.max_total_bytes)
+      return Status::Unsupported("extracted bytes over the limit of " +
+                                 std::to_string(limits_.max_total_bytes));
     return Status::Ok();
   }
 
   Status Expired() const {
-    if (std::chrono::steady_clock::now() > deadline_) return Status::Unsupported("time budget of " + std::to_string(limits_.max_seconds) + " s used up");
+    if (std::chrono::steady_clock::now() > deadline_)
+      return Status::Unsupported("time budget of " + std::to_string(limits_.max_seconds) +
+                                 " s used up");
     return Status::Ok();
   }
 
   // Nesting: Enter() before scanning a nested container, Leave() after.
   Status Enter() {
-    if (depth_ + 1 > limits_.max_depth) return Status::Unsupported("nested deeper than " + std::to_string(limits_.max_depth));
+    if (depth_ + 1 > limits_.max_depth)
+      return Status::Unsupported("nested deeper than " + std::to_string(limits_.max_depth));
     ++depth_;
     return Status::Ok();
   }

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/encoding.h"
 #include "engine/byte_count.h"
+#include "engine/encoding.h"
 #include "engine/offset_map.h"
 #include "engine/text_decoder.h"
 #include "extract/record_skip.h"
@@ -15,7 +15,6 @@
 
 namespace mamori {
 namespace {
-
 
 // Encodings whose multi-byte characters never contain the ASCII bytes that
 // structure a table (CP932 trail bytes can be '|' or letters: tracked).
@@ -57,7 +56,10 @@ class DelimitedParser {
  public:
   DelimitedParser(char delimiter, bool cp932, std::unique_ptr<TextDecoder> field_decoder,
                   ExtractSink& sink, const DelimitedOptions& options)
-      : options_(options), sink_(sink), decoder_(std::move(field_decoder)), table_(sink),
+      : options_(options),
+        sink_(sink),
+        decoder_(std::move(field_decoder)),
+        table_(sink),
         delimiter_(delimiter) {
     const auto mark = [&](std::array<uint8_t, 256>& t, char c, uint8_t cls) {
       t[static_cast<unsigned char>(c)] = cls;
@@ -88,14 +90,16 @@ class DelimitedParser {
   // The next bytes of the table (in the tokenized encoding).
   void Feed(std::string_view in) {
     // Plain rows take their filter answer from one question about the piece.
-    if (track_offsets_ && raw_encoding_.empty() && table_.decided()) piece_triggers_.Reset(sink_, in);
+    if (track_offsets_ && raw_encoding_.empty() && table_.decided())
+      piece_triggers_.Reset(sink_, in);
     piece_ = in;
     piece_offset_ = fed_;
     fed_ += in.size();
     FeedPiece(in);
     // Count the rest of this piece's line breaks now: its bytes are reused
     // once Feed returns.
-    if (track_offsets_) lines_before_ += CountByte(in.data() + counted_, in.size() - counted_, '\n');
+    if (track_offsets_)
+      lines_before_ += CountByte(in.data() + counted_, in.size() - counted_, '\n');
     counted_ = 0;
     piece_ = {};
     piece_triggers_.Clear();
@@ -143,9 +147,15 @@ class DelimitedParser {
           }
           state_ = State::kUnquoted;
           [[fallthrough]];
-        case State::kUnquoted: i = Unquoted(in, i); break;
-        case State::kQuoted: i = Quoted(in, i); break;
-        case State::kQuoteInQuoted: i = AfterQuote(in, i); break;
+        case State::kUnquoted:
+          i = Unquoted(in, i);
+          break;
+        case State::kQuoted:
+          i = Quoted(in, i);
+          break;
+        case State::kQuoteInQuoted:
+          i = AfterQuote(in, i);
+          break;
       }
     }
   }
@@ -172,7 +182,8 @@ class DelimitedParser {
     if (row.size() >= options_.max_row_bytes || row.find('\r') != std::string_view::npos) return i;
     if (!SplitPlainRow(row)) return i;
     triggers_.clear();
-    bool may = std::any_of(plain_.begin(), plain_.end(), [](const PlainCell& c) { return c.matters; });
+    bool may =
+        std::any_of(plain_.begin(), plain_.end(), [](const PlainCell& c) { return c.matters; });
     if (piece_triggers_.known()) {  // a fold-free piece: every row in it is
       may = piece_triggers_.Record(i, i + row.size(), &triggers_) || may;
     } else if (IsFoldFree(row)) {
@@ -217,7 +228,8 @@ class DelimitedParser {
         cell = row.substr(at, end - at);
         at = end;
       }
-      if (cell.size() >= options_.max_field_bytes || plain_.size() + 1 >= options_.max_row_fields) return false;
+      if (cell.size() >= options_.max_field_bytes || plain_.size() + 1 >= options_.max_row_fields)
+        return false;
       const std::optional<LabelKind> kind = table_.ColumnKind(plain_.size());
       plain_.push_back({cell, static_cast<size_t>(cell.data() - row.data()),
                         kind && sink_.KindMatters(*kind) && !IsBlank(cell)});
@@ -243,9 +255,10 @@ class DelimitedParser {
           empty ? std::nullopt : std::optional<uint64_t>(piece_offset_ + i + c.begin);
       cells_.push_back({row_[k], {}, offset, empty ? 0 : line});
       const size_t end = c.begin + c.text.size();
-      cells_.back().quiet = !c.matters && std::none_of(triggers_.begin(), triggers_.end(), [&](const TextSpan& t) {
-        return t.begin < end && c.begin < t.end;
-      });
+      cells_.back().quiet =
+          !c.matters && std::none_of(triggers_.begin(), triggers_.end(), [&](const TextSpan& t) {
+            return t.begin < end && c.begin < t.end;
+          });
     }
     table_.AddRow(cells_);
     row_.Clear();
@@ -264,7 +277,9 @@ class DelimitedParser {
     if (j > i) Content(in.substr(i, j - i));
     if (j == in.size()) return j;
     switch (unquoted_[static_cast<unsigned char>(in[j])]) {
-      case kDelim: EndField(); break;
+      case kDelim:
+        EndField();
+        break;
       case kCr:
         after_cr_ = true;
         [[fallthrough]];
@@ -425,8 +440,8 @@ class DelimitedParser {
     if (cut_fields_ > 0) {
       sink_.SetStatus(ObjectStatus::kIncomplete,
                       CountOf(cut_fields_, "field") + " over " +
-                          std::to_string(options_.max_field_bytes) +
-                          " bytes (first in record " + std::to_string(first_cut_record_) +
+                          std::to_string(options_.max_field_bytes) + " bytes (first in record " +
+                          std::to_string(first_cut_record_) +
                           "): the rest of each was scanned as text without its column");
     }
     if (overflow_rows_ > 0) {
@@ -445,10 +460,10 @@ class DelimitedParser {
   uint64_t decoded_bytes_ = 0;
   TableReader table_;
   char delimiter_;
-  std::vector<PlainCell> plain_;      // the split of a plain row (ReadPlainRow)
-  std::vector<TextSpan> triggers_;    // what in it may hold a finding
-  PieceTriggers piece_triggers_;      // the same for the whole piece being fed
-  std::vector<TableCell> skipped_;    // its cells, when it holds none
+  std::vector<PlainCell> plain_;    // the split of a plain row (ReadPlainRow)
+  std::vector<TextSpan> triggers_;  // what in it may hold a finding
+  PieceTriggers piece_triggers_;    // the same for the whole piece being fed
+  std::vector<TableCell> skipped_;  // its cells, when it holds none
   std::array<uint8_t, 256> unquoted_;
   std::array<uint8_t, 256> quoted_;
 
@@ -464,14 +479,14 @@ class DelimitedParser {
   std::string no_slot_;  // a field beyond the row's limits, decoded and dropped
   std::vector<std::optional<uint64_t>> row_offsets_;
   bool track_offsets_ = false;
-  uint64_t fed_ = 0;            // file offset of the next byte fed
-  std::string_view piece_;      // the bytes being fed now
-  uint64_t piece_offset_ = 0;   // and their file offset
+  uint64_t fed_ = 0;           // file offset of the next byte fed
+  std::string_view piece_;     // the bytes being fed now
+  uint64_t piece_offset_ = 0;  // and their file offset
   std::optional<uint64_t> field_offset_;
-  std::vector<uint64_t> row_lines_;  // 1-based line of each cell, 0 when unknown
+  std::vector<uint64_t> row_lines_;   // 1-based line of each cell, 0 when unknown
   std::vector<std::string> row_raw_;  // each cell's own bytes, when not UTF-8
   std::string raw_encoding_;
-  uint64_t lines_before_ = 0;        // line breaks before piece_[counted_]
+  uint64_t lines_before_ = 0;  // line breaks before piece_[counted_]
   size_t counted_ = 0;
   uint64_t field_line_ = 0;
   std::vector<TableCell> cells_;
@@ -562,8 +577,8 @@ Status ExtractDelimited(ByteSource& source, char delimiter, ExtractSink& sink,
                    "cannot decode " + enc.name + ": " + decoders.status().message());
     return Status::Ok();
   }
-  DelimitedParser parser(delimiter, enc.encoding == Encoding::kCp932,
-                         std::move(decoders->field), sink, options);
+  DelimitedParser parser(delimiter, enc.encoding == Encoding::kCp932, std::move(decoders->field),
+                         sink, options);
   if (!decoders->stream) {
     parser.TrackOffsets(enc.bom_bytes, enc.encoding == Encoding::kUtf8 ? "" : enc.name);
   }
@@ -574,8 +589,8 @@ Status ExtractDelimited(ByteSource& source, char delimiter, ExtractSink& sink,
     feeder.Feed(data);
     if (eof) break;
     if (Status t = sink.budget().Expired(); !t.ok()) {
-      sink.SetStatus(ObjectStatus::kIncomplete, t.message() + " after " + std::to_string(read) +
-                                                    " bytes of the table");
+      sink.SetStatus(ObjectStatus::kIncomplete,
+                     t.message() + " after " + std::to_string(read) + " bytes of the table");
       break;
     }
     got = ReadFull(source, buf.data(), chunk);

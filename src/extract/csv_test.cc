@@ -1,5 +1,4 @@
 #include "extract/csv.h"
-#include "engine/encode_test_util.h"
 
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
@@ -7,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/encode_test_util.h"
 #include "extract/recording_sink_test_util.h"
 
 namespace mamori {
@@ -108,8 +108,7 @@ TEST(CsvTest, FullWidthCommaAndQuoteStayCharacters) {
 }
 
 TEST(CsvTest, TabSeparated) {
-  const RecordingSink sink =
-      Parse("card_no\texp\tcvv\n4980123456789011\t12/27\t123\n", '\t');
+  const RecordingSink sink = Parse("card_no\texp\tcvv\n4980123456789011\t12/27\t123\n", '\t');
   EXPECT_EQ(sink.FindCell("4980123456789011")->column_kind, K::kCardNumber);
   EXPECT_EQ(sink.FindCell("12/27")->column_kind, K::kCardExpiry);
   EXPECT_EQ(sink.FindCell("123")->column_kind, K::kSecurityCode);
@@ -117,8 +116,9 @@ TEST(CsvTest, TabSeparated) {
 }
 
 TEST(CsvTest, BomLoneCrAndLastLineWithoutLineEnd) {
-  const RecordingSink sink =
-      Parse("\xEF\xBB\xBF" "E-mail,TEL\ra@example.com,03-1234-5678\rb@example.com,\"x");
+  const RecordingSink sink = Parse(
+      "\xEF\xBB\xBF"
+      "E-mail,TEL\ra@example.com,03-1234-5678\rb@example.com,\"x");
   EXPECT_EQ(sink.CellDump(),
             "0||E-mail\n0||TEL\n1|E-mail|a@example.com\n1|TEL|03-1234-5678\n"
             "2|E-mail|b@example.com\n2|TEL|x\n");
@@ -133,7 +133,8 @@ TEST(CsvTest, Utf16IsDecodedFirst) {
   const std::string raw =
       "\xFF\xFE" + EncodeAs("メール,電話\r\ntaro@example.com,03-1234-5678\r\n", "UTF-16LE");
   const RecordingSink sink = Parse(raw);
-  EXPECT_EQ(sink.CellDump(), "0||メール\n0||電話\n1|メール|taro@example.com\n1|電話|03-1234-5678\n");
+  EXPECT_EQ(sink.CellDump(),
+            "0||メール\n0||電話\n1|メール|taro@example.com\n1|電話|03-1234-5678\n");
 }
 
 TEST(CsvTest, ChunkBoundariesDoNotMatter) {
@@ -156,10 +157,10 @@ TEST(CsvTest, ChunkBoundariesDoNotMatter) {
 TEST(CsvTest, HugeFieldIsCutAndTheRestScannedAsText) {
   DelimitedOptions options;
   options.max_field_bytes = 16;
-  const RecordingSink sink =
-      Parse("memo,email\n\"0123456789abcdefTAIL-04-1234-5678 and more text\",a@example.com\n"
-            "short,b@example.com\n",
-            ',', options);
+  const RecordingSink sink = Parse(
+      "memo,email\n\"0123456789abcdefTAIL-04-1234-5678 and more text\",a@example.com\n"
+      "short,b@example.com\n",
+      ',', options);
   EXPECT_EQ(sink.status, ObjectStatus::kIncomplete);
   EXPECT_NE(sink.reason.find("1 field over 16 bytes"), std::string::npos) << sink.reason;
   EXPECT_NE(sink.FindCell("0123456789abcdef"), nullptr);
@@ -186,7 +187,8 @@ TEST(CsvTest, HugeFieldAtTheDefaultLimitKeepsMemoryBounded) {
 TEST(CsvTest, Cp932FieldCutKeepsCharactersWhole) {
   DelimitedOptions options;
   options.max_field_bytes = 5;  // cuts inside a two-byte character
-  const RecordingSink sink = Parse(EncodeAs("メモ\nあいうえおかきくけこ\n", "windows-31j"), ',', options);
+  const RecordingSink sink =
+      Parse(EncodeAs("メモ\nあいうえおかきくけこ\n", "windows-31j"), ',', options);
   EXPECT_EQ(sink.status, ObjectStatus::kIncomplete);
   std::string all;
   for (const auto& c : sink.cells) all += c.text;

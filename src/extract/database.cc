@@ -19,12 +19,14 @@ constexpr std::string_view kRowIdAlias = "mamori$rowid";
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
          });
 }
 
 std::string Qualified(const DbTable& t) {
-  return t.schema.empty() ? QuoteIdentifier(t.name) : QuoteIdentifier(t.schema) + "." + QuoteIdentifier(t.name);
+  return t.schema.empty() ? QuoteIdentifier(t.name)
+                          : QuoteIdentifier(t.schema) + "." + QuoteIdentifier(t.name);
 }
 
 std::string DisplayName(const DbTable& t, std::string_view default_schema) {
@@ -34,13 +36,15 @@ std::string DisplayName(const DbTable& t, std::string_view default_schema) {
 // A person's own name column, not "product_name" or "shop_name": a
 // Japanese header, or one of the usual English ones.
 bool PersonNameColumn(std::string_view column) {
-  if (std::any_of(column.begin(), column.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+  if (std::any_of(column.begin(), column.end(),
+                  [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
     return true;
   }
-  static constexpr std::string_view kNames[] = {"name",      "full_name",   "fullname",   "first_name",
-                                                "firstname", "last_name",   "lastname",   "family_name",
-                                                "surname",   "given_name",  "name_kana"};
-  return std::any_of(std::begin(kNames), std::end(kNames), [&](std::string_view n) { return EqualsIgnoreCase(n, column); });
+  static constexpr std::string_view kNames[] = {
+      "name",     "full_name",   "fullname", "first_name", "firstname", "last_name",
+      "lastname", "family_name", "surname",  "given_name", "name_kana"};
+  return std::any_of(std::begin(kNames), std::end(kNames),
+                     [&](std::string_view n) { return EqualsIgnoreCase(n, column); });
 }
 
 // A table identifies people when one of its columns is a person's
@@ -50,13 +54,16 @@ bool IdentifiesPeople(const DbTable& t) {
     const std::optional<LabelKind> kind = ClassifyColumn(c);
     if (!kind) return false;
     switch (*kind) {
-      case LabelKind::kName: return PersonNameColumn(c);
+      case LabelKind::kName:
+        return PersonNameColumn(c);
       case LabelKind::kEmail:
       case LabelKind::kMyNumber:
       case LabelKind::kBirthDate:
       case LabelKind::kPassport:
-      case LabelKind::kDriversLicense: return true;
-      default: return false;
+      case LabelKind::kDriversLicense:
+        return true;
+      default:
+        return false;
     }
   });
 }
@@ -77,7 +84,8 @@ std::optional<size_t> FindTable(const std::vector<DbTable>& tables, std::string_
 }
 
 // A declared foreign key, when it references the parent's primary key.
-std::optional<Link> DeclaredLink(const std::vector<DbTable>& tables, size_t child, const DbForeignKey& fk) {
+std::optional<Link> DeclaredLink(const std::vector<DbTable>& tables, size_t child,
+                                 const DbForeignKey& fk) {
   const auto parent = FindTable(tables, fk.parent_schema, fk.parent_name);
   if (!parent || *parent == child) return std::nullopt;
   const std::vector<std::string>& pk = tables[*parent].primary_key;
@@ -105,9 +113,12 @@ bool NamesTable(std::string_view column, std::string_view table) {
   std::string lower(table);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const std::string_view t = lower;
-  const auto drop = [&](size_t n) { return std::string(t.substr(0, t.size() - std::min(n, t.size()))); };
+  const auto drop = [&](size_t n) {
+    return std::string(t.substr(0, t.size() - std::min(n, t.size())));
+  };
   const bool s = t.ends_with("s"), es = t.ends_with("es"), ies = t.ends_with("ies");
-  for (const std::string& singular : {std::string(t), s ? drop(1) : "", es ? drop(2) : "", ies ? drop(3) + "y" : ""}) {
+  for (const std::string& singular :
+       {std::string(t), s ? drop(1) : "", es ? drop(2) : "", ies ? drop(3) + "y" : ""}) {
     if (!singular.empty() && EqualsIgnoreCase(stem, singular)) return true;
   }
   return false;
@@ -122,9 +133,10 @@ std::vector<Link> CandidateLinks(const std::vector<DbTable>& tables, size_t chil
     if (auto link = DeclaredLink(tables, child, fk)) links.push_back(std::move(*link));
   }
   for (const std::string& column : t.columns) {
-    const bool declared = std::any_of(t.foreign_keys.begin(), t.foreign_keys.end(), [&](const DbForeignKey& fk) {
-      return std::find(fk.columns.begin(), fk.columns.end(), column) != fk.columns.end();
-    });
+    const bool declared =
+        std::any_of(t.foreign_keys.begin(), t.foreign_keys.end(), [&](const DbForeignKey& fk) {
+          return std::find(fk.columns.begin(), fk.columns.end(), column) != fk.columns.end();
+        });
     if (declared) continue;
     for (size_t p = 0; p < tables.size(); ++p) {
       if (p == child || tables[p].schema != t.schema || tables[p].primary_key.size() != 1) continue;
@@ -179,8 +191,8 @@ bool AllPresent(std::span<const DbValue> v, size_t begin, size_t count) {
 
 // The row conditions selected for one table, OR-ed; nullopt when the table
 // is not selected at all.
-std::optional<std::string> SelectedWhere(const std::vector<TableSelection>& selections, const DbTable& t,
-                                         const std::string& display) {
+std::optional<std::string> SelectedWhere(const std::vector<TableSelection>& selections,
+                                         const DbTable& t, const std::string& display) {
   if (selections.empty()) return std::string();
   std::optional<std::string> where;
   for (const TableSelection& s : selections) {
@@ -322,8 +334,9 @@ Result<std::unique_ptr<Database>> OpenDatabaseUri(std::string_view uri, Budget& 
   return Status::InvalidArgument("not a database URI: " + DisplayDatabaseUri(uri));
 }
 
-TableQuery PlanTableQuery(const std::vector<DbTable>& tables, size_t index, std::string_view default_schema,
-                          std::string_view row_id, std::string_view where, uint64_t limit) {
+TableQuery PlanTableQuery(const std::vector<DbTable>& tables, size_t index,
+                          std::string_view default_schema, std::string_view row_id,
+                          std::string_view where, uint64_t limit) {
   const DbTable& t = tables[index];
   TableQuery q;
   q.display = DisplayName(t, default_schema);
@@ -361,8 +374,8 @@ TableQuery PlanTableQuery(const std::vector<DbTable>& tables, size_t index, std:
     joins += " LEFT JOIN " + Qualified(parent) + " AS " + Alias(hop + 1) + " ON ";
     for (size_t k = 0; k < link.columns.size(); ++k) {
       if (k) joins += " AND ";
-      joins += Alias(hop + 1) + "." + QuoteIdentifier(parent.primary_key[k]) + " = " + Alias(hop) + "." +
-               QuoteIdentifier(link.columns[k]);
+      joins += Alias(hop + 1) + "." + QuoteIdentifier(parent.primary_key[k]) + " = " + Alias(hop) +
+               "." + QuoteIdentifier(link.columns[k]);
     }
   }
   q.sql = "SELECT " + select + " FROM (" + inner + ") AS t0" + joins;
@@ -385,8 +398,8 @@ void ScanDatabase(Database& db, const DatabaseScanOptions& options, ExtractSink&
       const std::string& want = options.tables[s].table;
       if (want.empty() || want == display || want == t.name) found[s] = true;
     }
-    const TableQuery query =
-        PlanTableQuery(*tables, i, db.DefaultSchema(), db.RowIdExpression(), *where, options.sample_rows);
+    const TableQuery query = PlanTableQuery(*tables, i, db.DefaultSchema(), db.RowIdExpression(),
+                                            *where, options.sample_rows);
     sink.Nested(query.display, [&](ExtractSink& table) { ScanTable(db, query, table); });
   }
   for (size_t s = 0; s < options.tables.size(); ++s) {

@@ -42,7 +42,7 @@ struct DbValue {
 };
 
 struct DbForeignKey {
-  std::vector<std::string> columns;         // in the referencing table
+  std::vector<std::string> columns;  // in the referencing table
   std::string parent_schema;
   std::string parent_name;
   std::vector<std::string> parent_columns;  // empty: the parent's primary key
@@ -94,8 +94,8 @@ std::string QuoteSql(std::string_view text, char quote);
 inline std::string QuoteIdentifier(std::string_view name) { return QuoteSql(name, '"'); }
 
 struct DatabaseScanOptions {
-  uint64_t sample_rows = 0;              // rows per table; 0 = all
-  std::vector<TableSelection> tables;    // empty: every table, every row
+  uint64_t sample_rows = 0;            // rows per table; 0 = all
+  std::vector<TableSelection> tables;  // empty: every table, every row
 };
 
 // Scans the selected tables of `db`, each as sink.Nested(<table>, …);
@@ -108,15 +108,15 @@ void ScanDatabase(Database& db, const DatabaseScanOptions& options, ExtractSink&
 // The SELECT that reads one table: its columns, then the row locator, then
 // the record's link values (exposed for tests).
 struct TableQuery {
-  std::string display;                  // "customers", "sales.orders"
+  std::string display;  // "customers", "sales.orders"
   std::string sql;
   std::vector<std::string> columns;     // result columns 0..n-1
   size_t key_begin = 0, key_count = 0;  // the row's key columns in the result
   struct Hop {
-    std::string table;                  // display name of the table reached
-    size_t begin = 0, count = 0;        // its key values in the result
+    std::string table;            // display name of the table reached
+    size_t begin = 0, count = 0;  // its key values in the result
   };
-  std::vector<Hop> hops;                // towards the root, nearest first
+  std::vector<Hop> hops;  // towards the root, nearest first
 };
 
 // Plans the query for tables[index] among all tables of the database.

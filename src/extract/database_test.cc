@@ -59,7 +59,8 @@ CollectingSink Scan(const std::vector<std::string>& inputs, ScanOptions options 
   return sink;
 }
 
-DbTable Table(std::string name, std::vector<std::string> columns, std::vector<std::string> key = {"id"}) {
+DbTable Table(std::string name, std::vector<std::string> columns,
+              std::vector<std::string> key = {"id"}) {
   DbTable t;
   t.name = std::move(name);
   t.columns = std::move(columns);
@@ -70,8 +71,9 @@ DbTable Table(std::string name, std::vector<std::string> columns, std::vector<st
 TEST(PlanTableQueryTest, QuotesAndSamplesAndFilters) {
   std::vector<DbTable> tables = {Table("we\"ird", {"id", "e mail"})};
   const TableQuery q = PlanTableQuery(tables, 0, "", "rowid", "id > 3", 10);
-  EXPECT_EQ(q.sql, "SELECT t0.\"id\", t0.\"e mail\", t0.\"id\" FROM (SELECT * FROM \"we\"\"ird\" "
-                   "WHERE (id > 3) LIMIT 10) AS t0");
+  EXPECT_EQ(q.sql,
+            "SELECT t0.\"id\", t0.\"e mail\", t0.\"id\" FROM (SELECT * FROM \"we\"\"ird\" "
+            "WHERE (id > 3) LIMIT 10) AS t0");
   EXPECT_EQ(q.key_begin, 2u);
   EXPECT_EQ(QuoteSql("it's", '\''), "'it''s'");
   EXPECT_TRUE(q.hops.empty());
@@ -80,8 +82,10 @@ TEST(PlanTableQueryTest, QuotesAndSamplesAndFilters) {
 TEST(PlanTableQueryTest, RowIdWithoutPrimaryKey) {
   std::vector<DbTable> tables = {Table("log", {"line"}, {})};
   const TableQuery q = PlanTableQuery(tables, 0, "", "rowid", "", 0);
-  EXPECT_EQ(q.sql, "SELECT t0.\"line\", t0.\"mamori$rowid\" FROM (SELECT rowid AS \"mamori$rowid\", * FROM "
-                   "\"log\") AS t0");
+  EXPECT_EQ(
+      q.sql,
+      "SELECT t0.\"line\", t0.\"mamori$rowid\" FROM (SELECT rowid AS \"mamori$rowid\", * FROM "
+      "\"log\") AS t0");
 }
 
 TEST(PlanTableQueryTest, FollowsNamedColumnsToThePeopleTable) {
@@ -95,7 +99,8 @@ TEST(PlanTableQueryTest, FollowsNamedColumnsToThePeopleTable) {
   ASSERT_EQ(items.hops.size(), 2u);
   EXPECT_EQ(items.hops[0].table, "orders");
   EXPECT_EQ(items.hops[1].table, "customers");
-  EXPECT_NE(items.sql.find("LEFT JOIN \"orders\" AS t1 ON t1.\"id\" = t0.\"order_id\""), std::string::npos);
+  EXPECT_NE(items.sql.find("LEFT JOIN \"orders\" AS t1 ON t1.\"id\" = t0.\"order_id\""),
+            std::string::npos);
   EXPECT_NE(items.sql.find("t1.\"customer_id\""), std::string::npos);
   // shops identify nobody: orders link to customers, not to shops.
   const TableQuery orders = PlanTableQuery(tables, 1, "", "rowid", "", 0);
@@ -107,7 +112,8 @@ TEST(PlanTableQueryTest, FollowsNamedColumnsToThePeopleTable) {
 }
 
 TEST(PlanTableQueryTest, DeclaredForeignKeysAcrossSchemas) {
-  std::vector<DbTable> tables = {Table("people", {"pid", "氏名"}, {"pid"}), Table("payments", {"id", "payer", "amount"})};
+  std::vector<DbTable> tables = {Table("people", {"pid", "氏名"}, {"pid"}),
+                                 Table("payments", {"id", "payer", "amount"})};
   tables[0].schema = "crm";
   tables[1].schema = "public";
   tables[1].foreign_keys.push_back({{"payer"}, "crm", "people", {"pid"}});
@@ -126,8 +132,9 @@ TEST(DatabaseUriTest, RecognisedAndRedacted) {
   EXPECT_TRUE(IsDatabaseUri("postgresql://u@h/db"));
   EXPECT_TRUE(IsDatabaseUri("postgres://h"));
   EXPECT_FALSE(IsDatabaseUri("shop.db"));
-  EXPECT_EQ(DisplayDatabaseUri("postgresql://app:s3cret@db.local:5432/shop?sslmode=require&password=x"),
-            "postgresql://app@db.local:5432/shop?sslmode=require&password=***");
+  EXPECT_EQ(
+      DisplayDatabaseUri("postgresql://app:s3cret@db.local:5432/shop?sslmode=require&password=x"),
+      "postgresql://app@db.local:5432/shop?sslmode=require&password=***");
   EXPECT_EQ(DisplayDatabaseUri("postgres://h/db"), "postgres://h/db");
   EXPECT_EQ(DisplayDatabaseUri("sqlite:a.db"), "sqlite:a.db");
 }
@@ -213,11 +220,14 @@ TEST(EngineDatabaseTest, SkippedShortCellsChangeNoCounts) {
 TEST(EngineDatabaseTest, ThousandPeopleOverTablesIsHighRisk) {
   TempDir dir;
   const std::string path = dir / "staff.db";
-  std::string sql = "BEGIN; CREATE TABLE staff (id INTEGER PRIMARY KEY, email TEXT);"
-                    "CREATE TABLE members (id INTEGER PRIMARY KEY, email TEXT);";
+  std::string sql =
+      "BEGIN; CREATE TABLE staff (id INTEGER PRIMARY KEY, email TEXT);"
+      "CREATE TABLE members (id INTEGER PRIMARY KEY, email TEXT);";
   for (int i = 1; i <= 600; ++i) {
-    sql += "INSERT INTO staff VALUES (" + std::to_string(i) + ", 's" + std::to_string(i) + "@corp-mail.co.jp');";
-    sql += "INSERT INTO members VALUES (" + std::to_string(i) + ", 'm" + std::to_string(i) + "@corp-mail.co.jp');";
+    sql += "INSERT INTO staff VALUES (" + std::to_string(i) + ", 's" + std::to_string(i) +
+           "@corp-mail.co.jp');";
+    sql += "INSERT INTO members VALUES (" + std::to_string(i) + ", 'm" + std::to_string(i) +
+           "@corp-mail.co.jp');";
   }
   ASSERT_TRUE(MakeSqliteDatabase(path, sql + "COMMIT;").ok());
   const CollectingSink sink = Scan({"sqlite:" + path});
@@ -229,16 +239,21 @@ TEST(EngineDatabaseTest, ThousandPeopleOverTablesIsHighRisk) {
 TEST(EngineDatabaseTest, FilesStoredInBlobsAreScannedAsFiles) {
   TempDir dir;
   const std::string path = dir / "files.db";
-  const std::string zip = testing::MakeZip({{"list.csv", "name,card_number\n山田 太郎," + ShopCardNumber(1) + "\n"}});
+  const std::string zip =
+      testing::MakeZip({{"list.csv", "name,card_number\n山田 太郎," + ShopCardNumber(1) + "\n"}});
   std::string hex;
   for (unsigned char c : zip) {
     static constexpr char kDigits[] = "0123456789abcdef";
     hex += kDigits[c >> 4];
     hex += kDigits[c & 15];
   }
-  ASSERT_TRUE(MakeSqliteDatabase(path, "CREATE TABLE files (id INTEGER PRIMARY KEY, data BLOB, png BLOB, memo BLOB);"
-                                       "INSERT INTO files VALUES (7, x'" + hex + "', x'89504e470d0a1a0a00000000', "
-                                       "CAST('mail taro@shop-mail.co.jp' AS BLOB));")
+  ASSERT_TRUE(MakeSqliteDatabase(
+                  path,
+                  "CREATE TABLE files (id INTEGER PRIMARY KEY, data BLOB, png BLOB, memo BLOB);"
+                  "INSERT INTO files VALUES (7, x'" +
+                      hex +
+                      "', x'89504e470d0a1a0a00000000', "
+                      "CAST('mail taro@shop-mail.co.jp' AS BLOB));")
                   .ok());
   const CollectingSink sink = Scan({"sqlite:" + path});
   const std::string table = "sqlite:" + path + "!/files";
@@ -270,7 +285,7 @@ TEST(EngineDatabaseTest, SelectedTablesAndRowConditions) {
   const std::string db = "sqlite:" + path;
   EXPECT_FALSE(sink.objects.count(db + "!/customers"));
   EXPECT_EQ(sink.objects.at(db + "!/orders").records, 5u);  // ids 1, 3, 4, 53, 54
-  EXPECT_EQ(sink.objects.at(db).records, 3u);                // customers 1, 3 and 4
+  EXPECT_EQ(sink.objects.at(db).records, 3u);               // customers 1, 3 and 4
   EXPECT_EQ(sink.objects.at(db + "!/missing").status, ObjectStatus::kError);
   // A row condition cannot add a statement.
   options.tables = {{"orders", "1); SELECT (1"}};

@@ -19,18 +19,18 @@ namespace mamori {
 
 // One cell of a table (CSV row, spreadsheet row, JSON object field).
 struct CellRef {
-  uint64_t row = 0;                        // 1-based data row (the header is not a row)
-  std::string_view column;                 // header text or JSON key; empty without header
-  std::optional<LabelKind> column_kind;    // what the header names, when it names personal data
-  std::string_view sheet;                  // spreadsheets
-  std::string_view cell;                   // spreadsheets: "B7"
-  std::optional<uint64_t> offset;          // byte offset of the cell in the object, when known (CSV)
-  uint64_t line = 0;                       // 1-based line of the cell in the object; 0 unknown
-  std::string_view raw;                    // the cell's own bytes, when not UTF-8, at `offset`
-  std::string_view raw_encoding;           // their encoding ("cp932"), for exact offsets
-  std::string_view table;                  // databases: the table ("customers", "sales.orders")
-  std::string_view primary_key;            // databases: the row's key ("42", "7,2")
-  std::string_view record;                 // databases: the person the row describes ("customers:42")
+  uint64_t row = 0;                      // 1-based data row (the header is not a row)
+  std::string_view column;               // header text or JSON key; empty without header
+  std::optional<LabelKind> column_kind;  // what the header names, when it names personal data
+  std::string_view sheet;                // spreadsheets
+  std::string_view cell;                 // spreadsheets: "B7"
+  std::optional<uint64_t> offset;        // byte offset of the cell in the object, when known (CSV)
+  uint64_t line = 0;                     // 1-based line of the cell in the object; 0 unknown
+  std::string_view raw;                  // the cell's own bytes, when not UTF-8, at `offset`
+  std::string_view raw_encoding;         // their encoding ("cp932"), for exact offsets
+  std::string_view table;                // databases: the table ("customers", "sales.orders")
+  std::string_view primary_key;          // databases: the row's key ("42", "7,2")
+  std::string_view record;               // databases: the person the row describes ("customers:42")
   bool quiet = false;  // cannot hold a finding (MayHoldFinding said so): counted, not scanned
 };
 
@@ -43,7 +43,8 @@ class ExtractSink {
   // Free text in UTF-8 (a paragraph, a page, a mail body). `where` says
   // where it sits (page, sheet…); `offset` is its byte offset in the
   // object when that means something, else 0.
-  virtual void Text(std::string_view utf8, const StructuredLocation& where, uint64_t offset = 0) = 0;
+  virtual void Text(std::string_view utf8, const StructuredLocation& where,
+                    uint64_t offset = 0) = 0;
 
   // Text in its original encoding (a mail body as sent), at byte `offset`
   // and line `line` of the object: the engine decodes it itself, so

@@ -26,7 +26,9 @@ std::string LowerExtension(std::string_view name) {
 // names sit in the central directory at the end and in local headers; a
 // plain search of the bytes finds them without unpacking anything.
 Format ZipKind(std::string_view bytes) {
-  const auto has = [&](std::string_view needle) { return bytes.find(needle) != std::string_view::npos; };
+  const auto has = [&](std::string_view needle) {
+    return bytes.find(needle) != std::string_view::npos;
+  };
   if (has("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) return Format::kOds;
   if (has("mimetypeapplication/vnd.oasis.opendocument.text")) return Format::kOdt;
   if (has("[Content_Types].xml")) {
@@ -41,8 +43,8 @@ bool LooksLikeMailHeaders(std::string_view head) {
   // An RFC 5322 message starts with header fields; require two known ones
   // in the first lines so a text note that starts with "Subject:" is text.
   static constexpr std::array<std::string_view, 10> kFields = {
-      "received:", "from:", "to:", "subject:", "date:", "message-id:", "mime-version:",
-      "return-path:", "content-type:", "delivered-to:"};
+      "received:",   "from:",         "to:",          "subject:",      "date:",
+      "message-id:", "mime-version:", "return-path:", "content-type:", "delivered-to:"};
   int known = 0, lines = 0;
   size_t at = 0;
   while (at < head.size() && lines < 30) {
@@ -54,8 +56,10 @@ bool LooksLikeMailHeaders(std::string_view head) {
     if (line[0] != ' ' && line[0] != '\t') {
       const bool field = std::any_of(kFields.begin(), kFields.end(),
                                      [&](std::string_view f) { return StartsWith(line, f); });
-      if (field) ++known;
-      else if (line.find(':') == std::string::npos) return false;  // not a header line
+      if (field)
+        ++known;
+      else if (line.find(':') == std::string::npos)
+        return false;  // not a header line
     }
     ++lines;
     at = end + 1;
@@ -85,8 +89,8 @@ bool LooksLikeNdjson(std::string_view head) {
 
 std::string_view FormatName(Format f) {
   static constexpr std::array<std::string_view, 18> kNames = {
-      "text", "csv",  "tsv", "json",  "ndjson", "zip",  "xlsx", "docx",   "pptx",
-      "ods",  "odt", "archive", "pdf", "eml", "mbox", "ole2", "sqlite", "binary"};
+      "text", "csv", "tsv",     "json", "ndjson", "zip",  "xlsx", "docx",   "pptx",
+      "ods",  "odt", "archive", "pdf",  "eml",    "mbox", "ole2", "sqlite", "binary"};
   return kNames[static_cast<size_t>(f)];
 }
 
@@ -97,7 +101,10 @@ Format SniffFormat(std::string_view name, std::string_view head, DetectedEncodin
   if (StartsWith(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return Format::kOle2;
   if (StartsWith(head, "7z\xBC\xAF\x27\x1C") || StartsWith(head, "Rar!\x1A\x07") ||
       StartsWith(head, "\x1F\x8B") || StartsWith(head, "BZh") ||
-      StartsWith(head, "\xFD" "7zXZ") || StartsWith(head, "\x28\xB5\x2F\xFD") ||
+      StartsWith(head,
+                 "\xFD"
+                 "7zXZ") ||
+      StartsWith(head, "\x28\xB5\x2F\xFD") ||
       (head.size() > 262 && head.substr(257, 5) == "ustar")) {
     return Format::kArchive;
   }
@@ -105,7 +112,8 @@ Format SniffFormat(std::string_view name, std::string_view head, DetectedEncodin
   if (encoding) *encoding = enc;
   if (enc.encoding == Encoding::kBinary) return Format::kBinary;
   const std::string ext = LowerExtension(name);
-  if (StartsWith(head, "From ") && head.find("\nFrom:") != std::string_view::npos) return Format::kMbox;
+  if (StartsWith(head, "From ") && head.find("\nFrom:") != std::string_view::npos)
+    return Format::kMbox;
   if (ext == "eml") return Format::kEml;
   if (LooksLikeMailHeaders(head.substr(enc.bom_bytes))) return Format::kEml;
   if (ext == "csv") return Format::kCsv;
@@ -113,7 +121,8 @@ Format SniffFormat(std::string_view name, std::string_view head, DetectedEncodin
   if (enc.encoding == Encoding::kUtf8) {
     const std::string_view body = head.substr(enc.bom_bytes);
     const size_t first = body.find_first_not_of(" \t\r\n");
-    if (first != std::string_view::npos && LooksLikeNdjson(body.substr(first))) return Format::kNdjson;
+    if (first != std::string_view::npos && LooksLikeNdjson(body.substr(first)))
+      return Format::kNdjson;
     if (first != std::string_view::npos && (body[first] == '{' || body[first] == '[') &&
         (ext == "json" || ext == "")) {
       return Format::kJson;

@@ -10,12 +10,12 @@
 namespace mamori {
 
 enum class Format {
-  kText,     // plain text in any supported encoding
-  kCsv,      // comma-separated table
-  kTsv,      // tab-separated table
-  kJson,     // one JSON document
-  kNdjson,   // one JSON object per line (logs)
-  kZip,      // a zip that is not an office document
+  kText,    // plain text in any supported encoding
+  kCsv,     // comma-separated table
+  kTsv,     // tab-separated table
+  kJson,    // one JSON document
+  kNdjson,  // one JSON object per line (logs)
+  kZip,     // a zip that is not an office document
   kXlsx,
   kDocx,
   kPptx,
@@ -25,9 +25,9 @@ enum class Format {
   kPdf,
   kEml,
   kMbox,
-  kOle2,     // legacy .xls/.doc/.ppt
+  kOle2,  // legacy .xls/.doc/.ppt
   kSqlite,
-  kBinary,   // none of the above and not text
+  kBinary,  // none of the above and not text
 };
 
 std::string_view FormatName(Format f);

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <cstddef>
+#include <cstring>
 #include <exception>
 #include <iterator>
 #include <memory>
@@ -122,7 +122,8 @@ class KeyVerdicts {
     } else {
       for (char c : key) head = (head << 8) | static_cast<unsigned char>(c);
     }
-    const uint64_t mixed = (head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ key.size()) * 0xFF51AFD7ED558CCDULL;
+    const uint64_t mixed =
+        (head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ key.size()) * 0xFF51AFD7ED558CCDULL;
     return static_cast<size_t>(mixed >> 56);  // 0..255
   }
   std::array<Slot, 256> slots_;
@@ -258,8 +259,8 @@ class JsonWalker {
     NoteValue();
     if (!text.empty()) {
       // The innermost key (arrays have none).
-      const auto object = std::find_if(frames_.rbegin(), frames_.rend(),
-                                       [](const Frame& f) { return !f.array; });
+      const auto object =
+          std::find_if(frames_.rbegin(), frames_.rend(), [](const Frame& f) { return !f.array; });
       CellRef ref;
       ref.row = Row();
       if (object != frames_.rend() && !object->key.empty()) {
@@ -322,8 +323,8 @@ class JsonWalker {
   const JsonOptions& options_;
   KeyCache& keys_;
   std::optional<uint64_t> base_;  // offset of the walked text in the object, when known
-  std::string_view walk_text_;     // the top-level value being parsed and what follows
-  size_t walk_offset_ = 0;         // its offset in the walked text
+  std::string_view walk_text_;    // the top-level value being parsed and what follows
+  size_t walk_offset_ = 0;        // its offset in the walked text
   std::vector<Frame> frames_;
   size_t arrays_open_ = 0;
   uint64_t line_ = 0;
@@ -355,10 +356,12 @@ size_t CompleteUtf8Prefix(std::string_view s) {
 class NdjsonReader {
  public:
   // `first_offset`: where the first line starts in the object, when known.
-  NdjsonReader(ExtractSink& sink, const JsonOptions& options,
-               std::optional<uint64_t> first_offset)
-      : sink_(sink), options_(options), walker_(sink, options, keys_),
-        offsets_known_(first_offset.has_value()), line_start_(first_offset.value_or(0)) {}
+  NdjsonReader(ExtractSink& sink, const JsonOptions& options, std::optional<uint64_t> first_offset)
+      : sink_(sink),
+        options_(options),
+        walker_(sink, options, keys_),
+        offsets_known_(first_offset.has_value()),
+        line_start_(first_offset.value_or(0)) {}
 
   // The next decoded bytes; `offset` is where they start in the object.
   void Feed(std::string_view data, uint64_t offset) {
@@ -497,10 +500,9 @@ class NdjsonReader {
       sink_.SetStatus(ObjectStatus::kIncomplete, reason + ": scanned as text");
     }
     if (overlong_lines_ > 0) {
-      sink_.SetStatus(ObjectStatus::kIncomplete,
-                      CountOf(overlong_lines_, "line") + " over " +
-                          std::to_string(options_.max_line_bytes) +
-                          " bytes scanned as text without their keys");
+      sink_.SetStatus(ObjectStatus::kIncomplete, CountOf(overlong_lines_, "line") + " over " +
+                                                     std::to_string(options_.max_line_bytes) +
+                                                     " bytes scanned as text without their keys");
     }
     if (!expired_.empty()) {
       sink_.SetStatus(ObjectStatus::kIncomplete,
@@ -513,7 +515,7 @@ class NdjsonReader {
   KeyCache keys_;
   JsonWalker walker_;
   SkipAttempts attempts_;
-  PieceTriggers piece_;   // the filter's answer for the data being fed
+  PieceTriggers piece_;    // the filter's answer for the data being fed
   bool in_piece_ = false;  // the line being read lies whole in it,
   size_t piece_at_ = 0;    // at this offset
   std::vector<TextSpan> spans_;
@@ -566,23 +568,26 @@ Status ExtractJson(std::string_view bytes, ExtractSink& sink, const JsonOptions&
   const std::string_view text = utf8 ? bytes.substr(enc.bom_bytes) : std::string_view(decoded);
   KeyCache keys;
   JsonWalker walker(sink, options, keys);
-  const Outcome o = walker.Walk(text, 0, utf8 ? std::optional<uint64_t>(enc.bom_bytes) : std::nullopt);
+  const Outcome o =
+      walker.Walk(text, 0, utf8 ? std::optional<uint64_t>(enc.bom_bytes) : std::nullopt);
   switch (o.kind) {
-    case Outcome::kOk: return Status::Ok();
+    case Outcome::kOk:
+      return Status::Ok();
     case Outcome::kExpired:
       sink.SetStatus(ObjectStatus::kIncomplete,
                      o.message + " at byte " + std::to_string(o.resume) + " of the JSON");
       return Status::Ok();
     case Outcome::kSyntax:
-    case Outcome::kTooDeep: break;
+    case Outcome::kTooDeep:
+      break;
   }
   const std::optional<uint64_t> offset =
       utf8 ? std::optional<uint64_t>(enc.bom_bytes + o.resume) : std::nullopt;
   EmitTextPieces(sink, text.substr(o.resume), StructuredLocation{}, offset);
-  const std::string what = o.kind == Outcome::kTooDeep
-                               ? "JSON nested deeper than " + std::to_string(options.max_depth) +
-                                     " levels"
-                               : std::string("not valid JSON");
+  const std::string what =
+      o.kind == Outcome::kTooDeep
+          ? "JSON nested deeper than " + std::to_string(options.max_depth) + " levels"
+          : std::string("not valid JSON");
   sink.SetStatus(ObjectStatus::kIncomplete,
                  what + " after byte " + std::to_string(o.resume) + ": the rest scanned as text");
   return Status::Ok();
@@ -607,8 +612,7 @@ Status ExtractNdjson(ByteSource& source, ExtractSink& sink, const JsonOptions& o
     }
     decoder = std::move(*d);
   }
-  NdjsonReader reader(sink, options,
-                      utf8 ? std::optional<uint64_t>(enc.bom_bytes) : std::nullopt);
+  NdjsonReader reader(sink, options, utf8 ? std::optional<uint64_t>(enc.bom_bytes) : std::nullopt);
   std::string decoded;
   OffsetMap map;
   uint64_t offset = enc.bom_bytes;

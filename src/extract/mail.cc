@@ -356,7 +356,8 @@ class MailWalker {
     if (!bodies_.insert(WithoutSpace(text)).second) return;
     if (const std::optional<size_t> at = html ? std::nullopt : RawBodyOffset(part)) {
       const std::string_view raw = source_.substr(*at, RawBodyLength(part));
-      const uint64_t line = 1 + static_cast<uint64_t>(std::count(source_.begin(), source_.begin() + *at, '\n'));
+      const uint64_t line =
+          1 + static_cast<uint64_t>(std::count(source_.begin(), source_.begin() + *at, '\n'));
       sink_.RawText(raw, charset ? charset : "", StructuredLocation{}, source_offset_ + *at, line);
       return;
     }
@@ -373,8 +374,10 @@ class MailWalker {
       case GMIME_CONTENT_ENCODING_DEFAULT:
       case GMIME_CONTENT_ENCODING_7BIT:
       case GMIME_CONTENT_ENCODING_8BIT:
-      case GMIME_CONTENT_ENCODING_BINARY: break;
-      default: return std::nullopt;
+      case GMIME_CONTENT_ENCODING_BINARY:
+        break;
+      default:
+        return std::nullopt;
     }
     GMimeStream* stream = g_mime_data_wrapper_get_stream(content);
     if (!stream || stream->bound_start < 0 || stream->bound_end < stream->bound_start ||
@@ -734,7 +737,8 @@ Status ExtractMail(std::string_view bytes, ExtractSink& sink) {
     return Status::Corrupt("not a mail message");
   }
   const std::string_view parsed = WithoutEnvelopeLine(bytes);
-  MailWalker(sink, parsed, static_cast<uint64_t>(parsed.data() - bytes.data())).Message(message.get());
+  MailWalker(sink, parsed, static_cast<uint64_t>(parsed.data() - bytes.data()))
+      .Message(message.get());
   if (!trouble.reason.empty()) sink.SetStatus(ObjectStatus::kIncomplete, trouble.reason);
   return Status::Ok();
 }

@@ -54,12 +54,16 @@ class OdfText {
   // Handles one event; false when the walk must stop.
   bool On(XmlPull& xml, Event e) {
     switch (e) {
-      case Event::kStart: return OnStart(xml);
+      case Event::kStart:
+        return OnStart(xml);
       case Event::kText:
         if (paragraphs_ > 0) AppendText(xml.text());
         return true;
-      case Event::kEnd: OnEnd(xml); return true;
-      default: return false;
+      case Event::kEnd:
+        OnEnd(xml);
+        return true;
+      default:
+        return false;
     }
   }
   // True once after each paragraph end: a good place to flush.

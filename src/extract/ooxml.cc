@@ -156,12 +156,16 @@ class MarkupText {
   // Handles one event; false when the walk must stop.
   bool On(XmlPull& xml, Event e) {
     switch (e) {
-      case Event::kStart: return OnStart(xml);
+      case Event::kStart:
+        return OnStart(xml);
       case Event::kText:
         if (in_text_) out_.Append(xml.text());
         return true;
-      case Event::kEnd: OnEnd(xml.name()); return true;
-      default: return false;
+      case Event::kEnd:
+        OnEnd(xml.name());
+        return true;
+      default:
+        return false;
     }
   }
   void Flush() { FlushText(out_, sink_, where_, /*force=*/true); }

@@ -23,8 +23,7 @@ using ::testing::StartsWith;
 
 // tests/fixtures/pdf/<name>, made by tests/fixtures/make_pdf.sh.
 std::string Fixture(const std::string& name) {
-  const std::filesystem::path dir =
-      std::filesystem::path(MAMORI_SOURCE_DIR) / "tests/fixtures/pdf";
+  const std::filesystem::path dir = std::filesystem::path(MAMORI_SOURCE_DIR) / "tests/fixtures/pdf";
   std::ifstream in(dir / name, std::ios::binary);
   EXPECT_TRUE(in) << name;
   std::ostringstream s;

@@ -133,15 +133,17 @@ class PostgresDatabase final : public Database {
     return InReadOnlyTransaction([&]() -> Status {
       // PQexecParams runs exactly one statement: a row condition cannot
       // smuggle in a COMMIT and a write after it.
-      ResultPtr declared(PQexecParams(conn_, ("DECLARE mamori_rows NO SCROLL CURSOR FOR " + sql).c_str(), 0,
-                                      nullptr, nullptr, nullptr, nullptr, 0),
-                         PQclear);
+      ResultPtr declared(
+          PQexecParams(conn_, ("DECLARE mamori_rows NO SCROLL CURSOR FOR " + sql).c_str(), 0,
+                       nullptr, nullptr, nullptr, nullptr, 0),
+          PQclear);
       if (PQresultStatus(declared.get()) != PGRES_COMMAND_OK) return Error("query failed");
       const std::string fetch = "FETCH " + std::to_string(kFetchRows) + " FROM mamori_rows";
       for (;;) {
         if (Status expired = budget_.Expired(); !expired.ok()) return expired;
         bool more = true;
-        const Status s = Rows(fetch.c_str(), [&](std::span<const DbValue> v) { return more = row(v); });
+        const Status s =
+            Rows(fetch.c_str(), [&](std::span<const DbValue> v) { return more = row(v); });
         if (!s.ok()) return s;
         if (!more || fetched_ < kFetchRows) break;
       }
@@ -181,7 +183,8 @@ class PostgresDatabase final : public Database {
       for (int c = 0; c < columns; ++c) {
         DbValue& v = values[static_cast<size_t>(c)];
         v.null = PQgetisnull(r.get(), i, c);
-        v.text = std::string_view(PQgetvalue(r.get(), i, c), static_cast<size_t>(PQgetlength(r.get(), i, c)));
+        v.text = std::string_view(PQgetvalue(r.get(), i, c),
+                                  static_cast<size_t>(PQgetlength(r.get(), i, c)));
         v.binary = PQftype(r.get(), c) == kByteaOid && !v.null;
         if (v.binary) v.text = DecodeHex(v.text, &decoded[static_cast<size_t>(c)]);
       }
@@ -240,7 +243,8 @@ Result<std::unique_ptr<Database>> OpenPostgres(const std::string& uri, Budget& b
   const char* keywords[] = {"connect_timeout", "application_name", "dbname", nullptr};
   const char* values[] = {"10", "mamori", uri.c_str(), nullptr};
   PGconn* conn = PQconnectdbParams(keywords, values, 1);
-  if (conn == nullptr) return Status::IoError("cannot connect to " + RedactPostgresUri(uri) + ": out of memory");
+  if (conn == nullptr)
+    return Status::IoError("cannot connect to " + RedactPostgresUri(uri) + ": out of memory");
   if (PQstatus(conn) != CONNECTION_OK) {
     const std::string message = Trimmed(PQerrorMessage(conn));
     PQfinish(conn);

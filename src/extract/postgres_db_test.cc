@@ -12,10 +12,12 @@ namespace {
 
 TEST(RedactPostgresUriTest, PasswordsNeverShown) {
   EXPECT_EQ(RedactPostgresUri("postgresql://app:pw@db:5432/shop"), "postgresql://app@db:5432/shop");
-  EXPECT_EQ(RedactPostgresUri("postgres://app:p%40w@db/shop?password=x&sslpassword=y&sslmode=disable"),
-            "postgres://app@db/shop?password=***&sslpassword=***&sslmode=disable");
+  EXPECT_EQ(
+      RedactPostgresUri("postgres://app:p%40w@db/shop?password=x&sslpassword=y&sslmode=disable"),
+      "postgres://app@db/shop?password=***&sslpassword=***&sslmode=disable");
   EXPECT_EQ(RedactPostgresUri("postgresql://app@db/shop"), "postgresql://app@db/shop");
-  EXPECT_EQ(RedactPostgresUri("postgresql:///shop?host=/run/postgresql"), "postgresql:///shop?host=/run/postgresql");
+  EXPECT_EQ(RedactPostgresUri("postgresql:///shop?host=/run/postgresql"),
+            "postgresql:///shop?host=/run/postgresql");
   EXPECT_EQ(RedactPostgresUri("postgresql://a:b@h1,c:d@h2/x"), "postgresql://a@h2/x");
 }
 
@@ -34,10 +36,12 @@ int ClosedPort() {
 
 TEST(OpenPostgresTest, RefusedConnectionSaysWhereButNotThePassword) {
   Budget budget{Limits{}};
-  const std::string uri = "postgresql://u:Hunter2@127.0.0.1:" + std::to_string(ClosedPort()) + "/db";
+  const std::string uri =
+      "postgresql://u:Hunter2@127.0.0.1:" + std::to_string(ClosedPort()) + "/db";
   auto db = OpenPostgres(uri, budget);
   ASSERT_FALSE(db.ok());
-  EXPECT_NE(db.status().message().find("cannot connect to postgresql://u@127.0.0.1:"), std::string::npos)
+  EXPECT_NE(db.status().message().find("cannot connect to postgresql://u@127.0.0.1:"),
+            std::string::npos)
       << db.status().message();
   EXPECT_EQ(db.status().message().find("Hunter2"), std::string::npos);
 }

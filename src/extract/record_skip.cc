@@ -13,7 +13,8 @@ void PieceTriggers::Reset(ExtractSink& sink, std::string_view piece) {
   known_ = IsFoldFree(piece);
   if (!known_) return;
   sink.MayHoldFinding(piece, &spans_);
-  std::sort(spans_.begin(), spans_.end(), [](const TextSpan& a, const TextSpan& b) { return a.begin < b.begin; });
+  std::sort(spans_.begin(), spans_.end(),
+            [](const TextSpan& a, const TextSpan& b) { return a.begin < b.begin; });
 }
 
 bool PieceTriggers::Record(size_t begin, size_t end, std::vector<TextSpan>* out) {

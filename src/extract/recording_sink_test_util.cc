@@ -45,7 +45,8 @@ void RecordingSink::RawText(std::string_view bytes, std::string_view charset,
     auto decoder = TextDecoder::Create(enc);
     OffsetMap map;
     map.Reset(0);
-    if (decoder.ok()) (*decoder)->Decode(bytes.substr(std::min(enc.bom_bytes, bytes.size())), 0, true, &utf8, &map);
+    if (decoder.ok())
+      (*decoder)->Decode(bytes.substr(std::min(enc.bom_bytes, bytes.size())), 0, true, &utf8, &map);
   }
   texts.push_back({utf8, where, offset});
 }

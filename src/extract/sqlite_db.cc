@@ -51,7 +51,8 @@ class SqliteDatabase final : public Database {
   Result<std::vector<DbTable>> Tables() override {
     std::vector<DbTable> tables;
     Status s = Select(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE "
+        "'\\' "
         "ORDER BY name",
         [&](std::span<const DbValue> v) {
           tables.push_back({});
@@ -64,14 +65,15 @@ class SqliteDatabase final : public Database {
       s = Select("SELECT name, pk FROM pragma_table_info(" + QuoteSql(t.name, '\'') + ")",
                  [&](std::span<const DbValue> v) {
                    t.columns.emplace_back(v[0].text);
-                   if (v[1].text != "0") key[std::atoi(std::string(v[1].text).c_str())] = std::string(v[0].text);
+                   if (v[1].text != "0")
+                     key[std::atoi(std::string(v[1].text).c_str())] = std::string(v[0].text);
                    return true;
                  });
       if (!s.ok()) return s;
       for (auto& [position, column] : key) t.primary_key.push_back(column);
       std::string last_id;
-      s = Select("SELECT id, \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(" + QuoteSql(t.name, '\'') +
-                     ") ORDER BY id, seq",
+      s = Select("SELECT id, \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(" +
+                     QuoteSql(t.name, '\'') + ") ORDER BY id, seq",
                  [&](std::span<const DbValue> v) {
                    if (t.foreign_keys.empty() || v[0].text != last_id) {
                      t.foreign_keys.push_back({});
@@ -85,7 +87,8 @@ class SqliteDatabase final : public Database {
                  });
       if (!s.ok()) return s;
       for (DbForeignKey& fk : t.foreign_keys) {
-        if (fk.parent_columns.size() != fk.columns.size()) fk.parent_columns.clear();  // the parent's key
+        if (fk.parent_columns.size() != fk.columns.size())
+          fk.parent_columns.clear();  // the parent's key
       }
     }
     return tables;
@@ -97,12 +100,15 @@ class SqliteDatabase final : public Database {
   Status Select(const std::string& sql, const DbRowCallback& row) override {
     sqlite3_stmt* stmt = nullptr;
     const char* tail = nullptr;
-    if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), 0, &stmt, &tail) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), 0, &stmt, &tail) !=
+        SQLITE_OK) {
       return Error();
     }
     std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> owned(stmt, sqlite3_finalize);
-    if (stmt == nullptr || std::string_view(tail).find_first_not_of(" \t\r\n;") != std::string_view::npos) {
-      return Status::InvalidArgument("not one SQL statement");  // a row condition must not add statements
+    if (stmt == nullptr ||
+        std::string_view(tail).find_first_not_of(" \t\r\n;") != std::string_view::npos) {
+      return Status::InvalidArgument(
+          "not one SQL statement");  // a row condition must not add statements
     }
     const int n = sqlite3_column_count(stmt);
     std::vector<DbValue> values(static_cast<size_t>(n));
@@ -161,7 +167,8 @@ Result<std::unique_ptr<Database>> Finish(sqlite3* db, int rc, Budget& budget, st
 
 Result<std::unique_ptr<Database>> OpenSqliteFile(const std::string& path, Budget& budget) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(FileUri(path).c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+  const int rc =
+      sqlite3_open_v2(FileUri(path).c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
   return Finish(db, rc, budget, "", path);
 }
 

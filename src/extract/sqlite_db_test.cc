@@ -26,7 +26,8 @@ class SqliteDbTest : public ::testing::Test {
     ss << in.rdbuf();
     return ss.str();
   }
-  static std::vector<std::string> Column(Database& db, const std::string& sql, Status* status = nullptr) {
+  static std::vector<std::string> Column(Database& db, const std::string& sql,
+                                         Status* status = nullptr) {
     std::vector<std::string> out;
     Status s = db.Select(sql, [&](std::span<const DbValue> v) {
       out.push_back(v[0].null ? "NULL" : std::string(v[0].text));
@@ -41,13 +42,14 @@ class SqliteDbTest : public ::testing::Test {
 };
 
 TEST_F(SqliteDbTest, ListsTablesKeysAndForeignKeys) {
-  ASSERT_TRUE(MakeSqliteDatabase(Path("a.db"),
-                                 "CREATE TABLE parent (b TEXT, a INTEGER, x TEXT, PRIMARY KEY (a, b));"
-                                 "CREATE TABLE child (id INTEGER PRIMARY KEY, pa INTEGER, pb TEXT,"
-                                 " FOREIGN KEY (pb, pa) REFERENCES parent (b, a));"
-                                 "CREATE TABLE loose (v TEXT, w INTEGER REFERENCES parent);"
-                                 "CREATE VIEW v AS SELECT * FROM parent;")
-                  .ok());
+  ASSERT_TRUE(
+      MakeSqliteDatabase(Path("a.db"),
+                         "CREATE TABLE parent (b TEXT, a INTEGER, x TEXT, PRIMARY KEY (a, b));"
+                         "CREATE TABLE child (id INTEGER PRIMARY KEY, pa INTEGER, pb TEXT,"
+                         " FOREIGN KEY (pb, pa) REFERENCES parent (b, a));"
+                         "CREATE TABLE loose (v TEXT, w INTEGER REFERENCES parent);"
+                         "CREATE VIEW v AS SELECT * FROM parent;")
+          .ok());
   auto db = OpenSqliteFile(Path("a.db"), budget_);
   ASSERT_TRUE(db.ok()) << db.status().message();
   auto tables = (*db)->Tables();
@@ -62,11 +64,14 @@ TEST_F(SqliteDbTest, ListsTablesKeysAndForeignKeys) {
   EXPECT_TRUE((*tables)[1].primary_key.empty());
   ASSERT_EQ((*tables)[1].foreign_keys.size(), 1u);
   EXPECT_TRUE((*tables)[1].foreign_keys[0].parent_columns.empty());  // the parent's key
-  EXPECT_EQ((*tables)[2].primary_key, (std::vector<std::string>{"a", "b"}));  // key order, not column order
+  EXPECT_EQ((*tables)[2].primary_key,
+            (std::vector<std::string>{"a", "b"}));  // key order, not column order
 }
 
 TEST_F(SqliteDbTest, ReadOnlyAndOneStatement) {
-  ASSERT_TRUE(MakeSqliteDatabase(Path("a.db"), "CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('x');").ok());
+  ASSERT_TRUE(
+      MakeSqliteDatabase(Path("a.db"), "CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('x');")
+          .ok());
   const std::string before = Read(Path("a.db"));
   auto db = OpenSqliteFile(Path("a.db"), budget_);
   ASSERT_TRUE(db.ok());
@@ -81,10 +86,11 @@ TEST_F(SqliteDbTest, ReadOnlyAndOneStatement) {
 }
 
 TEST_F(SqliteDbTest, ImagesIncludingWalDatabases) {
-  ASSERT_TRUE(MakeSqliteDatabase(Path("w.db"),
-                                 "PRAGMA journal_mode = WAL; CREATE TABLE t (v TEXT);"
-                                 "INSERT INTO t VALUES ('a'), ('b'); PRAGMA wal_checkpoint(TRUNCATE);")
-                  .ok());
+  ASSERT_TRUE(
+      MakeSqliteDatabase(Path("w.db"),
+                         "PRAGMA journal_mode = WAL; CREATE TABLE t (v TEXT);"
+                         "INSERT INTO t VALUES ('a'), ('b'); PRAGMA wal_checkpoint(TRUNCATE);")
+          .ok());
   const std::string image = Read(Path("w.db"));
   ASSERT_EQ(image[18], 2);  // the header says WAL
   auto db = OpenSqliteImage(image, budget_);
@@ -101,16 +107,20 @@ TEST_F(SqliteDbTest, ImagesIncludingWalDatabases) {
 }
 
 TEST_F(SqliteDbTest, BlobsAndNullsAreMarked) {
-  ASSERT_TRUE(MakeSqliteDatabase(Path("b.db"), "CREATE TABLE t (v); INSERT INTO t VALUES (x'00ff'), (NULL), (42);").ok());
+  ASSERT_TRUE(MakeSqliteDatabase(
+                  Path("b.db"), "CREATE TABLE t (v); INSERT INTO t VALUES (x'00ff'), (NULL), (42);")
+                  .ok());
   auto db = OpenSqliteFile(Path("b.db"), budget_);
   ASSERT_TRUE(db.ok());
   std::vector<DbValue> seen;
   std::vector<std::string> texts;
-  ASSERT_TRUE((*db)->Select("SELECT v FROM t", [&](std::span<const DbValue> v) {
-                       seen.push_back(v[0]);
-                       texts.emplace_back(v[0].text);
-                       return true;
-                     })
+  ASSERT_TRUE((*db)
+                  ->Select("SELECT v FROM t",
+                           [&](std::span<const DbValue> v) {
+                             seen.push_back(v[0]);
+                             texts.emplace_back(v[0].text);
+                             return true;
+                           })
                   .ok());
   ASSERT_EQ(seen.size(), 3u);
   EXPECT_TRUE(seen[0].binary);

@@ -10,7 +10,8 @@ namespace mamori {
 Status MakeSqliteDatabase(const std::string& path, const std::string& sql) {
   ::unlink(path.c_str());
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
     sqlite3_close(db);
     return Status::IoError("cannot create " + path);
   }
@@ -41,15 +42,16 @@ std::string ShopSql(int customers, bool declare_keys) {
   sql += declare_keys ? " REFERENCES customers (id)" : "";
   sql += ", card_number TEXT, expiry TEXT, security_code TEXT);\n";
   for (int i = 1; i <= customers; ++i) {
-    sql += "INSERT INTO customers VALUES (" + std::to_string(i) + ", '山田 太郎" + std::to_string(i) +
-           "', 'taro" + std::to_string(i) + "@shop-mail.co.jp');\n";
+    sql += "INSERT INTO customers VALUES (" + std::to_string(i) + ", '山田 太郎" +
+           std::to_string(i) + "', 'taro" + std::to_string(i) + "@shop-mail.co.jp');\n";
   }
   for (int i = 1; i <= 2 * customers; ++i) {
     const int customer = (i - 1) % customers + 1;
     char code[4];
     std::snprintf(code, sizeof code, "%03d", (i * 37) % 1000);
-    sql += "INSERT INTO orders VALUES (" + std::to_string(i) + ", " + std::to_string(customer) + ", '" +
-           ShopCardNumber(i) + "', '" + std::to_string(i % 12 + 1) + "/28', '" + code + "');\n";
+    sql += "INSERT INTO orders VALUES (" + std::to_string(i) + ", " + std::to_string(customer) +
+           ", '" + ShopCardNumber(i) + "', '" + std::to_string(i % 12 + 1) + "/28', '" + code +
+           "');\n";
   }
   return sql + "COMMIT;\n";
 }

@@ -10,9 +10,9 @@
 namespace mamori {
 namespace {
 
-constexpr size_t kSearchRows = 8;               // non-empty rows searched for a header
+constexpr size_t kSearchRows = 8;                 // non-empty rows searched for a header
 constexpr size_t kSearchBytes = size_t{1} << 20;  // and at most this much held back
-constexpr int kBodyRows = 2;                    // wide non-header rows that end the search
+constexpr int kBodyRows = 2;                      // wide non-header rows that end the search
 constexpr size_t kMaxLabelBytes = 64;
 constexpr int kMaxLabelDigits = 3;
 
@@ -68,7 +68,8 @@ std::string NormalizeHeader(std::string_view utf8) {
   (*decoder)->Decode(utf8, 0, true, &out, &map);
   // A line break in a header cell is layout (Excel's Alt+Enter wraps
   // "セキュリティ\nコード"): it reads as a space.
-  std::replace_if(out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  std::replace_if(
+      out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
   return std::string(Trim(out));
 }
 
@@ -125,16 +126,23 @@ std::string CountOf(uint64_t n, std::string_view noun) {
   return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
 }
 
-TableReader::TableReader(ExtractSink& sink, std::string_view sheet)
-    : sink_(sink), sheet_(sheet) {}
+TableReader::TableReader(ExtractSink& sink, std::string_view sheet) : sink_(sink), sheet_(sheet) {}
 
 void TableReader::AddRow(std::span<const TableCell> cells) {
   if (IsEmptyRow(cells)) return;
   switch (state_) {
-    case State::kSearching: Search(cells); break;
-    case State::kHeaderCandidate: AfterCandidate(cells); break;
-    case State::kHeader: Emit(cells, !RepeatsHeader(cells)); break;
-    case State::kNoHeader: Emit(cells, true); break;
+    case State::kSearching:
+      Search(cells);
+      break;
+    case State::kHeaderCandidate:
+      AfterCandidate(cells);
+      break;
+    case State::kHeader:
+      Emit(cells, !RepeatsHeader(cells));
+      break;
+    case State::kNoHeader:
+      Emit(cells, true);
+      break;
   }
 }
 
@@ -162,7 +170,8 @@ TableReader::HeldRow TableReader::Hold(std::span<const TableCell> cells, size_t 
 std::vector<TableCell> TableReader::HeldRow::Views() const {
   std::vector<TableCell> views;
   views.reserve(cells.size());
-  for (const HeldCell& c : cells) views.push_back({c.text, c.ref, c.offset, c.line, c.raw, c.raw_encoding});
+  for (const HeldCell& c : cells)
+    views.push_back({c.text, c.ref, c.offset, c.line, c.raw, c.raw_encoding});
   return views;
 }
 

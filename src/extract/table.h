@@ -60,7 +60,6 @@ bool LooksLikeLabel(std::string_view normalized);
 void EmitTextPieces(ExtractSink& sink, std::string_view utf8, const StructuredLocation& where,
                     std::optional<uint64_t> offset, size_t max_piece = size_t{1} << 20);
 
-
 // The first bytes of a streamed text table and their encoding.
 struct TextSample {
   size_t size = 0;  // bytes read into the buffer
@@ -83,7 +82,7 @@ struct TableCell {
   std::string_view text;  // UTF-8 as written (the engine normalizes)
   std::string_view ref;   // spreadsheet reference such as "B7"; empty for CSV
   std::optional<uint64_t> offset = std::nullopt;  // byte offset of the cell in the file, when known
-  uint64_t line = 0;                               // 1-based line of the cell in the file; 0 unknown
+  uint64_t line = 0;                              // 1-based line of the cell in the file; 0 unknown
   std::string_view raw;           // the cell's own bytes when the file is not UTF-8 (CP932 CSV)
   std::string_view raw_encoding;  // their encoding ("cp932", "euc-jp")
   bool quiet = false;  // holds no finding (ExtractSink::MayHoldFinding): reported as such
@@ -151,7 +150,7 @@ class TableReader {
   State state_ = State::kSearching;
   std::vector<Column> header_;
   std::vector<HeldRow> held_;
-  HeldRow candidate_;               // a header row that may only group the next row's columns
+  HeldRow candidate_;  // a header row that may only group the next row's columns
   size_t candidate_classified_ = 0;
   size_t held_bytes_ = 0;
   int wide_rows_in_a_row_ = 0;

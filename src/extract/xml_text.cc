@@ -99,7 +99,8 @@ XmlPull::Event XmlPull::Next() {
       case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
         text_ = View(xmlTextReaderConstValue(reader_));
         return last_ = Event::kText;
-      default: break;  // comments, PIs, doctype, entity references: nothing to read
+      default:
+        break;  // comments, PIs, doctype, entity references: nothing to read
     }
   }
 }

@@ -30,8 +30,7 @@ void Add(ScanSummary& to, const KnownObject& known) {
 
 }  // namespace
 
-InventorySink::InventorySink(InventoryStore& store, LastRun last, ScanSink& out,
-                             std::FILE* report)
+InventorySink::InventorySink(InventoryStore& store, LastRun last, ScanSink& out, std::FILE* report)
     : store_(store), last_(std::move(last)), out_(out), report_(report) {}
 
 bool InventorySink::Unchanged(const FileIdentity& file) {

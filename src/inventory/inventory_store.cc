@@ -142,9 +142,9 @@ Result<LastRun> InventoryStore::BeginRun(const RunInfo& run) {
   open_seqs_.clear();
   const std::string scope = Scope(run.settings, run.inputs);
   LastRun last;
-  auto prev = db_->Run(
-      "SELECT max(id) FROM runs WHERE host = ? AND scope = ? AND finished_at IS NOT NULL",
-      {run.host, scope});
+  auto prev =
+      db_->Run("SELECT max(id) FROM runs WHERE host = ? AND scope = ? AND finished_at IS NOT NULL",
+               {run.host, scope});
   if (!prev.ok()) return prev.status();
   if (!prev->empty() && !IsNull(prev->front()[0])) last.id = AsInt(prev->front()[0]);
   auto id = db_->Run(
@@ -191,9 +191,8 @@ void InventoryStore::AddFindings(const std::string& path, const std::vector<Find
     Queue(kInsertFinding,
           {run_id_, seq, Text(DataTypeName(f.type)), Text(ConfidenceName(f.confidence)),
            Int(f.offset), Int(f.length), Int(f.line), OrNull(w.row), OrNull(w.column),
-           OrNull(w.sheet), OrNull(w.cell), OrNull(w.page), OrNull(w.table),
-           OrNull(w.primary_key), OrNull(w.record), MaskValue(f.type, f.value),
-           key_.Hmac(f.type, f.value)});
+           OrNull(w.sheet), OrNull(w.cell), OrNull(w.page), OrNull(w.table), OrNull(w.primary_key),
+           OrNull(w.record), MaskValue(f.type, f.value), key_.Hmac(f.type, f.value)});
   }
 }
 
@@ -238,19 +237,22 @@ Status InventoryStore::FinishRun(const ScanSummary& summary, const RunChanges& c
             {run_id_, path, Text(kind)});
     }
   }
-  Queue("UPDATE runs SET finished_at = ?, objects = (SELECT count(*) FROM objects WHERE run_id = ?), "
-        "findings = ?, max_risk = ?, appeared = ?, changed = ?, disappeared = ?, unchanged = ? "
-        "WHERE id = ?",
-        {UtcNow(), run_id_, Int(summary.findings), Text(RiskName(summary.max_risk)),
-         Int(changes.appeared.size()), Int(changes.changed.size()),
-         Int(changes.disappeared.size()), Int(changes.unchanged), run_id_});
+  Queue(
+      "UPDATE runs SET finished_at = ?, objects = (SELECT count(*) FROM objects WHERE run_id = ?), "
+      "findings = ?, max_risk = ?, appeared = ?, changed = ?, disappeared = ?, unchanged = ? "
+      "WHERE id = ?",
+      {UtcNow(), run_id_, Int(summary.findings), Text(RiskName(summary.max_risk)),
+       Int(changes.appeared.size()), Int(changes.changed.size()), Int(changes.disappeared.size()),
+       Int(changes.unchanged), run_id_});
   return Flush();
 }
 
 Result<std::vector<StoredObject>> InventoryStore::CurrentObjects() {
-  auto rows = db_->Run(std::string(
-      "SELECT run_id, host, path, top, status, reason, change_kind, risk, records, findings, size, "
-      "mtime_ns, content_hash, counts FROM objects WHERE run_id IN (") + kCurrentRuns + ")");
+  auto rows =
+      db_->Run(std::string("SELECT run_id, host, path, top, status, reason, change_kind, risk, "
+                           "records, findings, size, "
+                           "mtime_ns, content_hash, counts FROM objects WHERE run_id IN (") +
+               kCurrentRuns + ")");
   if (!rows.ok()) return rows.status();
   // Overlapping scopes (a folder and its parent) both hold an object: the
   // later run's row is the current one.
@@ -284,7 +286,8 @@ Result<std::vector<StoredFinding>> InventoryStore::FindValue(DataType type,
   auto rows = db_->Run(
       std::string("SELECT o.run_id, o.host, o.path, f.type, f.masked, f.line, f.row_index, "
                   "f.column_name, f.sheet, f.cell, f.page, f.table_name, f.primary_key, f.record "
-                  "FROM objects o JOIN findings f ON f.run_id = o.findings_run AND f.object_seq = o.findings_seq "
+                  "FROM objects o JOIN findings f ON f.run_id = o.findings_run AND f.object_seq = "
+                  "o.findings_seq "
                   "WHERE f.value_hmac = ? AND o.run_id IN (") +
           kCurrentRuns + ") ORDER BY o.host, o.path, f.offset_bytes",
       {key_.Hmac(type, normalized)});
@@ -342,8 +345,8 @@ Result<std::vector<StoredRun>> InventoryStore::Runs() {
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> InventoryStore::Changes(int64_t run_id) {
-  auto rows = db_->Run("SELECT path, change_kind FROM changes WHERE run_id = ? ORDER BY path",
-                       {run_id});
+  auto rows =
+      db_->Run("SELECT path, change_kind FROM changes WHERE run_id = ? ORDER BY path", {run_id});
   if (!rows.ok()) return rows.status();
   std::vector<std::pair<std::string, std::string>> changes;
   for (const SqlRow& r : *rows) changes.emplace_back(AsText(r[0]), AsText(r[1]));

@@ -43,7 +43,7 @@ struct KnownObject {
 };
 
 struct LastRun {
-  int64_t id = 0;  // 0: this scope has no finished run yet
+  int64_t id = 0;                              // 0: this scope has no finished run yet
   std::map<std::string, KnownObject> objects;  // by path
 };
 

@@ -134,8 +134,8 @@ TEST_F(InventoryStoreTest, RescanCarriesAnUnchangedObjectForward) {
   EXPECT_EQ(runs->back().objects, 1u);
   auto listed = store->Changes(store->run_id());
   ASSERT_EQ(listed->size(), 1u);
-  EXPECT_EQ(listed->front(), std::make_pair(std::string("/data/gone.txt"),
-                                            std::string("disappeared")));
+  EXPECT_EQ(listed->front(),
+            std::make_pair(std::string("/data/gone.txt"), std::string("disappeared")));
 }
 
 TEST_F(InventoryStoreTest, AnotherScopeIsNotItsBaselineAndBothAreCurrent) {
@@ -196,12 +196,13 @@ TEST_F(InventoryStoreTest, VersionOneStoreUpgrades) {
                              "'high', "
                              "'{\"card_number\":1}', 1);")
                     .ok());
-    ASSERT_TRUE((*db)
-                    ->Run("INSERT INTO findings (run_id, object_seq, type, confidence, line, masked, "
-                          "value_hmac) VALUES (1, 1, 'card_number', 'high', 1, "
-                          "'490123******0121', ?)",
-                          {Key().Hmac(DataType::kCardNumber, kCard)})
-                    .ok());
+    ASSERT_TRUE(
+        (*db)
+            ->Run("INSERT INTO findings (run_id, object_seq, type, confidence, line, masked, "
+                  "value_hmac) VALUES (1, 1, 'card_number', 'high', 1, "
+                  "'490123******0121', ?)",
+                  {Key().Hmac(DataType::kCardNumber, kCard)})
+            .ok());
   }
   auto store = Open();
   ASSERT_NE(store, nullptr);

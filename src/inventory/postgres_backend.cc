@@ -62,8 +62,8 @@ class PostgresBackend final : public SqlBackend {
     auto it = statements_.find(sql);
     if (it != statements_.end()) return it->second;
     const std::string name = "s" + std::to_string(statements_.size());
-    auto done = Rows(PQprepare(conn_, name.c_str(), NumberPlaceholders(sql).c_str(), params,
-                               nullptr));
+    auto done =
+        Rows(PQprepare(conn_, name.c_str(), NumberPlaceholders(sql).c_str(), params, nullptr));
     if (!done.ok()) return done.status();
     statements_.emplace(sql, name);
     return name;

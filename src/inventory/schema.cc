@@ -74,8 +74,8 @@ std::string ForDialect(std::string sql, Dialect dialect) {
 }
 
 Status MigrateLocked(SqlBackend& db, int target) {
-  Status s = db.Script(ForDialect("CREATE TABLE IF NOT EXISTS schema_version (version @INT NOT NULL)",
-                                  db.dialect()));
+  Status s = db.Script(ForDialect(
+      "CREATE TABLE IF NOT EXISTS schema_version (version @INT NOT NULL)", db.dialect()));
   if (!s.ok()) return s;
   auto version = SchemaVersion(db);
   if (!version.ok()) return version.status();

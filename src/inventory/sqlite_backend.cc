@@ -1,5 +1,7 @@
 // The embedded inventory: one SQLite file in WAL mode with a busy timeout,
 // so several scans on one machine can write to it at once.
+#include "inventory/sqlite_backend.h"
+
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -7,7 +9,6 @@
 #include <map>
 
 #include "inventory/sql_backend.h"
-#include "inventory/sqlite_backend.h"
 
 namespace mamori::inventory {
 namespace {
@@ -45,8 +46,11 @@ class SqliteBackend final : public SqlBackend {
       SqlRow row(sqlite3_column_count(s));
       for (int c = 0; c < static_cast<int>(row.size()); ++c) {
         switch (sqlite3_column_type(s, c)) {
-          case SQLITE_NULL: break;
-          case SQLITE_INTEGER: row[c] = static_cast<int64_t>(sqlite3_column_int64(s, c)); break;
+          case SQLITE_NULL:
+            break;
+          case SQLITE_INTEGER:
+            row[c] = static_cast<int64_t>(sqlite3_column_int64(s, c));
+            break;
           default: {
             const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s, c));
             row[c] = std::string(text, sqlite3_column_bytes(s, c));
@@ -63,7 +67,8 @@ class SqliteBackend final : public SqlBackend {
 
   Status Script(const std::string& sql) override {
     char* message = nullptr;
-    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK) return Status::Ok();
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK)
+      return Status::Ok();
     const std::string text = message ? message : "unknown error";
     sqlite3_free(message);
     return Status::IoError("sqlite: " + text);
@@ -101,8 +106,8 @@ Result<std::unique_ptr<SqlBackend>> OpenSqliteBackend(const std::string& path) {
   if (fd < 0) return Status::IoError("cannot open inventory " + path);
   ::close(fd);
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX,
-                                 nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     const std::string message = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);

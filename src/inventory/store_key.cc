@@ -122,8 +122,10 @@ Result<std::string> NormalizeTyped(DataType type, std::string_view typed) {
     case DataType::kCardNumber: {
       std::string digits;
       for (char c : typed) {
-        if (c >= '0' && c <= '9') digits.push_back(c);
-        else if (c != ' ' && c != '-') return Status::InvalidArgument("not a card number");
+        if (c >= '0' && c <= '9')
+          digits.push_back(c);
+        else if (c != ' ' && c != '-')
+          return Status::InvalidArgument("not a card number");
       }
       if (!IsValidCardNumber(digits)) return Status::InvalidArgument("not a valid card number");
       return digits;

@@ -30,7 +30,8 @@ class TableReader {
     return errors_.OnlyKeys(table_, known, where_);
   }
 
-  Status ReadAction(std::string_view key, std::initializer_list<Action> allowed, Action* out) const {
+  Status ReadAction(std::string_view key, std::initializer_list<Action> allowed,
+                    Action* out) const {
     const toml::node* node = table_.get(key);
     if (!node) return Status::Ok();
     std::string choices;
@@ -49,8 +50,8 @@ class TableReader {
     if (!node) return Status::Ok();
     const std::optional<int64_t> v = node->is_integer() ? node->value<int64_t>() : std::nullopt;
     if (!v || *v < 0 || static_cast<uint64_t>(*v) < min || static_cast<uint64_t>(*v) > max) {
-      return Error(node, std::string(key) + ": expected a whole number from " + std::to_string(min) +
-                             " to " + std::to_string(max));
+      return Error(node, std::string(key) + ": expected a whole number from " +
+                             std::to_string(min) + " to " + std::to_string(max));
     }
     *out = static_cast<uint64_t>(*v);
     return Status::Ok();
@@ -97,19 +98,21 @@ class TableReader {
 
 // Reads [name] with `read`, which gets a reader of that table.
 template <typename Read>
-Status Section(const TableReader& top, const config::TomlErrors& errors, std::string_view name, Read read) {
+Status Section(const TableReader& top, const config::TomlErrors& errors, std::string_view name,
+               Read read) {
   Status error;
   const toml::table* table = top.Table(name, &error);
   if (!table) return error;
   return read(TableReader(*table, errors, "[" + std::string(name) + "]"));
 }
 
-constexpr std::initializer_list<Action> kContentActions = {Action::kReject, Action::kHold, Action::kTag};
+constexpr std::initializer_list<Action> kContentActions = {Action::kReject, Action::kHold,
+                                                           Action::kTag};
 
 Status ReadPolicy(const toml::table& root, const config::TomlErrors& errors, Policy* p) {
   const TableReader top(root, errors, "");
-  Status s = top.OnlyKeys({"internal_domains", "sensitive", "records", "visible_recipients", "encrypted",
-                           "oversize", "incomplete", "scan", "allow"});
+  Status s = top.OnlyKeys({"internal_domains", "sensitive", "records", "visible_recipients",
+                           "encrypted", "oversize", "incomplete", "scan", "allow"});
   if (s.ok()) s = top.ReadList("internal_domains", &p->internal_domains);
   const auto section = [&](std::string_view name, auto read) {
     if (s.ok()) s = Section(top, errors, name, read);
@@ -139,7 +142,8 @@ Status ReadPolicy(const toml::table& root, const config::TomlErrors& errors, Pol
   });
   section("incomplete", [&](const TableReader& t) {
     Status r = t.OnlyKeys({"action"});
-    return r.ok() ? t.ReadAction("action", {Action::kReject, Action::kHold, Action::kTag, Action::kTempfail},
+    return r.ok() ? t.ReadAction("action",
+                                 {Action::kReject, Action::kHold, Action::kTag, Action::kTempfail},
                                  &p->incomplete_action)
                   : r;
   });
@@ -163,17 +167,23 @@ Status ReadPolicy(const toml::table& root, const config::TomlErrors& errors, Pol
 
 std::string_view ActionName(Action action) {
   switch (action) {
-    case Action::kAccept: return "accept";
-    case Action::kTag: return "tag";
-    case Action::kHold: return "hold";
-    case Action::kTempfail: return "tempfail";
-    case Action::kReject: return "reject";
+    case Action::kAccept:
+      return "accept";
+    case Action::kTag:
+      return "tag";
+    case Action::kHold:
+      return "hold";
+    case Action::kTempfail:
+      return "tempfail";
+    case Action::kReject:
+      return "reject";
   }
   return "tempfail";
 }
 
 std::optional<Action> ParseAction(std::string_view name) {
-  for (Action a : {Action::kAccept, Action::kTag, Action::kHold, Action::kTempfail, Action::kReject}) {
+  for (Action a :
+       {Action::kAccept, Action::kTag, Action::kHold, Action::kTempfail, Action::kReject}) {
     if (ActionName(a) == name) return a;
   }
   return std::nullopt;
@@ -183,7 +193,8 @@ Result<Policy> ParsePolicy(std::string_view toml_text, std::string_view source) 
   const Result<toml::table> root = config::ParseToml(toml_text, source);
   if (!root.ok()) return root.status();
   Policy policy;
-  if (Status s = ReadPolicy(*root, config::TomlErrors(std::string(source)), &policy); !s.ok()) return s;
+  if (Status s = ReadPolicy(*root, config::TomlErrors(std::string(source)), &policy); !s.ok())
+    return s;
   return policy;
 }
 
@@ -193,7 +204,8 @@ Result<Policy> LoadPolicy(const std::string& path) {
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) return Status::IoError("error reading policy file " + path);
-  if (text.view().size() > kMaxFileBytes) return Status::InvalidArgument(path + ": larger than 1 MiB");
+  if (text.view().size() > kMaxFileBytes)
+    return Status::InvalidArgument(path + ": larger than 1 MiB");
   return ParsePolicy(text.view(), path);
 }
 
@@ -207,7 +219,8 @@ bool DomainListed(const std::vector<std::string>& domains, std::string_view doma
   if (d.empty()) return false;
   for (const std::string& entry : domains) {
     if (d == entry) return true;
-    if (d.size() > entry.size() && d.ends_with(entry) && d[d.size() - entry.size() - 1] == '.') return true;
+    if (d.size() > entry.size() && d.ends_with(entry) && d[d.size() - entry.size() - 1] == '.')
+      return true;
   }
   return false;
 }

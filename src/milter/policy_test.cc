@@ -15,9 +15,10 @@ using ::testing::HasSubstr;
 
 // Every rule's action and limit, in Policy's order, as one comparable row.
 auto Rules(const Policy& p) {
-  return std::make_tuple(p.sensitive_action, p.records_threshold, p.records_action, p.max_visible_external,
-                         p.recipients_action, p.encrypted_action, p.max_message_bytes, p.oversize_action,
-                         p.incomplete_action, p.scan_timeout_seconds);
+  return std::make_tuple(p.sensitive_action, p.records_threshold, p.records_action,
+                         p.max_visible_external, p.recipients_action, p.encrypted_action,
+                         p.max_message_bytes, p.oversize_action, p.incomplete_action,
+                         p.scan_timeout_seconds);
 }
 
 std::string ErrorOf(std::string_view toml) {
@@ -30,8 +31,9 @@ TEST(MilterPolicyTest, EmptyFileIsTheDocumentedDefaults) {
   const Result<Policy> p = ParsePolicy("", "gate.toml");
   ASSERT_TRUE(p.ok()) << p.status().message();
   EXPECT_TRUE(p->internal_domains.empty());
-  EXPECT_EQ(Rules(*p), std::make_tuple(Action::kReject, uint64_t{50}, Action::kHold, uint64_t{10}, Action::kHold,
-                                       Action::kTag, uint64_t{32} << 20, Action::kHold, Action::kTag, 120u));
+  EXPECT_EQ(Rules(*p), std::make_tuple(Action::kReject, uint64_t{50}, Action::kHold, uint64_t{10},
+                                       Action::kHold, Action::kTag, uint64_t{32} << 20,
+                                       Action::kHold, Action::kTag, 120u));
 }
 
 TEST(MilterPolicyTest, EveryKey) {
@@ -62,8 +64,9 @@ auth_users = ["batch"]
                                        "gate.toml");
   ASSERT_TRUE(p.ok()) << p.status().message();
   EXPECT_THAT(p->internal_domains, ElementsAre("example.co.jp", "corp.example"));
-  EXPECT_EQ(Rules(*p), std::make_tuple(Action::kHold, uint64_t{5}, Action::kReject, uint64_t{0}, Action::kTag,
-                                       Action::kReject, uint64_t{2048}, Action::kTag, Action::kTempfail, 30u));
+  EXPECT_EQ(Rules(*p),
+            std::make_tuple(Action::kHold, uint64_t{5}, Action::kReject, uint64_t{0}, Action::kTag,
+                            Action::kReject, uint64_t{2048}, Action::kTag, Action::kTempfail, 30u));
   EXPECT_THAT(p->allow_senders, ElementsAre("payroll@example.co.jp", "partner.example"));
   EXPECT_THAT(p->allow_recipients, ElementsAre("archive@example.co.jp"));
   EXPECT_THAT(p->allow_auth_users, ElementsAre("batch"));
@@ -76,10 +79,12 @@ TEST(MilterPolicyTest, SyntaxErrorsNameLineAndColumn) {
 
 // Bad bytes and the like are config/toml_file_test.cc's; here, what a policy sees.
 TEST(MilterPolicyTest, NonAsciiText) {
-  EXPECT_THAT(ErrorOf("# ok\n[records]\nthreshold = 5 # \xe0\xc2\xdf\n"), HasSubstr("gate.toml:3:17: "));
+  EXPECT_THAT(ErrorOf("# ok\n[records]\nthreshold = 5 # \xe0\xc2\xdf\n"),
+              HasSubstr("gate.toml:3:17: "));
   // Characters toml++ 3.3.0 once treated as unreachable where it looks for whitespace.
   EXPECT_THAT(ErrorOf("[records]\nthreshold = 5 あ\n"), HasSubstr("gate.toml:2:15: "));
-  EXPECT_THAT(ErrorOf("[records]\n# 1\n\nthreshold = 11\xc6\xbd\"\n"), HasSubstr("gate.toml:4:15: "));
+  EXPECT_THAT(ErrorOf("[records]\n# 1\n\nthreshold = 11\xc6\xbd\"\n"),
+              HasSubstr("gate.toml:4:15: "));
   EXPECT_THAT(ErrorOf("[records]\nthreshold = -\"Κ\"\n"), HasSubstr("gate.toml:2:13: "));
   EXPECT_THAT(ErrorOf("[allow]\nsenders = [\"\\い\"]\n"), HasSubstr("gate.toml:2:14: "));
   // Comments and strings, "basic" or 'literal', may hold any text.
@@ -96,7 +101,8 @@ TEST(MilterPolicyTest, NonAsciiText) {
 }
 
 TEST(MilterPolicyTest, UnknownKeysAreErrorsNotSilentDefaults) {
-  EXPECT_EQ(ErrorOf("[records]\nthreshhold = 5\n"), "gate.toml:2: [records] unknown key 'threshhold'");
+  EXPECT_EQ(ErrorOf("[records]\nthreshhold = 5\n"),
+            "gate.toml:2: [records] unknown key 'threshhold'");
   EXPECT_EQ(ErrorOf("internal = [\"a\"]\n"), "gate.toml:1: unknown key 'internal'");
   EXPECT_THAT(ErrorOf("[alow]\nsenders = []\n"), HasSubstr("unknown key 'alow'"));
 }
@@ -105,14 +111,18 @@ TEST(MilterPolicyTest, BadValuesNameTheKeyAndTheChoices) {
   EXPECT_EQ(ErrorOf("[sensitive]\naction = \"block\"\n"),
             "gate.toml:2: [sensitive] action: expected one of reject, hold, tag");
   // Content rules cannot tempfail: the sender would retry the same message forever.
-  EXPECT_THAT(ErrorOf("[encrypted]\naction = \"tempfail\"\n"), HasSubstr("expected one of reject, hold, tag"));
+  EXPECT_THAT(ErrorOf("[encrypted]\naction = \"tempfail\"\n"),
+              HasSubstr("expected one of reject, hold, tag"));
   EXPECT_THAT(ErrorOf("[oversize]\naction = \"accept\"\n"), HasSubstr("[oversize] action"));
-  EXPECT_THAT(ErrorOf("[records]\nthreshold = 0\n"), HasSubstr("threshold: expected a whole number from 1"));
+  EXPECT_THAT(ErrorOf("[records]\nthreshold = 0\n"),
+              HasSubstr("threshold: expected a whole number from 1"));
   EXPECT_THAT(ErrorOf("[records]\nthreshold = -3\n"), HasSubstr("threshold"));
   EXPECT_THAT(ErrorOf("[records]\nthreshold = \"50\"\n"), HasSubstr("threshold"));
-  EXPECT_THAT(ErrorOf("[oversize]\nmax_bytes = 10\n"), HasSubstr("max_bytes: expected a whole number from 1024"));
+  EXPECT_THAT(ErrorOf("[oversize]\nmax_bytes = 10\n"),
+              HasSubstr("max_bytes: expected a whole number from 1024"));
   EXPECT_THAT(ErrorOf("[scan]\ntimeout_seconds = 0\n"), HasSubstr("timeout_seconds"));
-  EXPECT_THAT(ErrorOf("internal_domains = \"example.jp\"\n"), HasSubstr("expected a list of strings"));
+  EXPECT_THAT(ErrorOf("internal_domains = \"example.jp\"\n"),
+              HasSubstr("expected a list of strings"));
   EXPECT_THAT(ErrorOf("internal_domains = [\"\"]\n"), HasSubstr("non-empty strings"));
   EXPECT_THAT(ErrorOf("[allow]\nsenders = [1]\n"), HasSubstr("[allow] senders"));
   EXPECT_THAT(ErrorOf("records = 5\n"), HasSubstr("[records] must be a table"));
@@ -154,7 +164,8 @@ TEST(MilterPolicyTest, AllowlistEntries) {
 }
 
 TEST(MilterPolicyTest, ActionNamesRoundTrip) {
-  for (Action a : {Action::kAccept, Action::kTag, Action::kHold, Action::kTempfail, Action::kReject}) {
+  for (Action a :
+       {Action::kAccept, Action::kTag, Action::kHold, Action::kTempfail, Action::kReject}) {
     EXPECT_EQ(ParseAction(ActionName(a)), a);
   }
   EXPECT_EQ(ParseAction("Reject"), std::nullopt);

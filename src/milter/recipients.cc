@@ -20,11 +20,13 @@ Result<std::vector<std::string>> VisibleAddresses(std::string_view headers) {
 uint64_t CountExternal(const std::vector<std::string>& addresses,
                        const std::vector<std::string>& internal_domains, std::string_view sender) {
   std::vector<std::string> sender_domain;
-  if (internal_domains.empty() && !AddressDomain(sender).empty()) sender_domain.push_back(AddressDomain(sender));
-  const std::vector<std::string>& internal = internal_domains.empty() ? sender_domain : internal_domains;
-  return static_cast<uint64_t>(std::count_if(addresses.begin(), addresses.end(), [&](const std::string& a) {
-    return !DomainListed(internal, AddressDomain(a));
-  }));
+  if (internal_domains.empty() && !AddressDomain(sender).empty())
+    sender_domain.push_back(AddressDomain(sender));
+  const std::vector<std::string>& internal =
+      internal_domains.empty() ? sender_domain : internal_domains;
+  return static_cast<uint64_t>(std::count_if(
+      addresses.begin(), addresses.end(),
+      [&](const std::string& a) { return !DomainListed(internal, AddressDomain(a)); }));
 }
 
 }  // namespace mamori::milter

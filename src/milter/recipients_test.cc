@@ -30,7 +30,8 @@ TEST(MilterRecipientsTest, GroupsRepeatedHeadersAndDuplicates) {
 }
 
 TEST(MilterRecipientsTest, BccAndUndisclosedAreNotVisible) {
-  EXPECT_THAT(Visible("To: undisclosed-recipients:;\r\nBcc: a@x.example, b@y.example\r\n\r\n"), IsEmpty());
+  EXPECT_THAT(Visible("To: undisclosed-recipients:;\r\nBcc: a@x.example, b@y.example\r\n\r\n"),
+              IsEmpty());
 }
 
 TEST(MilterRecipientsTest, RawCp932DisplayName) {
@@ -41,12 +42,13 @@ TEST(MilterRecipientsTest, RawCp932DisplayName) {
 
 TEST(MilterRecipientsTest, OnlyTheHeaderBlockCounts) {
   // A quoted message in the body is not a header.
-  EXPECT_THAT(Visible("To: a@x.example\r\n\r\nTo: b@y.example, c@z.example\r\n"), ElementsAre("a@x.example"));
+  EXPECT_THAT(Visible("To: a@x.example\r\n\r\nTo: b@y.example, c@z.example\r\n"),
+              ElementsAre("a@x.example"));
 }
 
 TEST(MilterRecipientsTest, CountExternal) {
-  const std::vector<std::string> visible = {"a@example.co.jp", "b@tokyo.example.co.jp", "c@client.example",
-                                            "d@other.example"};
+  const std::vector<std::string> visible = {"a@example.co.jp", "b@tokyo.example.co.jp",
+                                            "c@client.example", "d@other.example"};
   EXPECT_EQ(CountExternal(visible, {"example.co.jp"}, "me@example.co.jp"), 2u);
   EXPECT_EQ(CountExternal(visible, {"example.co.jp", "client.example"}, "me@example.co.jp"), 1u);
   // No internal domains configured: the sender's own domain is internal.

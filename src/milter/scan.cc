@@ -30,7 +30,8 @@ ScanFacts ScanMessage(Engine& engine, std::string_view message, uint32_t timeout
   std::vector<Finding> findings;
   const ObjectReport report = engine.ScanBytes("message.eml", message, &findings);
   ScanFacts facts = FactsFrom(report, findings);
-  facts.timed_out = std::chrono::steady_clock::now() - start >= std::chrono::seconds(timeout_seconds);
+  facts.timed_out =
+      std::chrono::steady_clock::now() - start >= std::chrono::seconds(timeout_seconds);
   return facts;
 }
 

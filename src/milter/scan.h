@@ -22,7 +22,7 @@ struct ScanFacts {
   ObjectStatus status = ObjectStatus::kOk;
   std::string status_reason;  // fixed words from the engine, no content
   bool timed_out = false;
-  std::string card_example;   // one card number, masked, for the reason
+  std::string card_example;  // one card number, masked, for the reason
 };
 
 // Counts `findings` of a scanned object into facts (the pure half of ScanMessage).

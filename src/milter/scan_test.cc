@@ -41,14 +41,16 @@ TEST(MilterScanTest, SubjectBodyInAnyCharsetAndAttachments) {
       "From: a@example.co.jp\r\nTo: b@client.example\r\n"
       "Subject: =?UTF-8?B?44Kr44O844OJ55Wq5Y+3IDQ5ODAgMTIzNCA1Njc4IDAxMjc=?=\r\n"
       "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
-      "--b\r\nContent-Type: text/plain; charset=Shift_JIS\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+      "--b\r\nContent-Type: text/plain; charset=Shift_JIS\r\nContent-Transfer-Encoding: "
+      "8bit\r\n\r\n"
       "\x83\x5a\x83\x4c\x83\x85\x83\x8a\x83\x65\x83\x42\x83\x52\x81\x5b\x83\x68: 123\r\n"
       "--b\r\nContent-Type: text/csv\r\nContent-Disposition: attachment; filename=\"m.csv\"\r\n"
       "Content-Transfer-Encoding: base64\r\n\r\n"
       "5rCP5ZCNLOODoeODvOODq+OCouODieODrOOCuQ0K5bGx55SwLHlhbWFkYUBleGFtcGxlLmpwDQrpiLTmnKgs\r\n"
-      "c3V6dWtpQGV4YW1wbGUuanANCg==\r\n--b--\r\n";  // 氏名,メールアドレス / 山田,yamada@… / 鈴木,suzuki@…
+      "c3V6dWtpQGV4YW1wbGUuanANCg==\r\n--b--\r\n";  // 氏名,メールアドレス / 山田,yamada@… /
+                                                    // 鈴木,suzuki@…
   const ScanFacts f = ScanMessage(*engine, message, 60);
-  EXPECT_EQ(Count(f, DataType::kCardNumber), 1u);       // subject
+  EXPECT_EQ(Count(f, DataType::kCardNumber), 1u);  // subject
   EXPECT_EQ(Count(f, DataType::kCardSecurityCode), 1u);  // Shift_JIS body: セキュリティコード: 123
   EXPECT_EQ(Count(f, DataType::kEmail), 2u);             // the CSV attachment
   EXPECT_EQ(f.status, ObjectStatus::kOk);
@@ -58,7 +60,8 @@ TEST(MilterScanTest, SubjectBodyInAnyCharsetAndAttachments) {
 
 TEST(MilterScanTest, CleanMessage) {
   auto engine = MakeEngine();
-  const ScanFacts f = ScanMessage(*engine, "From: a@example.jp\r\nSubject: hi\r\n\r\nSee you at 3.\r\n", 60);
+  const ScanFacts f =
+      ScanMessage(*engine, "From: a@example.jp\r\nSubject: hi\r\n\r\nSee you at 3.\r\n", 60);
   for (int t = 0; t < kDataTypeCount; ++t) EXPECT_EQ(f.counts[t], 0u) << t;
   EXPECT_EQ(f.records, 0u);
   EXPECT_EQ(f.status, ObjectStatus::kOk);

@@ -28,7 +28,8 @@ std::string SensitiveReason(const ScanFacts& s) {
     if (n == 0) return;
     if (!out.empty()) out += ", ";
     out += Plural(n, one, many);
-    if (t == DataType::kCardNumber && !s.card_example.empty()) out += " (e.g. " + s.card_example + ")";
+    if (t == DataType::kCardNumber && !s.card_example.empty())
+      out += " (e.g. " + s.card_example + ")";
   };
   add(DataType::kCardNumber, "card number", "card numbers");
   add(DataType::kCardSecurityCode, "card security code", "card security codes");
@@ -48,7 +49,8 @@ std::vector<Hit> Rules(const Policy& p, const MessageFacts& m, uint64_t external
   }
   if (m.oversize) {
     hits.push_back({p.oversize_action, "oversize",
-                    "message of " + std::to_string(m.bytes) + " bytes is over the checking limit of " +
+                    "message of " + std::to_string(m.bytes) +
+                        " bytes is over the checking limit of " +
                         std::to_string(p.max_message_bytes) + " bytes and was not checked"});
     return hits;
   }
@@ -66,13 +68,14 @@ std::vector<Hit> Rules(const Policy& p, const MessageFacts& m, uint64_t external
                         std::to_string(p.records_threshold) + ")"});
   }
   if (s.encrypted) {
-    hits.push_back({p.encrypted_action, "encrypted", "an encrypted attachment that cannot be checked"});
+    hits.push_back(
+        {p.encrypted_action, "encrypted", "an encrypted attachment that cannot be checked"});
   } else if (Unreadable(s.status)) {
     // An encrypted member also makes the message incomplete: the encrypted
     // rule alone speaks for it then.
     hits.push_back({p.incomplete_action, "incomplete",
-                    "could not be checked completely (" + std::string(ObjectStatusName(s.status)) + ": " +
-                        s.status_reason + ")"});
+                    "could not be checked completely (" + std::string(ObjectStatusName(s.status)) +
+                        ": " + s.status_reason + ")"});
   }
   return hits;
 }
@@ -81,14 +84,16 @@ std::string Allowlisted(const Policy& p, const MessageFacts& m) {
   if (!m.sender.empty() && AddressListed(p.allow_senders, m.sender)) return "sender";
   if (!m.auth_user.empty()) {
     std::string user = m.auth_user;
-    std::transform(user.begin(), user.end(), user.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (std::find(p.allow_auth_users.begin(), p.allow_auth_users.end(), user) != p.allow_auth_users.end()) {
+    std::transform(user.begin(), user.end(), user.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    if (std::find(p.allow_auth_users.begin(), p.allow_auth_users.end(), user) !=
+        p.allow_auth_users.end()) {
       return "auth_user";
     }
   }
-  if (!m.recipients.empty() && std::all_of(m.recipients.begin(), m.recipients.end(), [&](const std::string& r) {
-        return AddressListed(p.allow_recipients, r);
-      })) {
+  if (!m.recipients.empty() &&
+      std::all_of(m.recipients.begin(), m.recipients.end(),
+                  [&](const std::string& r) { return AddressListed(p.allow_recipients, r); })) {
     return "recipients";
   }
   return "";
@@ -105,7 +110,8 @@ std::string Counts(const ScanFacts& s, char equals, const char* separator) {
   std::vector<std::string> parts;
   for (int t = 0; t < kDataTypeCount; ++t) {
     if (s.counts[t] == 0) continue;
-    parts.push_back(std::string(DataTypeName(static_cast<DataType>(t))) + equals + std::to_string(s.counts[t]));
+    parts.push_back(std::string(DataTypeName(static_cast<DataType>(t))) + equals +
+                    std::to_string(s.counts[t]));
   }
   return Join(parts, separator);
 }
@@ -155,8 +161,8 @@ std::string VerdictHeader(const Verdict& verdict, const MessageFacts& message) {
   return out;
 }
 
-std::string LogLine(const std::string& queue_id, const Verdict& verdict, const MessageFacts& message,
-                    double seconds) {
+std::string LogLine(const std::string& queue_id, const Verdict& verdict,
+                    const MessageFacts& message, double seconds) {
   const std::string domain = AddressDomain(message.sender);
   char time[32];
   std::snprintf(time, sizeof time, "%.3f", seconds);
@@ -170,8 +176,9 @@ std::string LogLine(const std::string& queue_id, const Verdict& verdict, const M
   out += " counts=" + (counts.empty() ? "-" : counts);
   if (message.scan.test_cards) out += " test_cards=" + std::to_string(message.scan.test_cards);
   out += " visible_external=" + std::to_string(verdict.visible_external) +
-         " rcpts=" + std::to_string(message.recipients.size()) + " bytes=" + std::to_string(message.bytes) +
-         " status=" + (message.oversize ? "unscanned" : std::string(ObjectStatusName(message.scan.status))) +
+         " rcpts=" + std::to_string(message.recipients.size()) +
+         " bytes=" + std::to_string(message.bytes) + " status=" +
+         (message.oversize ? "unscanned" : std::string(ObjectStatusName(message.scan.status))) +
          " seconds=" + time;
   if (!verdict.reason.empty()) out += " reason=\"" + Printable(verdict.reason, 400) + "\"";
   return out;

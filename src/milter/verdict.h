@@ -42,8 +42,8 @@ Verdict Decide(const Policy& policy, const MessageFacts& message);
 std::string VerdictHeader(const Verdict& verdict, const MessageFacts& message);
 
 // One log line: queue id, sender domain, verdict, counts by type, reason.
-std::string LogLine(const std::string& queue_id, const Verdict& verdict, const MessageFacts& message,
-                    double seconds);
+std::string LogLine(const std::string& queue_id, const Verdict& verdict,
+                    const MessageFacts& message, double seconds);
 
 // Text safe for an SMTP reply or a log field: printable ASCII only, no
 // CR/LF, '%' doubled (libmilter's smfi_setreply formats it), at most 400 bytes.

@@ -47,7 +47,9 @@ TEST(MilterVerdictTest, CardDataIsRejectedWithAMaskedReason) {
   const Verdict v = Decide(Internal(), m);
   EXPECT_EQ(v.action, Action::kReject);
   EXPECT_THAT(v.rules, ElementsAre("sensitive"));
-  EXPECT_EQ(v.reason, "card data or My Number: 2 card numbers (e.g. 498012******0128), 2 card security codes");
+  EXPECT_EQ(
+      v.reason,
+      "card data or My Number: 2 card numbers (e.g. 498012******0128), 2 card security codes");
 }
 
 TEST(MilterVerdictTest, EachSensitiveTypeAloneFires) {
@@ -144,7 +146,8 @@ TEST(MilterVerdictTest, StrongestActionWinsAndItsReasonsAreGiven) {
   const Verdict v = Decide(Internal(), m);
   EXPECT_EQ(v.action, Action::kHold);
   EXPECT_THAT(v.rules, ElementsAre("records", "encrypted"));
-  EXPECT_EQ(v.reason, "personal data of 3385 people (limit 50)");  // the tag's reason is not the action's
+  EXPECT_EQ(v.reason,
+            "personal data of 3385 people (limit 50)");  // the tag's reason is not the action's
 }
 
 TEST(MilterVerdictTest, Allowlists) {
@@ -171,7 +174,8 @@ TEST(MilterVerdictTest, Allowlists) {
   MessageFacts to = m;
   to.recipients = {"a@processor.example", "b@eu.processor.example"};
   EXPECT_EQ(Decide(p, to).allowlisted, "recipients");
-  to.recipients.push_back("c@elsewhere.example");  // one recipient outside the list: not allowlisted
+  to.recipients.push_back(
+      "c@elsewhere.example");  // one recipient outside the list: not allowlisted
   EXPECT_EQ(Decide(p, to).action, Action::kReject);
 }
 
@@ -199,7 +203,8 @@ TEST(MilterVerdictTest, LogLineHasTheFieldsAndNoRawValues) {
   EXPECT_THAT(line, Not(HasSubstr("tanaka")));  // the sender's domain only
   MessageFacts bounce = Plain();
   bounce.sender = "";
-  EXPECT_THAT(LogLine("", Decide(Internal(), bounce), bounce, 0), HasSubstr("queue=- sender_domain=- "));
+  EXPECT_THAT(LogLine("", Decide(Internal(), bounce), bounce, 0),
+              HasSubstr("queue=- sender_domain=- "));
 }
 
 TEST(MilterVerdictTest, ReplyTextIsSafeForSmtp) {

@@ -62,12 +62,23 @@ size_t VerbatimRun(std::string_view s, size_t i) {
 // Appends the escape of one byte that cannot go out verbatim.
 void AppendEscaped(std::string* out, unsigned char c) {
   switch (c) {
-    case '"': out->append("\\\""); return;
-    case '\\': out->append("\\\\"); return;
-    case '\n': out->append("\\n"); return;
-    case '\r': out->append("\\r"); return;
-    case '\t': out->append("\\t"); return;
-    default: break;
+    case '"':
+      out->append("\\\"");
+      return;
+    case '\\':
+      out->append("\\\\");
+      return;
+    case '\n':
+      out->append("\\n");
+      return;
+    case '\r':
+      out->append("\\r");
+      return;
+    case '\t':
+      out->append("\\t");
+      return;
+    default:
+      break;
   }
   if (c < 0x20 || c == 0x7F) {
     char buf[8];

@@ -10,14 +10,18 @@ namespace {
 
 std::string_view Level(const Finding& f) {
   switch (f.type) {
-    case DataType::kCardNumber: return f.test ? "note" : "error";
+    case DataType::kCardNumber:
+      return f.test ? "note" : "error";
     case DataType::kCardSecurityCode:
     case DataType::kCardTrack:
-    case DataType::kMyNumber: return "error";
+    case DataType::kMyNumber:
+      return "error";
     case DataType::kCardExpiry:
     case DataType::kPostalCode:
-    case DataType::kBirthDate: return "note";
-    default: return "warning";
+    case DataType::kBirthDate:
+      return "note";
+    default:
+      return "warning";
   }
 }
 
@@ -80,7 +84,8 @@ class SarifSink final : public ScanSink {
     message.Str("text", r.path + ": " + std::string(ObjectStatusName(r.status)) +
                             (r.reason.empty() ? "" : " (" + r.reason + ")"));
     JsonObject n;
-    n.Str("level", r.status == ObjectStatus::kSkipped ? "note" : "warning").Raw("message", message.Done());
+    n.Str("level", r.status == ObjectStatus::kSkipped ? "note" : "warning")
+        .Raw("message", message.Done());
     notifications_ += (notifications_.empty() ? "" : ",") + n.Done();
   }
 
@@ -105,7 +110,8 @@ class SarifSink final : public ScanSink {
     JsonObject props;
     props.Num("objects", s.objects).Num("bytes", s.bytes).Real("seconds", s.seconds);
     invocation.Raw("properties", props.Done());
-    std::string tail = "],\"tool\":" + tool.Done() + ",\"invocations\":[" + invocation.Done() + "]}]}\n";
+    std::string tail =
+        "],\"tool\":" + tool.Done() + ",\"invocations\":[" + invocation.Done() + "]}]}\n";
     std::fwrite(tail.data(), 1, tail.size(), out_);
     std::fflush(out_);
   }

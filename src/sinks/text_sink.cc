@@ -56,16 +56,14 @@ class TextSink final : public ScanSink {
   }
 
   void OnSummary(const ScanSummary& s) override {
-    std::fprintf(out_,
-                 "%llu objects, %.1f MB in %.2f s: %llu findings, %llu skipped, %llu errors, "
-                 "%llu incomplete, %llu encrypted; highest risk: %s\n",
-                 static_cast<unsigned long long>(s.objects), s.bytes / 1e6, s.seconds,
-                 static_cast<unsigned long long>(s.findings),
-                 static_cast<unsigned long long>(s.skipped),
-                 static_cast<unsigned long long>(s.errors),
-                 static_cast<unsigned long long>(s.incomplete),
-                 static_cast<unsigned long long>(s.encrypted),
-                 std::string(RiskName(s.max_risk)).c_str());
+    std::fprintf(
+        out_,
+        "%llu objects, %.1f MB in %.2f s: %llu findings, %llu skipped, %llu errors, "
+        "%llu incomplete, %llu encrypted; highest risk: %s\n",
+        static_cast<unsigned long long>(s.objects), s.bytes / 1e6, s.seconds,
+        static_cast<unsigned long long>(s.findings), static_cast<unsigned long long>(s.skipped),
+        static_cast<unsigned long long>(s.errors), static_cast<unsigned long long>(s.incomplete),
+        static_cast<unsigned long long>(s.encrypted), std::string(RiskName(s.max_risk)).c_str());
     std::fflush(out_);
   }
 

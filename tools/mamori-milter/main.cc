@@ -2,6 +2,7 @@
 // Sendmail) that scans every message with the mamori engine and rejects,
 // holds or tags what carries card data, customer lists or too many visible
 // recipients. Thin: policy and verdicts live in src/milter/.
+#include <libmilter/mfapi.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -10,8 +11,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <libmilter/mfapi.h>
 
 #include "milter.h"
 #include "milter/policy.h"
@@ -68,7 +67,10 @@ bool ParseArgs(int argc, char** argv, Args* args, int* exit_code) {
       }
       if (flag == "--listen") args->listen = *v;
       if (flag == "--config") args->config = *v;
-      if (flag == "--log") args->log = *v == "stderr" ? LogTo::kStderr : *v == "syslog" ? LogTo::kSyslog : LogTo::kBoth;
+      if (flag == "--log")
+        args->log = *v == "stderr"   ? LogTo::kStderr
+                    : *v == "syslog" ? LogTo::kSyslog
+                                     : LogTo::kBoth;
     } else {
       std::fprintf(stderr, "mamori-milter: bad argument '%s'\n\n%s", flag.c_str(), kUsage);
       *exit_code = 2;
@@ -93,15 +95,18 @@ std::string Describe(const mamori::milter::Policy& p) {
   std::string internal;
   for (const std::string& d : p.internal_domains) internal += (internal.empty() ? "" : ",") + d;
   return "internal_domains=" + (internal.empty() ? "(sender's domain)" : internal) +
-         " sensitive=" + std::string(ActionName(p.sensitive_action)) + " records>=" +
-         std::to_string(p.records_threshold) + ":" + std::string(ActionName(p.records_action)) +
-         " visible_external>" + std::to_string(p.max_visible_external) + ":" +
-         std::string(ActionName(p.recipients_action)) + " encrypted=" +
-         std::string(ActionName(p.encrypted_action)) + " oversize>" + std::to_string(p.max_message_bytes) +
-         ":" + std::string(ActionName(p.oversize_action)) + " incomplete=" +
-         std::string(ActionName(p.incomplete_action)) + " timeout=" + std::to_string(p.scan_timeout_seconds) +
-         "s allow=" + std::to_string(p.allow_senders.size()) + "/" + std::to_string(p.allow_recipients.size()) +
-         "/" + std::to_string(p.allow_auth_users.size()) + " (senders/recipients/auth_users)";
+         " sensitive=" + std::string(ActionName(p.sensitive_action)) +
+         " records>=" + std::to_string(p.records_threshold) + ":" +
+         std::string(ActionName(p.records_action)) + " visible_external>" +
+         std::to_string(p.max_visible_external) + ":" +
+         std::string(ActionName(p.recipients_action)) +
+         " encrypted=" + std::string(ActionName(p.encrypted_action)) + " oversize>" +
+         std::to_string(p.max_message_bytes) + ":" + std::string(ActionName(p.oversize_action)) +
+         " incomplete=" + std::string(ActionName(p.incomplete_action)) +
+         " timeout=" + std::to_string(p.scan_timeout_seconds) +
+         "s allow=" + std::to_string(p.allow_senders.size()) + "/" +
+         std::to_string(p.allow_recipients.size()) + "/" +
+         std::to_string(p.allow_auth_users.size()) + " (senders/recipients/auth_users)";
 }
 
 // SIGHUP: a new gate from the file; on error the old one stays.
@@ -112,13 +117,15 @@ void Reload(const std::string& path) {
   }
   mamori::Result<mamori::milter::Policy> policy = mamori::milter::LoadPolicy(path);
   if (!policy.ok()) {
-    mamori::milter::Log("SIGHUP: policy not reloaded, previous one kept: " + policy.status().message());
+    mamori::milter::Log("SIGHUP: policy not reloaded, previous one kept: " +
+                        policy.status().message());
     return;
   }
   const std::string described = Describe(*policy);
   auto gate = mamori::milter::MakeGate(std::move(*policy), mamori::milter::CurrentGate().get());
   if (!gate.ok()) {
-    mamori::milter::Log("SIGHUP: engine not rebuilt, previous policy kept: " + gate.status().message());
+    mamori::milter::Log("SIGHUP: engine not rebuilt, previous policy kept: " +
+                        gate.status().message());
     return;
   }
   mamori::milter::SetGate(std::move(*gate));

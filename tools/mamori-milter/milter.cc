@@ -60,7 +60,8 @@ std::string Unbracket(const char* address) {
 
 sfsistat Tempfail(SMFICTX* ctx, const std::string& why) {
   const std::string text = ReplyText("mamori: message not checked (" + why + "), try again later");
-  smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.7.1"), const_cast<char*>(text.c_str()));
+  smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.7.1"),
+                const_cast<char*>(text.c_str()));
   return SMFIS_TEMPFAIL;
 }
 
@@ -136,7 +137,8 @@ sfsistat OnBody(SMFICTX* ctx, unsigned char* chunk, size_t size) {
 
 void AddVerdictHeader(SMFICTX* ctx, const Session& s, const std::string& value) {
   // A verdict header the sender wrote must not pass for ours.
-  for (int i = s.old_verdict_headers; i >= 1; --i) smfi_chgheader(ctx, const_cast<char*>(kHeader), i, nullptr);
+  for (int i = s.old_verdict_headers; i >= 1; --i)
+    smfi_chgheader(ctx, const_cast<char*>(kHeader), i, nullptr);
   smfi_addheader(ctx, const_cast<char*>(kHeader), const_cast<char*>(value.c_str()));
 }
 
@@ -154,7 +156,8 @@ sfsistat OnEndOfMessage(SMFICTX* ctx) {
     Result<std::vector<std::string>> visible =
         VisibleAddresses(std::string_view(s->message).substr(0, s->header_bytes));
     if (visible.ok()) facts.visible = std::move(*visible);
-    if (!s->oversize) facts.scan = ScanMessage(*s->gate->engine, s->message, policy.scan_timeout_seconds);
+    if (!s->oversize)
+      facts.scan = ScanMessage(*s->gate->engine, s->message, policy.scan_timeout_seconds);
     const Verdict verdict = Decide(policy, facts);
     const char* queue = smfi_getsymval(ctx, const_cast<char*>("i"));
     const double seconds =
@@ -183,7 +186,8 @@ sfsistat OnEndOfMessage(SMFICTX* ctx) {
         AddVerdictHeader(ctx, *s, header);
         return SMFIS_ACCEPT;
       case Action::kAccept:
-        if (!verdict.allowlisted.empty() || s->old_verdict_headers) AddVerdictHeader(ctx, *s, header);
+        if (!verdict.allowlisted.empty() || s->old_verdict_headers)
+          AddVerdictHeader(ctx, *s, header);
         return SMFIS_ACCEPT;
     }
     return Tempfail(ctx, "unknown verdict");

@@ -62,11 +62,16 @@ Result<uint64_t> ParseSize(const std::string& text) {
   if (ec != std::errc()) return Status::InvalidArgument("not a size: " + text);
   const std::string unit(end, text.data() + text.size());
   int shift = 0;
-  if (unit.empty() || unit == "B") shift = 0;
-  else if (unit == "K" || unit == "k" || unit == "KiB") shift = 10;
-  else if (unit == "M" || unit == "MiB") shift = 20;
-  else if (unit == "G" || unit == "GiB") shift = 30;
-  else return Status::InvalidArgument("unknown size unit in " + text);
+  if (unit.empty() || unit == "B")
+    shift = 0;
+  else if (unit == "K" || unit == "k" || unit == "KiB")
+    shift = 10;
+  else if (unit == "M" || unit == "MiB")
+    shift = 20;
+  else if (unit == "G" || unit == "GiB")
+    shift = 30;
+  else
+    return Status::InvalidArgument("unknown size unit in " + text);
   if (shift && n > (UINT64_MAX >> shift)) return Status::InvalidArgument("size too large: " + text);
   return n << shift;
 }

@@ -15,8 +15,8 @@
 namespace mamori::cli {
 
 struct ArgSpec {
-  std::set<std::string> flags;        // options without a value: "--reveal"
-  std::set<std::string> valued;       // options with a value: "--format"
+  std::set<std::string> flags;                 // options without a value: "--reveal"
+  std::set<std::string> valued;                // options with a value: "--format"
   std::map<std::string, std::string> aliases;  // "-j" -> "--jobs"
 };
 

@@ -14,7 +14,9 @@ ArgSpec Spec() {
 }
 
 TEST(ArgsTest, ValuesFlagsAndPositionals) {
-  auto a = ParseArgs({"--format", "jsonl", "-j4", "--exclude=*.log", "--exclude", "x", "--reveal", "dir", "-"}, Spec());
+  auto a = ParseArgs(
+      {"--format", "jsonl", "-j4", "--exclude=*.log", "--exclude", "x", "--reveal", "dir", "-"},
+      Spec());
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(*a->Last("--format"), "jsonl");
   EXPECT_EQ(*a->Last("--jobs"), "4");

@@ -43,7 +43,8 @@ int RunLookup(const std::vector<std::string>& argv) {
   if (auto v = args->Last("--email")) asks.emplace_back(LookupBy::kEmail, *v);
   if (auto v = args->Last("--phone")) asks.emplace_back(LookupBy::kPhone, *v);
   if (auto v = args->Last("--card")) asks.emplace_back(LookupBy::kCard, *v);
-  if (asks.size() != 1 || !args->positional.empty()) return Usage("lookup takes one of --email, --phone, --card");
+  if (asks.size() != 1 || !args->positional.empty())
+    return Usage("lookup takes one of --email, --phone, --card");
   auto kinds = LookupAffected(*index, asks[0].first, asks[0].second);
   if (!kinds.ok()) {
     std::fprintf(stderr, "mamori assess lookup: %s\n", kinds.status().message().c_str());
@@ -94,10 +95,12 @@ int RunAssess(const std::vector<std::string>& argv) {
     return 2;
   }
   for (const std::string& u : result->unread) {
-    std::fprintf(stderr, "mamori assess: warning: not read completely, counts are a lower bound: %s\n", u.c_str());
+    std::fprintf(stderr,
+                 "mamori assess: warning: not read completely, counts are a lower bound: %s\n",
+                 u.c_str());
   }
   std::printf("people: %llu\nreportable: %s\n", static_cast<unsigned long long>(result->people),
-              result->reportable        ? "yes"
+              result->reportable       ? "yes"
               : result->unread.empty() ? "no"
                                        : "not known (some objects could not be read)");
   if (result->reportable) std::printf("final report due: %s\n", result->final_due.c_str());

@@ -93,7 +93,8 @@ std::string CsvField(const std::string& s) {
 Status ExportCsv(const std::vector<StoredObject>& objects, const std::string& path) {
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> out(OpenPrivate(path), std::fclose);
   if (!out) return Status::IoError("cannot write " + path);
-  std::string header = "host,path,status,reason,risk,records,findings,size,mtime_ns,content_hash,run";
+  std::string header =
+      "host,path,status,reason,risk,records,findings,size,mtime_ns,content_hash,run";
   for (int t = 0; t < kDataTypeCount; ++t) header += "," + std::string(DataTypeName(DataType(t)));
   std::fprintf(out.get(), "%s\n", header.c_str());
   for (const StoredObject& o : objects) {
@@ -193,24 +194,28 @@ int PrintRuns(InventoryStore& store, bool jsonl, bool changes_only) {
       j.Num("unchanged", r.unchanged);
       std::printf("%s\n", j.Done().c_str());
     } else {
-      std::printf("run %lld  %s  %s .. %s  %s  %llu objects, %llu findings, max %s; %llu appeared, "
-                  "%llu changed, %llu disappeared, %llu unchanged\n",
-                  static_cast<long long>(r.id), r.host.c_str(), r.started_at.c_str(),
-                  r.finished_at.empty() ? "(unfinished)" : r.finished_at.c_str(), r.inputs.c_str(),
-                  static_cast<unsigned long long>(r.objects),
-                  static_cast<unsigned long long>(r.findings), r.max_risk.c_str(),
-                  static_cast<unsigned long long>(r.appeared),
-                  static_cast<unsigned long long>(r.changed),
-                  static_cast<unsigned long long>(r.disappeared),
-                  static_cast<unsigned long long>(r.unchanged));
+      std::printf(
+          "run %lld  %s  %s .. %s  %s  %llu objects, %llu findings, max %s; %llu appeared, "
+          "%llu changed, %llu disappeared, %llu unchanged\n",
+          static_cast<long long>(r.id), r.host.c_str(), r.started_at.c_str(),
+          r.finished_at.empty() ? "(unfinished)" : r.finished_at.c_str(), r.inputs.c_str(),
+          static_cast<unsigned long long>(r.objects), static_cast<unsigned long long>(r.findings),
+          r.max_risk.c_str(), static_cast<unsigned long long>(r.appeared),
+          static_cast<unsigned long long>(r.changed),
+          static_cast<unsigned long long>(r.disappeared),
+          static_cast<unsigned long long>(r.unchanged));
     }
     if (!changes_only) continue;
     auto changes = store.Changes(r.id);
     if (!changes.ok()) return Fail(changes.status());
     for (const auto& [path, kind] : *changes) {
       if (jsonl) {
-        std::printf("%s\n", JsonObject().Str("kind", "change").Str("change", kind)
-                                .Str("path", path).Done().c_str());
+        std::printf("%s\n", JsonObject()
+                                .Str("kind", "change")
+                                .Str("change", kind)
+                                .Str("path", path)
+                                .Done()
+                                .c_str());
       } else {
         std::printf("  %-11s %s\n", kind.c_str(), path.c_str());
       }

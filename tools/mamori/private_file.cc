@@ -11,7 +11,7 @@ std::FILE* OpenPrivate(const std::string& path) {
   if (fd < 0) return nullptr;
   // An existing file keeps its mode on O_CREAT; tighten it, but only a
   // regular file: "-o /dev/null" or a FIFO is not ours to change.
-  struct stat st{};
+  struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) ::fchmod(fd, 0600);
   return ::fdopen(fd, "w");
 }

@@ -72,9 +72,9 @@ int Usage(const std::string& error) {
 int RunScan(const std::vector<std::string>& argv) {
   ArgSpec spec;
   spec.flags = {"--reveal", "--fail-on-incomplete", "--show-clean", "--no-record-filter", "--help"};
-  spec.valued = {"--format",  "--output",        "--jobs",           "--types",  "--exclude",
-                 "--max-file-size", "--min-confidence", "--fail-on", "--sample", "--table", "--where",
-                 "--store", "--store-key"};
+  spec.valued = {"--format",        "--output",         "--jobs",     "--types",  "--exclude",
+                 "--max-file-size", "--min-confidence", "--fail-on",  "--sample", "--table",
+                 "--where",         "--store",          "--store-key"};
   spec.aliases = {{"-j", "--jobs"}, {"-o", "--output"}, {"-h", "--help"}};
   Result<Args> args = ParseArgs(argv, spec);
   if (!args.ok()) return Usage(args.status().message());
@@ -136,10 +136,14 @@ int RunScan(const std::vector<std::string>& argv) {
   sink_options.reveal = args->Has("--reveal");
   sink_options.show_clean = args->Has("--show-clean");
   std::unique_ptr<ScanSink> sink;
-  if (format == "text") sink = MakeTextSink(out, sink_options);
-  else if (format == "jsonl") sink = MakeJsonlSink(out, sink_options);
-  else if (format == "sarif") sink = MakeSarifSink(out, sink_options);
-  else return Usage("unknown format '" + format + "'");
+  if (format == "text")
+    sink = MakeTextSink(out, sink_options);
+  else if (format == "jsonl")
+    sink = MakeJsonlSink(out, sink_options);
+  else if (format == "sarif")
+    sink = MakeSarifSink(out, sink_options);
+  else
+    return Usage("unknown format '" + format + "'");
   if (sink_options.reveal) {
     std::fputs("mamori: --reveal: raw values are printed; handle this output as the data itself\n",
                stderr);
@@ -168,7 +172,8 @@ int RunScan(const std::vector<std::string>& argv) {
     summary.max_risk = std::max(summary.max_risk, stored->max_risk());  // carried forward too
   }
   if (summary.errors) {
-    std::fprintf(stderr, "mamori: warning: %llu object(s) could not be read (see status \"error\")\n",
+    std::fprintf(stderr,
+                 "mamori: warning: %llu object(s) could not be read (see status \"error\")\n",
                  static_cast<unsigned long long>(summary.errors));
   }
   const bool risky = fail_on != Risk::kNone && summary.max_risk >= fail_on;

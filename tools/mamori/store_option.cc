@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <filesystem>
 
-
 namespace mamori::cli {
 
 std::vector<std::string> AbsoluteInputs(const std::vector<std::string>& inputs) {
@@ -33,9 +32,9 @@ std::string ResultSettings(const ScanOptions& o) {
                   " confidence=" + std::string(ConfidenceName(o.min_confidence)) +
                   " max_file_size=" + std::to_string(o.max_file_size) +
                   " sample=" + std::to_string(o.sample_rows) +
-                  " limits=" + std::to_string(l.max_depth) + "," + std::to_string(l.max_member_bytes) +
-                  "," + std::to_string(l.max_total_bytes) + "," + std::to_string(l.max_members) +
-                  "," + std::to_string(l.max_seconds);
+                  " limits=" + std::to_string(l.max_depth) + "," +
+                  std::to_string(l.max_member_bytes) + "," + std::to_string(l.max_total_bytes) +
+                  "," + std::to_string(l.max_members) + "," + std::to_string(l.max_seconds);
   for (const TableSelection& t : o.tables) s += " table=" + t.table + " where=" + t.where;
   return s;
 }
@@ -55,8 +54,8 @@ Result<std::unique_ptr<StoredScan>> StoredScan::Open(const std::string& where,
   if (!key.ok()) return key.status();
   auto store = inventory::InventoryStore::Open(where, std::move(*key));
   if (!store.ok()) return store.status();
-  auto last = (*store)->BeginRun(
-      {HostName(), inputs, inventory::JsonArray(argv), ResultSettings(options)});
+  auto last =
+      (*store)->BeginRun({HostName(), inputs, inventory::JsonArray(argv), ResultSettings(options)});
   if (!last.ok()) return last.status();
   std::unique_ptr<StoredScan> scan(new StoredScan());
   scan->store_ = std::move(*store);
