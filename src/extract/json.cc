@@ -28,6 +28,7 @@ using Json = nlohmann::json;
 constexpr size_t kSampleBytes = size_t{64} << 10;  // encoding detection sample
 constexpr size_t kMaxCachedKeys = 4096;
 constexpr uint64_t kEventsPerClockCheck = 4096;
+constexpr size_t kPiece = size_t{1} << 20;  // text units of lines scanned as text
 
 // Walks a char range for nlohmann's lexer and counts what it has read, so a
 // parse that fails can go on as text right after the last reported value.
@@ -405,13 +406,14 @@ class NdjsonReader {
     }
     line_.append(part);
     const size_t cut = CompleteUtf8Prefix(line_);
-    EmitTextPieces(sink_, std::string_view(line_).substr(0, cut), Where(), std::nullopt);
+    EmitTextPieces(sink_, std::string_view(line_).substr(0, cut), Where(), std::nullopt, kPiece,
+                   line_no_);
     line_.erase(0, cut);
   }
 
   void EndLine() {
     if (overlong_) {
-      EmitTextPieces(sink_, line_, Where(), std::nullopt);
+      EmitTextPieces(sink_, line_, Where(), std::nullopt, kPiece, line_no_);
       overlong_ = false;
     } else {
       WalkLine();
@@ -445,7 +447,7 @@ class NdjsonReader {
     if (o.kind == Outcome::kTooDeep) ++deep_lines_;
     const std::optional<uint64_t> offset =
         offsets_known_ ? std::optional<uint64_t>(line_start_ + o.resume) : std::nullopt;
-    EmitTextPieces(sink_, line.substr(o.resume), Where(), offset);
+    EmitTextPieces(sink_, line.substr(o.resume), Where(), offset, kPiece, line_no_);
   }
 
   // A line that cannot hold a finding is not parsed. It is one object (a

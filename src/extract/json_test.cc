@@ -195,6 +195,7 @@ TEST(JsonNdjsonTest, LinesAreRowsAndABrokenLineIsText) {
   ASSERT_EQ(sink.texts.size(), 1u);
   EXPECT_EQ(sink.texts[0].text, ",\"email\":\"b@exa");
   EXPECT_EQ(sink.texts[0].where.row, 3u);
+  EXPECT_EQ(sink.texts[0].line, 3u);  // findings in it point at their line
   EXPECT_EQ(sink.texts[0].offset, text.find(",\"email\":\"b@exa"));
   EXPECT_EQ(sink.status, ObjectStatus::kIncomplete);
   EXPECT_NE(sink.reason.find("1 of 3 lines not valid JSON (first: line 3)"), std::string::npos)

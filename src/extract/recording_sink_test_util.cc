@@ -38,7 +38,7 @@ const RecordingSink::CellCall* RecordingSink::FindCell(std::string_view text) co
 }
 
 void RecordingSink::RawText(std::string_view bytes, std::string_view charset,
-                            const StructuredLocation& where, uint64_t offset, uint64_t /*line*/) {
+                            const StructuredLocation& where, uint64_t offset, uint64_t line) {
   const DetectedEncoding enc = EncodingForCharset(charset, bytes);
   std::string utf8;
   if (enc.encoding != Encoding::kBinary) {
@@ -48,7 +48,7 @@ void RecordingSink::RawText(std::string_view bytes, std::string_view charset,
     if (decoder.ok())
       (*decoder)->Decode(bytes.substr(std::min(enc.bom_bytes, bytes.size())), 0, true, &utf8, &map);
   }
-  texts.push_back({utf8, where, offset});
+  texts.push_back({utf8, where, offset, line});
 }
 
 }  // namespace mamori

@@ -19,6 +19,7 @@ class RecordingSink : public ExtractSink {
     std::string text;
     StructuredLocation where;
     uint64_t offset = 0;
+    uint64_t line = 0;  // RawText's; 0 from Text
   };
   struct CellCall {
     std::string text;

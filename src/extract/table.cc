@@ -88,7 +88,7 @@ bool LooksLikeLabel(std::string_view normalized) {
 }
 
 void EmitTextPieces(ExtractSink& sink, std::string_view utf8, const StructuredLocation& where,
-                    std::optional<uint64_t> offset, size_t max_piece) {
+                    std::optional<uint64_t> offset, size_t max_piece, uint64_t line) {
   max_piece = std::max<size_t>(max_piece, 4);
   while (!utf8.empty()) {
     size_t cut = std::min(max_piece, utf8.size());
@@ -97,7 +97,11 @@ void EmitTextPieces(ExtractSink& sink, std::string_view utf8, const StructuredLo
       while (c > 0 && (static_cast<unsigned char>(utf8[c]) & 0xC0) == 0x80) --c;
       if (c > 0) cut = c;
     }
-    sink.Text(utf8.substr(0, cut), where, offset.value_or(0));
+    if (line > 0) {  // the sink decodes it itself and knows the line
+      sink.RawText(utf8.substr(0, cut), "utf-8", where, offset.value_or(0), line);
+    } else {
+      sink.Text(utf8.substr(0, cut), where, offset.value_or(0));
+    }
     if (offset) *offset += cut;
     utf8.remove_prefix(cut);
   }

@@ -56,9 +56,11 @@ bool LooksLikeLabel(std::string_view normalized);
 
 // Reports `utf8` as text units of at most `max_piece` bytes, cut on UTF-8
 // character boundaries: a bounded unit for text that has outgrown a cell.
-// `offset` is the byte offset of utf8[0] in the object, when known.
+// `offset` is the byte offset of utf8[0] in the object, when known; `line`
+// the 1-based line all of it is on (an NDJSON line), 0 when unknown.
 void EmitTextPieces(ExtractSink& sink, std::string_view utf8, const StructuredLocation& where,
-                    std::optional<uint64_t> offset, size_t max_piece = size_t{1} << 20);
+                    std::optional<uint64_t> offset, size_t max_piece = size_t{1} << 20,
+                    uint64_t line = 0);
 
 // The first bytes of a streamed text table and their encoding.
 struct TextSample {
