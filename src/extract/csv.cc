@@ -254,11 +254,7 @@ class DelimitedParser {
       const std::optional<uint64_t> offset =
           empty ? std::nullopt : std::optional<uint64_t>(piece_offset_ + i + c.begin);
       cells_.push_back({row_[k], {}, offset, empty ? 0 : line});
-      const size_t end = c.begin + c.text.size();
-      cells_.back().quiet =
-          !c.matters && std::none_of(triggers_.begin(), triggers_.end(), [&](const TextSpan& t) {
-            return t.begin < end && c.begin < t.end;
-          });
+      cells_.back().quiet = !c.matters && !Touched(triggers_, c.begin, c.begin + c.text.size());
     }
     table_.AddRow(cells_);
     row_.Clear();

@@ -6,6 +6,7 @@
 
 #include "engine/encoding.h"
 #include "extract/postgres_db.h"
+#include "extract/record_skip.h"
 #include "extract/sqlite_db.h"
 #include "extract/table.h"
 
@@ -232,10 +233,7 @@ class RowFilter {
   }
 
   bool Quiet(size_t c) const {
-    const TextSpan& cell = spans_[c];
-    return !matters_[c] && std::none_of(triggers_.begin(), triggers_.end(), [&](const TextSpan& t) {
-      return t.begin < cell.end && cell.begin < t.end;
-    });
+    return !matters_[c] && !Touched(triggers_, spans_[c].begin, spans_[c].end);
   }
 
  private:

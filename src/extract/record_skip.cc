@@ -6,6 +6,11 @@
 
 namespace mamori {
 
+bool Touched(std::span<const TextSpan> triggers, size_t begin, size_t end) {
+  return std::any_of(triggers.begin(), triggers.end(),
+                     [&](const TextSpan& t) { return t.begin < end && begin < t.end; });
+}
+
 void PieceTriggers::Reset(ExtractSink& sink, std::string_view piece) {
   spans_.clear();
   next_ = 0;

@@ -5,12 +5,17 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
 #include "extract/extractor.h"
 
 namespace mamori {
+
+// Whether any of `triggers` overlaps [begin, end): a cell no trigger touches
+// (outside a column whose kind matters) holds no finding.
+bool Touched(std::span<const TextSpan> triggers, size_t begin, size_t end);
 
 // The sink's trigger spans for a whole piece of records, asked once per
 // piece instead of once per record: what can make a finding never spans a

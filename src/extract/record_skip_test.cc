@@ -65,6 +65,15 @@ TEST(PieceTriggersTest, APieceNormalizationChangesIsNotAsked) {
   EXPECT_FALSE(t.known());
 }
 
+TEST(PieceTriggersTest, TouchedMeansOverlapping) {
+  const std::vector<TextSpan> t = {{5, 9}};
+  EXPECT_TRUE(Touched(t, 0, 6));
+  EXPECT_TRUE(Touched(t, 8, 12));
+  EXPECT_FALSE(Touched(t, 0, 5));  // ends where the trigger begins
+  EXPECT_FALSE(Touched(t, 9, 12));
+  EXPECT_FALSE(Touched({}, 0, 100));
+}
+
 TEST(SkipAttemptsTest, BacksOffAfterManyMissesAndRecoversOnASkip) {
   SkipAttempts a;
   int tried = 0;
