@@ -7,6 +7,7 @@
 #include <array>
 #include <sstream>
 
+#include "detectors/card.h"
 #include "detectors/email.h"
 #include "detectors/phone.h"
 
@@ -61,16 +62,10 @@ Result<std::string> LookupKey(LookupKind kind, const std::string& typed) {
       if (auto v = NormalizePhone(typed)) return "p:" + *v;
       return Status::InvalidArgument("not a phone number");
     case LookupKind::kCard: {
-      std::string digits;
-      for (char c : typed) {
-        if (c >= '0' && c <= '9')
-          digits.push_back(c);
-        else if (c != ' ' && c != '-')
-          return Status::InvalidArgument("not a card number");
-      }
-      if (digits.size() < 12 || digits.size() > 19)
+      const std::optional<std::string> digits = TypedCardDigits(typed);
+      if (!digits || digits->size() < 12 || digits->size() > 19)
         return Status::InvalidArgument("not a card number");
-      return "c:" + digits;
+      return "c:" + *digits;
     }
   }
   return Status::InvalidArgument("unknown lookup kind");

@@ -700,6 +700,18 @@ bool IsValidCardNumber(std::string_view digits) {
   return !CardBrand(digits).empty() && LuhnValid(digits);
 }
 
+std::optional<std::string> TypedCardDigits(std::string_view typed) {
+  std::string digits;
+  for (char c : typed) {
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+    } else if (c != ' ' && c != '-') {
+      return std::nullopt;
+    }
+  }
+  return digits;
+}
+
 bool IsTestCardNumber(std::string_view digits) {
   return std::binary_search(std::begin(kTestNumbers), std::end(kTestNumbers), digits,
                             ShorterOrLess);

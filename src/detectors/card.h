@@ -24,6 +24,10 @@ std::string_view CardBrand(std::string_view digits);
 // True for a PAN of 13-19 digits that passes Luhn and has a brand.
 bool IsValidCardNumber(std::string_view digits);
 
+// The digits of a card number as a person types it ("4111 1111-1111 1111"):
+// nullopt when anything but digits, spaces and hyphens is in it.
+std::optional<std::string> TypedCardDigits(std::string_view typed);
+
 // One of the published test numbers of card brands and payment providers
 // (4111111111111111, 4242424242424242, 5555555555554444, 378282246310005...).
 bool IsTestCardNumber(std::string_view digits);

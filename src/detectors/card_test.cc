@@ -677,3 +677,16 @@ TEST(CardNumberTest, EighteenDigitsGroupedFourFourFourFourTwo) {
 
 }  // namespace
 }  // namespace mamori
+
+namespace mamori {
+namespace {
+
+TEST(TypedCardDigitsTest, SpacesAndHyphensAreDroppedAnythingElseIsNoCardNumber) {
+  EXPECT_EQ(TypedCardDigits("4111 1111-1111 1111"), "4111111111111111");
+  EXPECT_EQ(TypedCardDigits(""), "");
+  EXPECT_EQ(TypedCardDigits("4111.1111.1111.1111"), std::nullopt);
+  EXPECT_EQ(TypedCardDigits("4111x"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace mamori

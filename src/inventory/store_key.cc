@@ -120,15 +120,10 @@ std::string StoreKey::Check() const {
 Result<std::string> NormalizeTyped(DataType type, std::string_view typed) {
   switch (type) {
     case DataType::kCardNumber: {
-      std::string digits;
-      for (char c : typed) {
-        if (c >= '0' && c <= '9')
-          digits.push_back(c);
-        else if (c != ' ' && c != '-')
-          return Status::InvalidArgument("not a card number");
-      }
-      if (!IsValidCardNumber(digits)) return Status::InvalidArgument("not a valid card number");
-      return digits;
+      const std::optional<std::string> digits = TypedCardDigits(typed);
+      if (!digits) return Status::InvalidArgument("not a card number");
+      if (!IsValidCardNumber(*digits)) return Status::InvalidArgument("not a valid card number");
+      return *digits;
     }
     case DataType::kEmail:
       if (auto v = NormalizeEmail(typed)) return *v;
