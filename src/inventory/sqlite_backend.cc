@@ -6,7 +6,10 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <map>
+#include <thread>
 
 #include "inventory/sql_backend.h"
 
@@ -78,6 +81,31 @@ class SqliteBackend final : public SqlBackend {
   Status Commit() override { return Script("COMMIT"); }
   void Rollback() override { (void)Script("ROLLBACK"); }
 
+  // Switches the file to WAL. SQLite does not call the busy handler for this
+  // (the switch needs the file to itself), so two first runs opening a new
+  // store at once would fail one of them: retry within the busy timeout.
+  // Once one run has switched, the pragma is a no-op that answers "wal".
+  Status UseWal() {
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+    auto pause = std::chrono::milliseconds(1);
+    for (;;) {
+      std::string mode;
+      const auto read_mode = [](void* out, int, char** values, char**) {
+        if (values[0]) *static_cast<std::string*>(out) = values[0];
+        return 0;
+      };
+      const int rc = sqlite3_exec(db_, "PRAGMA journal_mode=WAL", read_mode, &mode, nullptr);
+      if (rc == SQLITE_OK && mode == "wal") return Status::Ok();
+      if (rc != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) {
+        return rc == SQLITE_OK ? Status::IoError("sqlite: cannot switch to WAL (mode " + mode + ")")
+                               : Error("sqlite: cannot switch to WAL: ");
+      }
+      std::this_thread::sleep_for(pause);
+      pause = std::min(pause * 2, std::chrono::milliseconds(50));
+    }
+  }
+
  private:
   Result<sqlite3_stmt*> Prepare(const std::string& sql) {
     auto it = statements_.find(sql);
@@ -118,8 +146,9 @@ Result<std::unique_ptr<SqlBackend>> OpenSqliteBackend(const std::string& path) {
   // WAL lets readers and one writer work at once; a large cache and rarer
   // checkpoints keep the random inserts of the value-hash index from
   // rewriting the same pages (and syncing) over and over in a big first scan.
+  if (Status s = backend->UseWal(); !s.ok()) return s;
   Status s = backend->Script(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; "
+      "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; "
       "PRAGMA wal_autocheckpoint=16384;");
   if (!s.ok()) return s;
   return std::unique_ptr<SqlBackend>(std::move(backend));
