@@ -87,6 +87,20 @@ size_t CutTailLength(std::string_view s) {
   return 0;
 }
 
+// How many bytes at the start of `s` finish a cut character (its
+// continuation bytes) and then hold one more whole character: what a carried
+// character (or a long vowel mark after a digit) needs to be decided.
+size_t CompletingPrefixLength(std::string_view s) {
+  size_t i = 0;
+  const auto continuation = [&](size_t at) {
+    return at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80;
+  };
+  while (i < 3 && continuation(i)) ++i;
+  if (i < s.size()) ++i;  // the next character's first byte
+  for (int k = 0; k < 3 && continuation(i); ++k) ++i;
+  return i;
+}
+
 // The next position in [i, end) that may start a character normalization
 // changes: E2 80 90-95 and E2 88 92 (dashes, minus), EF (full-width forms),
 // E3 80 80 (ideographic space) and E3 83 BC (long vowel mark). Japanese text
@@ -219,15 +233,24 @@ void TextDecoder::Emit(char32_t cp, uint64_t in_begin, uint64_t in_end, std::str
 // escapes it, and validating every byte would halve the throughput.
 void TextDecoder::DecodeUtf8(std::string_view raw, uint64_t raw_offset, bool final,
                              std::string* out, OffsetMap* map) {
-  // A character cut at the end of the previous call is completed first.
-  std::string joined;
-  if (!carry_.empty()) {
-    joined = carry_;
-    joined.append(raw);
-    raw = joined;
-    raw_offset = carry_offset_;
+  // Bytes carried from the previous call (a cut character, or a long vowel
+  // mark waiting for what follows) are decoded joined with only the few
+  // bytes that complete them, not with a copy of the whole chunk.
+  while (!carry_.empty() && (!raw.empty() || final)) {
+    const size_t take = std::min(raw.size(), CompletingPrefixLength(raw));
+    std::string joined = std::move(carry_);
+    joined.append(raw.substr(0, take));
     carry_.clear();
+    DecodeUtf8Piece(joined, carry_offset_, final && take == raw.size(), out, map);
+    raw.remove_prefix(take);
+    raw_offset += take;
+    if (raw.empty()) return;
   }
+  DecodeUtf8Piece(raw, raw_offset, final, out, map);
+}
+
+void TextDecoder::DecodeUtf8Piece(std::string_view raw, uint64_t raw_offset, bool final,
+                                  std::string* out, OffsetMap* map) {
   size_t end = final ? raw.size() : raw.size() - CutTailLength(raw);
   size_t copy_from = 0;  // start of bytes that pass through unchanged
   const auto flush_copy = [&](size_t to) {

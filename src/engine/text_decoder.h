@@ -42,6 +42,9 @@ class TextDecoder {
   TextDecoder() = default;
   void DecodeUtf8(std::string_view raw, uint64_t raw_offset, bool final, std::string* out,
                   OffsetMap* map);
+  // DecodeUtf8 once any carried bytes are resolved: `raw` starts on its own.
+  void DecodeUtf8Piece(std::string_view raw, uint64_t raw_offset, bool final, std::string* out,
+                       OffsetMap* map);
   void DecodeIcu(std::string_view raw, uint64_t raw_offset, bool final, std::string* out,
                  OffsetMap* map);
   // Emits code point `cp` that came from input bytes [in_begin, in_end).

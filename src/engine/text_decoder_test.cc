@@ -124,8 +124,8 @@ TEST(TextDecoderTest, EucJpAndIso2022JpAndUtf16) {
   }
 }
 
-// Whole-buffer decoding takes the SIMD path; 1-byte pieces take the scalar
-// one. Both must agree on text and offsets for any mix of characters.
+// Whole-buffer decoding takes the SIMD path; small pieces take the scalar
+// one. All must agree on text and offsets for any mix of characters.
 TEST(TextDecoderTest, SimdAndScalarPathsAgree) {
   const char* alphabet[] = {"0",  "7",  "a",  " ",  "\n", "、", "。",   "ー",  "ｰ",
                             "－", "‐",  "―",  "−",  "…",  "※",  "　",   "０",  "９",
@@ -136,10 +136,15 @@ TEST(TextDecoderTest, SimdAndScalarPathsAgree) {
     const int n = static_cast<int>(rng() % 120);
     for (int k = 0; k < n; ++k) raw += alphabet[rng() % (sizeof alphabet / sizeof *alphabet)];
     const Decoded whole = DecodeAll(raw, Encoding::kUtf8);
-    const Decoded bytewise = DecodeAll(raw, Encoding::kUtf8, 1);
-    ASSERT_EQ(whole.text, bytewise.text) << raw;
-    for (uint32_t i = 0; i <= whole.text.size(); ++i) {
-      ASSERT_EQ(whole.map.ToOriginal(i), bytewise.map.ToOriginal(i)) << raw << " at " << i;
+    // Bytewise, and in pieces that cut characters anywhere: a carried
+    // character is completed from the start of the next piece.
+    for (size_t piece : {size_t{1}, size_t{2} + rng() % 9}) {
+      const Decoded cut = DecodeAll(raw, Encoding::kUtf8, piece);
+      ASSERT_EQ(whole.text, cut.text) << raw << " in pieces of " << piece;
+      for (uint32_t i = 0; i <= whole.text.size(); ++i) {
+        ASSERT_EQ(whole.map.ToOriginal(i), cut.map.ToOriginal(i)) << raw << " at " << i;
+        ASSERT_EQ(whole.map.ToOriginalEnd(i), cut.map.ToOriginalEnd(i)) << raw << " at " << i;
+      }
     }
   }
 }
