@@ -7,6 +7,7 @@
 #include <string>
 
 #include "detectors/context.h"
+#include "engine/label_database.h"
 #include "engine/labels.h"
 
 #if defined(__x86_64__)
@@ -207,16 +208,6 @@ Finder::~Finder() { hs_free_database(labels_db_); }
 
 Result<std::unique_ptr<Finder>> Finder::Create(bool labels_without_digits) {
   const std::span<const Label> labels = AllLabels();
-  std::vector<const char*> exprs;
-  std::vector<size_t> lens;
-  std::vector<unsigned> flags;
-  std::vector<unsigned> ids;
-  for (size_t i = 0; i < labels.size(); ++i) {
-    exprs.push_back(labels[i].text.data());
-    lens.push_back(labels[i].text.size());
-    flags.push_back(HS_FLAG_CASELESS);  // only affects ASCII letters
-    ids.push_back(static_cast<unsigned>(i));
-  }
   std::unique_ptr<Finder> finder(new Finder());
   finder->labels_without_digits_ = labels_without_digits;
   finder->labels_need_letters_ =
@@ -225,14 +216,10 @@ Result<std::unique_ptr<Finder>> Finder::Create(bool labels_without_digits) {
     finder->max_label_bytes_ =
         std::max(finder->max_label_bytes_, static_cast<uint32_t>(l.text.size()));
   }
-  hs_compile_error_t* error = nullptr;
-  if (hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(),
-                           static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr,
-                           &finder->labels_db_, &error) != HS_SUCCESS) {
-    std::string msg = error ? error->message : "unknown error";
-    hs_free_compile_error(error);
-    return Status::Internal("cannot compile label database: " + msg);
-  }
+  auto db = DeserializeLabelDatabase(EmbeddedLabelDatabase());
+  if (!db.ok()) db = CompileLabelDatabase();  // built for another CPU or libhs
+  if (!db.ok()) return db.status();
+  finder->labels_db_ = *db;
   return finder;
 }
 
