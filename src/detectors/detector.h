@@ -86,9 +86,10 @@ class Detector {
   // for all detectors. Must be thread-safe (const, no shared mutable state).
   virtual void Detect(const Candidates& in, std::vector<Detection>& out) const = 0;
   // Loads what the detector reads at run time (dictionaries, models) ahead
-  // of its first Detect(), which otherwise loads it. Thread-safe: the engine
-  // may call it on a helper thread while scanning starts.
-  virtual void Prepare() const {}
+  // of its first Detect(), which otherwise loads it, with up to `threads`
+  // threads. Thread-safe: the engine may call it on a helper thread while
+  // scanning starts.
+  virtual void Prepare(unsigned threads) const { (void)threads; }
 };
 
 }  // namespace mamori

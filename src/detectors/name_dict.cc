@@ -1,11 +1,19 @@
 #include "detectors/name_dict.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unicode/ucnv.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <memory>
+#include <thread>
+
+#include "mamori/status.h"
 
 namespace mamori {
 namespace {
@@ -98,7 +106,7 @@ std::string ToLowerAscii(std::string_view s) {
   return out;
 }
 
-void NameDictionary::AddEntry(std::string_view line) {
+void NameDictionary::Table::AddEntry(std::string_view line) {
   // KEY [READING] /(tags) Gloss/... in EUC-JP
   size_t close = 0;
   const Roles roles = ParseTags(TagsOf(line, &close));
@@ -124,11 +132,11 @@ void NameDictionary::AddEntry(std::string_view line) {
   if (alpha) Add(ToLowerAscii(gloss), Flags(roles, kSurnameRomaji, kGivenRomaji));
 }
 
-uint32_t NameDictionary::Hash(std::string_view key) {
+uint32_t NameDictionary::Table::Hash(std::string_view key) {
   return static_cast<uint32_t>(std::hash<std::string_view>()(key));
 }
 
-size_t NameDictionary::Find(std::string_view key, uint32_t hash) const {
+size_t NameDictionary::Table::Find(std::string_view key, uint32_t hash) const {
   const size_t mask = slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const uint64_t slot = slots_[i];
@@ -140,7 +148,7 @@ size_t NameDictionary::Find(std::string_view key, uint32_t hash) const {
   }
 }
 
-void NameDictionary::Grow() {
+void NameDictionary::Table::Grow() {
   std::vector<uint64_t> old = std::move(slots_);
   slots_.assign(old.empty() ? size_t{1} << 16 : 2 * old.size(), 0);
   const size_t mask = slots_.size() - 1;
@@ -152,7 +160,7 @@ void NameDictionary::Grow() {
   }
 }
 
-void NameDictionary::Add(std::string_view key, uint8_t flags) {
+void NameDictionary::Table::Add(std::string_view key, uint8_t flags) {
   if (key.empty() || key.size() > 255 || flags == 0) return;
   if (pending_used_ == pending_.size()) pending_.emplace_back();
   Pending& p = pending_[pending_used_++];
@@ -165,7 +173,7 @@ void NameDictionary::Add(std::string_view key, uint8_t flags) {
 // The table is larger than the caches, so every probe would wait for memory:
 // the slots of a batch of keys are prefetched before any is inserted, and
 // the waits overlap.
-void NameDictionary::Flush() {
+void NameDictionary::Table::Flush() {
   while (2 * (size_ + pending_used_) > slots_.size()) Grow();
   const size_t mask = slots_.size() - 1;
   for (size_t k = 0; k < pending_used_; ++k) __builtin_prefetch(&slots_[pending_[k].hash & mask]);
@@ -174,7 +182,7 @@ void NameDictionary::Flush() {
   pending_used_ = 0;
 }
 
-void NameDictionary::Insert(std::string_view key, uint8_t flags, uint32_t hash) {
+void NameDictionary::Table::Insert(std::string_view key, uint8_t flags, uint32_t hash) {
   const size_t i = Find(key, hash);
   if (slots_[i] != 0) {
     const size_t at = static_cast<uint32_t>(slots_[i]) - 1;
@@ -188,16 +196,14 @@ void NameDictionary::Insert(std::string_view key, uint8_t flags, uint32_t hash) 
   ++size_;
 }
 
-uint8_t NameDictionary::Lookup(std::string_view utf8_key) const {
-  if (size_ == 0 || utf8_key.empty()) return 0;
-  const std::string key = ToEucJp(utf8_key);
-  if (key.empty()) return 0;
-  const uint64_t slot = slots_[Find(key, Hash(key))];
+uint8_t NameDictionary::Table::Lookup(std::string_view euc_key, uint32_t hash) const {
+  if (size_ == 0) return 0;
+  const uint64_t slot = slots_[Find(euc_key, hash)];
   if (slot == 0) return 0;
-  return static_cast<uint8_t>(blob_[static_cast<uint32_t>(slot) - 1 + 1 + key.size()]);
+  return static_cast<uint8_t>(blob_[static_cast<uint32_t>(slot) - 1 + 1 + euc_key.size()]);
 }
 
-void NameDictionary::AddEntries(std::string_view lines) {
+void NameDictionary::Table::AddEntries(std::string_view lines) {
   size_t pos = 0;
   while (pos < lines.size()) {
     size_t nl = lines.find('\n', pos);
@@ -205,55 +211,129 @@ void NameDictionary::AddEntries(std::string_view lines) {
     AddEntry(lines.substr(pos, nl - pos));
     pos = nl + 1;
   }
-  Flush();
+}
+
+uint8_t NameDictionary::Lookup(std::string_view utf8_key) const {
+  if (size() == 0 || utf8_key.empty()) return 0;
+  const std::string key = ToEucJp(utf8_key);
+  if (key.empty()) return 0;
+  const uint32_t hash = Table::Hash(key);
+  uint8_t flags = 0;
+  for (const Table& t : tables_) flags |= t.Lookup(key, hash);
+  return flags;
+}
+
+size_t NameDictionary::size() const {
+  size_t n = 0;
+  for (const Table& t : tables_) n += t.size();
+  return n;
 }
 
 NameDictionary NameDictionary::FromUtf8(std::string_view text) {
   NameDictionary d;
-  d.AddEntries(ToEucJp(text));
+  d.tables_.resize(1);
+  d.tables_[0].AddEntries(ToEucJp(text));
+  d.tables_[0].Flush();
   return d;
 }
 
-NameDictionary NameDictionary::Load(const std::string& path, std::string* error) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) {
-    *error = "cannot open " + path;
-    return {};
+namespace {
+
+// Where the line holding byte `pos` of `fd` ends (just past its '\n'), or
+// the file's end.
+Result<uint64_t> LineStartFrom(int fd, uint64_t pos, uint64_t size) {
+  if (pos == 0) return uint64_t{0};
+  char window[4096];
+  for (uint64_t at = pos - 1; at < size;) {
+    const ssize_t got = ::pread(fd, window, sizeof window, static_cast<off_t>(at));
+    if (got <= 0) return Status::IoError("read failed");
+    const void* nl = std::memchr(window, '\n', static_cast<size_t>(got));
+    if (nl) return at + (static_cast<const char*>(nl) - window) + 1;
+    at += static_cast<uint64_t>(got);
   }
-  NameDictionary d;
-  // Streamed in blocks; keys stay in EUC-JP (lookups convert), so loading
-  // is reading, splitting and hashing.
+  return size;
+}
+
+// Adds the entry lines in bytes [begin, end) of `fd` (whole lines) to `table`.
+Status LoadRange(int fd, uint64_t begin, uint64_t end, auto& table) {
   std::string block(size_t{1} << 20, '\0');
   std::string carry;  // an incomplete last line
-  for (;;) {
-    const size_t got = std::fread(block.data(), 1, block.size(), f.get());
-    const std::string_view data(block.data(), got);
+  for (uint64_t at = begin; at < end;) {
+    const size_t want = static_cast<size_t>(std::min<uint64_t>(block.size(), end - at));
+    const ssize_t got = ::pread(fd, block.data(), want, static_cast<off_t>(at));
+    if (got < 0) return Status::IoError(std::strerror(errno));
+    if (got == 0) break;  // the file shrank
+    at += static_cast<uint64_t>(got);
+    const std::string_view data(block.data(), static_cast<size_t>(got));
     size_t pos = 0;
     while (pos < data.size()) {
       const size_t nl = data.find('\n', pos);
       if (nl == std::string_view::npos) break;
       if (carry.empty()) {
-        d.AddEntry(data.substr(pos, nl - pos));
+        table.AddEntry(data.substr(pos, nl - pos));
       } else {
         carry.append(data.substr(pos, nl - pos));
-        d.AddEntry(carry);
+        table.AddEntry(carry);
         carry.clear();
       }
       pos = nl + 1;
     }
     carry.append(data.substr(pos));
-    if (got < block.size()) break;
   }
-  if (!carry.empty()) d.AddEntry(carry);
-  d.Flush();
-  d.pending_ = {};
+  if (!carry.empty()) table.AddEntry(carry);
+  table.Flush();
+  return Status::Ok();
+}
+
+}  // namespace
+
+NameDictionary NameDictionary::Load(const std::string& path, std::string* error, unsigned threads) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    *error = "cannot open " + path;
+    return {};
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    ::close(fd);
+    *error = "cannot stat " + path;
+    return {};
+  }
+  // Parts start on line starts; each is read and hashed by its own thread
+  // into its own table (keys stay in EUC-JP: loading is reading, splitting
+  // and hashing; lookups convert).
+  const auto size = static_cast<uint64_t>(st.st_size);
+  const unsigned parts = size < (uint64_t{1} << 20) ? 1 : std::clamp(threads, 1u, 8u);
+  std::vector<uint64_t> bounds{0};
+  for (unsigned k = 1; k < parts; ++k) {
+    Result<uint64_t> start = LineStartFrom(fd, size * k / parts, size);
+    bounds.push_back(start.ok() ? std::max(*start, bounds.back()) : bounds.back());
+  }
+  bounds.push_back(size);
+  NameDictionary d;
+  d.tables_.resize(parts);
+  std::vector<Status> status(parts, Status::Ok());
+  const auto load = [&](unsigned k) {
+    status[k] = LoadRange(fd, bounds[k], bounds[k + 1], d.tables_[k]);
+  };
+  std::vector<std::thread> helpers;
+  for (unsigned k = 1; k < parts; ++k) helpers.emplace_back(load, k);
+  load(0);
+  for (auto& t : helpers) t.join();
+  ::close(fd);
+  for (const Status& s : status) {
+    if (!s.ok()) {
+      *error = "cannot read " + path + ": " + s.message();
+      return {};
+    }
+  }
   return d;
 }
 
-const NameDictionary& NameDictionary::Shared() {
-  static const NameDictionary* const shared = [] {
+const NameDictionary& NameDictionary::Shared(unsigned load_threads) {
+  static const NameDictionary* const shared = [load_threads] {
     std::string error;
-    auto* d = new NameDictionary(Load(std::string(kEnamdictPath), &error));
+    auto* d = new NameDictionary(Load(std::string(kEnamdictPath), &error, load_threads));
     if (d->size() == 0) {
       std::fprintf(stderr,
                    "mamori: warning: no ENAMDICT name list (%s; Debian package enamdict): "

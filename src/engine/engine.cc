@@ -129,10 +129,11 @@ class EngineImpl final : public Engine {
     if (jobs <= 1) {
       work();
     } else {
-      // Dictionaries load on a helper thread while the scanners start: a
-      // scanner that needs one waits for it, the others go on.
+      // Dictionaries load on a helper thread (and as many more as there
+      // are scanners) while the scanners start: a scanner that needs one
+      // waits for it, the others go on.
       std::thread prepare([&] {
-        for (const auto& detector : core_->detectors) detector->Prepare();
+        for (const auto& detector : core_->detectors) detector->Prepare(jobs);
       });
       std::vector<std::thread> threads;
       for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work);
