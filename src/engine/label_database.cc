@@ -47,8 +47,7 @@ Result<std::string> SerializeLabelDatabase(const hs_database* db) {
 
 Result<hs_database*> DeserializeLabelDatabase(std::string_view bytes) {
   hs_database_t* db = nullptr;
-  if (bytes.empty() ||
-      hs_deserialize_database(bytes.data(), bytes.size(), &db) != HS_SUCCESS) {
+  if (bytes.empty() || hs_deserialize_database(bytes.data(), bytes.size(), &db) != HS_SUCCESS) {
     return Status::InvalidArgument("serialized label database unusable");
   }
   // Scratch space is only granted for a database this CPU and libhs can run.

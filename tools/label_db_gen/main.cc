@@ -3,11 +3,11 @@
 // src/engine/label_database.h).
 //
 // usage: label_db_gen OUT.cc
+#include <hs/hs.h>
+
 #include <cstdio>
 #include <fstream>
 #include <string>
-
-#include <hs/hs.h>
 
 #include "engine/label_database.h"
 
