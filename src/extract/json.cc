@@ -100,9 +100,15 @@ class KeyVerdicts {
  public:
   template <typename Decide>
   bool Matters(std::string_view key, const Decide& decide) {
-    Slot& slot = slots_[Index(key)];
-    if (!slot.known || slot.key != key) {
+    const Words w = WordsOf(key);
+    Slot& slot = slots_[Index(w, key.size())];
+    // Keys of up to 16 bytes are their words and length: no compare.
+    const bool same = slot.known && slot.size == key.size() && slot.words.head == w.head &&
+                      slot.words.tail == w.tail && (key.size() <= 16 || slot.key == key);
+    if (!same) {
       slot.key.assign(key);
+      slot.size = key.size();
+      slot.words = w;
       slot.matters = decide(key);
       slot.known = true;
     }
@@ -110,26 +116,34 @@ class KeyVerdicts {
   }
 
  private:
+  // The first and last (up to) eight bytes of a key: enough to tell a log's
+  // keys apart, and much cheaper than hashing every byte. (Fixed-size
+  // loads: a memcpy of a variable length into a word stalls.)
+  struct Words {
+    uint64_t head = 0, tail = 0;
+  };
+  static Words WordsOf(std::string_view key) {
+    Words w;
+    if (key.size() >= 8) {
+      std::memcpy(&w.head, key.data(), 8);
+      std::memcpy(&w.tail, key.data() + key.size() - 8, 8);
+    } else {
+      for (char c : key) w.head = (w.head << 8) | static_cast<unsigned char>(c);
+    }
+    return w;
+  }
+  static size_t Index(const Words& w, size_t size) {
+    const uint64_t mixed =
+        (w.head ^ (w.tail * 0x9E3779B97F4A7C15ULL) ^ size) * 0xFF51AFD7ED558CCDULL;
+    return static_cast<size_t>(mixed >> 56);  // 0..255
+  }
   struct Slot {
     std::string key;
+    size_t size = 0;
+    Words words;
     bool known = false;
     bool matters = false;
   };
-  // Length and the first and last (up to) eight bytes: enough to tell a
-  // log's keys apart, and much cheaper than hashing every byte.
-  // (Fixed-size loads: a memcpy of a variable length into a word stalls.)
-  static size_t Index(std::string_view key) {
-    uint64_t head = 0, tail = 0;
-    if (key.size() >= 8) {
-      std::memcpy(&head, key.data(), 8);
-      std::memcpy(&tail, key.data() + key.size() - 8, 8);
-    } else {
-      for (char c : key) head = (head << 8) | static_cast<unsigned char>(c);
-    }
-    const uint64_t mixed =
-        (head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ key.size()) * 0xFF51AFD7ED558CCDULL;
-    return static_cast<size_t>(mixed >> 56);  // 0..255
-  }
   std::array<Slot, 256> slots_;
 };
 
@@ -376,11 +390,16 @@ class NdjsonReader {
     while (!data.empty() && !stopped()) {
       const size_t nl = data.find('\n');
       const std::string_view part = data.substr(0, nl == std::string_view::npos ? data.size() : nl);
-      in_piece_ = line_.empty() && !overlong_ && nl != std::string_view::npos && piece_.known();
+      const bool whole_line = line_.empty() && !overlong_ && nl != std::string_view::npos;
+      in_piece_ = whole_line && piece_.known();
       piece_at_ = static_cast<size_t>(part.data() - whole.data());
-      Append(part);
-      if (nl == std::string_view::npos) break;
-      EndLine();
+      if (whole_line && part.size() <= options_.max_line_bytes) {
+        EndLine(part);  // walked where it lies, not copied
+      } else {
+        Append(part);
+        if (nl == std::string_view::npos) break;
+        EndLine(line_);
+      }
       data.remove_prefix(nl + 1);
       offset += nl + 1;
       line_start_ = offset;
@@ -390,7 +409,7 @@ class NdjsonReader {
   }
 
   void Finish() {
-    if (!stopped() && (!line_.empty() || overlong_)) EndLine();
+    if (!stopped() && (!line_.empty() || overlong_)) EndLine(line_);
     Report();
   }
 
@@ -414,19 +433,21 @@ class NdjsonReader {
     line_.erase(0, cut);
   }
 
-  void EndLine() {
+  // Ends the line: `line` is line_ or, when the line lay whole in the data
+  // fed, a view of it there.
+  void EndLine(std::string_view line) {
     if (overlong_) {
       EmitTextPieces(sink_, line_, Where(), std::nullopt, kPiece, line_no_);
       overlong_ = false;
     } else {
-      WalkLine();
+      WalkLine(line);
     }
     line_.clear();
     ++line_no_;
   }
 
-  void WalkLine() {
-    std::string_view line = line_;
+  void WalkLine(const std::string_view whole_line) {
+    std::string_view line = whole_line;
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
       line.remove_suffix(1);
     }
@@ -435,7 +456,7 @@ class NdjsonReader {
     // Until a first cell is reported the object may still turn out to be
     // free text (every line invalid), whose records are counted otherwise.
     if (walker_.cells() > 0 && attempts_.Try()) {
-      const bool quiet = Quiet(line);
+      const bool quiet = Quiet(line, whole_line.size());
       attempts_.Record(quiet);
       if (quiet) return;
     }
@@ -460,19 +481,16 @@ class NdjsonReader {
   // matters, and nothing in its text that the sink's record filter wants.
   // Not being parsed, a quiet line that is subtly invalid JSON ({"a":01})
   // does not count as such in the object's status.
-  bool Quiet(std::string_view line) {
+  bool Quiet(std::string_view line, size_t whole_size) {
     line.remove_prefix(line.find_first_not_of(" \t"));
     if (line.front() != '{' || line.back() != '}') return false;
-    if (line.find('\\') != std::string_view::npos) return false;
-    if (line.find('{', 1) != std::string_view::npos) return false;  // line[0] is the one
-    if (in_piece_ ? piece_.Record(piece_at_, piece_at_ + line_.size(), &spans_)
+    if (in_piece_ ? piece_.Record(piece_at_, piece_at_ + whole_size, &spans_)
                   : sink_.MayHoldFinding(line)) {
       return false;
     }
     // Without escapes the quotes pair up: a string ends at the next one. A
     // key is a string followed by ':'.
-    FindQuotes(line, &quotes_);
-    if (quotes_.size() % 2 != 0) return false;
+    if (!FindQuotesOfFlatLine(line, &quotes_) || quotes_.size() % 2 != 0) return false;
     const auto matters = [&](std::string_view key) {
       const KeyCache::Info& info = keys_.Lookup({}, key);
       return info.kind && sink_.KindMatters(*info.kind);
@@ -489,14 +507,21 @@ class NdjsonReader {
     return true;
   }
 
-  // The offsets of every '"' in `line`, 16 bytes at a time.
-  static void FindQuotes(std::string_view line, std::vector<uint32_t>* out) {
+  // The offsets of every '"' in `line`, 16 bytes at a time; false (and
+  // *out incomplete) when the line has a '\\' or a '{' after its first byte:
+  // an escape or a nested object.
+  static bool FindQuotesOfFlatLine(std::string_view line, std::vector<uint32_t>* out) {
     out->clear();
     size_t i = 0;
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i brace = _mm_set1_epi8('{');
     for (; i + 16 <= line.size(); i += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + i));
+      const unsigned other = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmpeq_epi8(v, brace))));
+      if ((i == 0 ? other & ~1u : other) != 0) return false;
       for (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote))); m != 0;
            m &= m - 1) {
         out->push_back(static_cast<uint32_t>(i + __builtin_ctz(m)));
@@ -504,8 +529,10 @@ class NdjsonReader {
     }
 #endif
     for (; i < line.size(); ++i) {
+      if (line[i] == '\\' || (line[i] == '{' && i > 0)) return false;
       if (line[i] == '"') out->push_back(static_cast<uint32_t>(i));
     }
+    return true;
   }
 
   StructuredLocation Where() const {
