@@ -51,10 +51,15 @@ inline std::string MakeZip(const ZipParts& parts, const char* passphrase = nullp
   return out;
 }
 
-// tests/fixtures/office/<name>, found from this file's place in the tree.
+// tests/fixtures/office/<name> of the source tree (whatever the working
+// directory: __FILE__ is relative under ccache's CCACHE_BASEDIR).
 inline std::string OfficeFixture(const std::string& name) {
+#if defined(MAMORI_SOURCE_DIR)
+  const std::string root = MAMORI_SOURCE_DIR;
+#else
   std::string root = __FILE__;
   root.resize(root.rfind("/src/extract/"));
+#endif
   std::ifstream in(root + "/tests/fixtures/office/" + name, std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
