@@ -14,7 +14,7 @@ std::vector<Detection> RunDetector(const Detector& detector, std::string_view te
   OffsetMap map;
   map.Reset(0);
   (*decoder)->Decode(text, 0, true, &norm, &map);
-  static const auto finder = Finder::Create(/*labels_without_digits=*/true);  // as with address on
+  static const auto finder = Finder::Create(Finder::WordLabels::kAnyText);  // as with names on
   auto scratch = (*finder)->NewScratch();
   CandidateBuffers buffers;
   (*finder)->Find(norm, **scratch, &buffers);

@@ -206,10 +206,10 @@ Finder::Scratch::~Scratch() { hs_free_scratch(scratch_); }
 
 Finder::~Finder() { hs_free_database(labels_db_); }
 
-Result<std::unique_ptr<Finder>> Finder::Create(bool labels_without_digits) {
+Result<std::unique_ptr<Finder>> Finder::Create(WordLabels word_labels) {
   const std::span<const Label> labels = AllLabels();
   std::unique_ptr<Finder> finder(new Finder());
-  finder->labels_without_digits_ = labels_without_digits;
+  finder->word_labels_ = word_labels;
   finder->labels_need_letters_ =
       std::all_of(labels.begin(), labels.end(), [](const Label& l) { return HasLetter(l.text); });
   for (const Label& l : labels) {
@@ -234,14 +234,15 @@ Result<std::unique_ptr<Finder::Scratch>> Finder::NewScratch() const {
 void Finder::Find(std::string_view text, Scratch& scratch, CandidateBuffers* out) const {
   FindDigitRunsAndAtSigns(text, &out->runs, &out->at_signs);
   out->labels.clear();
-  // Every detector but the address one starts from a digit or an '@':
-  // without either, labels cannot matter (most table cells and some prose
-  // end here). An address needs Japanese text, so ASCII text ends here too.
-  if (out->runs.empty() && out->at_signs.empty() &&
-      !(labels_without_digits_ && std::any_of(text.begin(), text.end(), [](char c) {
-          return static_cast<unsigned char>(c) >= 0x80;
-        }))) {
-    return;
+  // Every detector but the address and name ones starts from a digit or an
+  // '@': without either, labels cannot matter to them (most table cells and
+  // some prose end here). Addresses need Japanese text; names may be written
+  // in ASCII after an English label.
+  if (out->runs.empty() && out->at_signs.empty()) {
+    const bool non_ascii = std::any_of(
+        text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (word_labels_ == WordLabels::kNever || (word_labels_ == WordLabels::kNonAscii && !non_ascii))
+      return;
   }
   if (labels_need_letters_ && !HasLetter(text)) return;
   MatchContext ctx{text, 0, &out->labels};

@@ -52,9 +52,14 @@ class Finder {
     hs_scratch* scratch_ = nullptr;
   };
 
-  // `labels_without_digits`: look for labels also in non-ASCII text without
-  // digits or '@' (addresses in kanji numerals, 東京都千代田区永田町一丁目).
-  static Result<std::unique_ptr<Finder>> Create(bool labels_without_digits = false);
+  // Where labels are looked for in text without digits or '@' (what every
+  // structured detector starts from).
+  enum class WordLabels {
+    kNever,
+    kNonAscii,  // Japanese text: addresses in kanji numerals (東京都千代田区永田町一丁目), names
+    kAnyText,  // also ASCII text: "Name: Taro Yamada"
+  };
+  static Result<std::unique_ptr<Finder>> Create(WordLabels word_labels = WordLabels::kNever);
   ~Finder();
 
   Result<std::unique_ptr<Scratch>> NewScratch() const;
@@ -73,7 +78,7 @@ class Finder {
  private:
   Finder() = default;
   hs_database* labels_db_ = nullptr;
-  bool labels_without_digits_ = false;
+  WordLabels word_labels_ = WordLabels::kNever;
   // Every label has a letter (ASCII or any non-ASCII byte), so text without
   // one has no labels and needs no Vectorscan call (digit-only table cells).
   bool labels_need_letters_ = false;

@@ -101,6 +101,29 @@ TEST_F(FinderLabelTest, LongestOverlappingLabelWins) {
   EXPECT_EQ(jp[0].kind, LabelKind::kCardNumber);
 }
 
+// Without a digit or '@' labels matter only to word-led detectors: Japanese
+// text for addresses, any text for names ("Name: Taro Yamada").
+TEST(FinderWordLabelsTest, WhereLabelsAreLookedForWithoutDigits) {
+  const auto kinds_in = [](Finder::WordLabels word_labels, std::string_view text) {
+    const auto finder = Finder::Create(word_labels);
+    auto scratch = (*finder)->NewScratch();
+    CandidateBuffers out;
+    (*finder)->Find(text, **scratch, &out);
+    std::vector<LabelKind> kinds;
+    for (const LabelHit& h : out.labels) kinds.push_back(h.kind);
+    return kinds;
+  };
+  using W = Finder::WordLabels;
+  const std::vector<LabelKind> name{LabelKind::kName};
+  EXPECT_EQ(kinds_in(W::kAnyText, "Name: Taro Yamada"), name);
+  EXPECT_TRUE(kinds_in(W::kNonAscii, "Name: Taro Yamada").empty());
+  EXPECT_TRUE(kinds_in(W::kNever, "Name: Taro Yamada").empty());
+  EXPECT_EQ(kinds_in(W::kNonAscii, "氏名：山田太郎"), name);
+  EXPECT_TRUE(kinds_in(W::kNever, "氏名：山田太郎").empty());
+  // With a digit, labels are looked for whatever the setting.
+  EXPECT_EQ(kinds_in(W::kNever, "Name: Taro Yamada 3"), name);
+}
+
 TEST_F(FinderLabelTest, TextWithoutLettersHasNoLabelsButKeepsItsRuns) {
   // Digit-only table cells skip the label scan; their runs are still found.
   EXPECT_TRUE(Labels("2020/12/07 423240 0075-758-971").empty());

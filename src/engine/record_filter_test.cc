@@ -17,7 +17,8 @@ namespace {
 // The filter's answer for `text` (already normalized), with the finder's
 // candidates as the engine gives them.
 bool May(const std::bitset<kDataTypeCount>& types, std::string_view text) {
-  static const std::unique_ptr<Finder> finder = std::move(*Finder::Create(true));
+  static const std::unique_ptr<Finder> finder =
+      std::move(*Finder::Create(Finder::WordLabels::kAnyText));
   static const std::unique_ptr<Finder::Scratch> scratch = std::move(*finder->NewScratch());
   CandidateBuffers found;
   finder->Find(text, *scratch, &found);

@@ -51,9 +51,13 @@ Result<std::unique_ptr<ScanCore>> ScanCore::Create(const ScanOptions& options) {
   core->options = options;
   if (core->options.chunk_bytes < 64) core->options.chunk_bytes = 64;
   // Addresses and names start from words, not digits: their labels are
-  // looked for in Japanese text without digits too.
-  auto finder = Finder::Create(core->options.Enabled(DataType::kAddress) ||
-                               core->options.Enabled(DataType::kPersonName));
+  // looked for in Japanese text without digits too, and for names (which
+  // English text writes after "Name:") in any text.
+  const Finder::WordLabels word_labels =
+      core->options.Enabled(DataType::kPersonName) ? Finder::WordLabels::kAnyText
+      : core->options.Enabled(DataType::kAddress)  ? Finder::WordLabels::kNonAscii
+                                                   : Finder::WordLabels::kNever;
+  auto finder = Finder::Create(word_labels);
   if (!finder.ok()) return finder.status();
   core->finder = std::move(*finder);
   core->detectors = MakeDetectors(options);
