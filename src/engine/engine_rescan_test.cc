@@ -9,6 +9,7 @@
 #include <set>
 
 #include "engine/file_identity.h"
+#include "engine/temp_dir_test_util.h"
 #include "mamori/engine.h"
 
 namespace mamori {
@@ -47,12 +48,9 @@ class CheckingSink final : public ScanSink {
 class EngineRescanTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    char name[] = "/tmp/mamori_rescan_XXXXXX";
-    dir_ = ::mkdtemp(name);
     std::ofstream(dir_ + "/a.txt") << "mail taro@example.jp\n";
     std::ofstream(dir_ + "/b.txt") << "mail hanako@example.jp\n";
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   ScanSummary Scan(CheckingSink& sink) {
     ScanOptions options;
@@ -62,7 +60,8 @@ class EngineRescanTest : public ::testing::Test {
     return (*engine)->Scan({dir_}, sink);
   }
 
-  std::string dir_;
+  TempDir temp_;
+  const std::string& dir_ = temp_.path();
 };
 
 TEST_F(EngineRescanTest, UnchangedFileIsSkippedAndCounted) {

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "engine/temp_dir_test_util.h"
 #include "extract/office_zip_test_util.h"
 #include "extract/recording_sink_test_util.h"
 #include "extract/sqlite_db.h"
@@ -17,20 +18,6 @@
 
 namespace mamori {
 namespace {
-
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/mamori_db_XXXXXX";
-    path_ = ::mkdtemp(tmpl);
-  }
-  ~TempDir() { std::system(("rm -rf '" + path_ + "'").c_str()); }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 // Everything a scan reported, by path.
 class CollectingSink final : public ScanSink {

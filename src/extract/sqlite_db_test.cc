@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/temp_dir_test_util.h"
 #include "extract/sqlite_test_util.h"
 
 namespace mamori {
@@ -13,13 +14,7 @@ namespace {
 
 class SqliteDbTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/mamori_sqlite_XXXXXX";
-    dir_ = ::mkdtemp(tmpl);
-  }
-  void TearDown() override { std::system(("rm -rf '" + dir_ + "'").c_str()); }
-
-  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
+  std::string Path(const std::string& name) const { return dir_ / name; }
   static std::string Read(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream ss;
@@ -37,7 +32,7 @@ class SqliteDbTest : public ::testing::Test {
     return out;
   }
 
-  std::string dir_;
+  TempDir dir_;
   Budget budget_{Limits{}};
 };
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "engine/temp_dir_test_util.h"
 #include "mamori/engine.h"
 
 namespace mamori::inventory {
@@ -27,22 +28,18 @@ class CountingSink final : public ScanSink {
 class InventorySinkTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    char name[] = "/tmp/mamori_isink_XXXXXX";
-    dir_ = ::mkdtemp(name);
-    data_ = dir_ + "/data";
     std::filesystem::create_directory(data_);
     Write("a.txt", "card 4901234567890121 mail taro@example.jp\n");
     Write("b.txt", "nothing here\n");
     Write("c.txt", "tel 03-1234-5678\n");
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
   void Write(const std::string& name, const std::string& text) {
     std::ofstream(data_ + "/" + name) << text;
   }
 
   // One `mamori scan --store` run; returns its changes.
   RunChanges Run(CountingSink& out) {
-    auto store = InventoryStore::Open(dir_ + "/inv.sqlite", *StoreKey::FromHex(kHex));
+    auto store = InventoryStore::Open(dir_ / "inv.sqlite", *StoreKey::FromHex(kHex));
     EXPECT_TRUE(store.ok()) << store.status().message();
     auto last = (*store)->BeginRun({"h", {data_}, "[]"});
     EXPECT_TRUE(last.ok());
@@ -57,7 +54,8 @@ class InventorySinkTest : public ::testing::Test {
     return sink.changes();
   }
 
-  std::string dir_, data_;
+  TempDir dir_;
+  const std::string data_ = dir_ / "data";
   Risk max_risk_ = Risk::kNone;
   std::vector<StoredObject> objects_;
 };

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/temp_dir_test_util.h"
 #include "inventory/schema.h"
 #include "inventory/sqlite_backend.h"
 
@@ -20,13 +21,6 @@ StoreKey Key(const char* hex = kHex) { return *StoreKey::FromHex(hex); }
 
 class InventoryStoreTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char name[] = "/tmp/mamori_store_XXXXXX";
-    dir_ = ::mkdtemp(name);
-    path_ = dir_ + "/inv.sqlite";
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
   std::unique_ptr<InventoryStore> Open() {
     auto store = InventoryStore::Open(path_, Key());
     EXPECT_TRUE(store.ok()) << store.status().message();
@@ -67,7 +61,8 @@ class InventoryStoreTest : public ::testing::Test {
     return s.str();
   }
 
-  std::string dir_, path_;
+  TempDir dir_;
+  const std::string path_ = dir_ / "inv.sqlite";
 };
 
 TEST_F(InventoryStoreTest, RoundTripWithoutTheRawValue) {

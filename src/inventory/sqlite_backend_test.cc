@@ -1,7 +1,6 @@
 #include "inventory/sqlite_backend.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,19 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "engine/temp_dir_test_util.h"
+
 namespace mamori::inventory {
 namespace {
 
 class SqliteBackendTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char name[] = "/tmp/mamori_sqlite_XXXXXX";
-    dir_ = ::mkdtemp(name);
-    path_ = dir_ + "/inv.sqlite";
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
-  std::string dir_, path_;
+  TempDir dir_;
+  const std::string path_ = dir_ / "inv.sqlite";
 };
 
 TEST_F(SqliteBackendTest, NewFileIsOwnerOnlyAndInWalMode) {
@@ -51,8 +46,9 @@ bool OpenAndWrite(const std::string& path) {
 // Processes, not threads: SQLite settles its own threads' locks in-process.
 TEST_F(SqliteBackendTest, ConcurrentFirstOpensAllSucceed) {
   for (int round = 0; round < 60; ++round) {
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directory(dir_);
+    std::filesystem::remove(path_);
+    std::filesystem::remove(path_ + "-wal");
+    std::filesystem::remove(path_ + "-shm");
     constexpr int kOpeners = 6;
     std::vector<pid_t> openers;
     for (int i = 0; i < kOpeners; ++i) {
@@ -72,7 +68,7 @@ TEST_F(SqliteBackendTest, ConcurrentFirstOpensAllSucceed) {
 }
 
 TEST_F(SqliteBackendTest, UnopenablePathIsAnError) {
-  auto db = OpenSqliteBackend(dir_ + "/missing/inv.sqlite");
+  auto db = OpenSqliteBackend(dir_ / "missing/inv.sqlite");
   EXPECT_FALSE(db.ok());
 }
 
