@@ -101,10 +101,6 @@ size_t CompletingPrefixLength(std::string_view s) {
   return i;
 }
 
-// The next position in [i, end) that may start a character normalization
-// changes: E2 80 90-95 and E2 88 92 (dashes, minus), EF (full-width forms),
-// E3 80 80 (ideographic space) and E3 83 BC (long vowel mark). Japanese text
-// is mostly other E3 and E4-E9 sequences, which this skips 16 bytes at a time.
 #if defined(__x86_64__)
 // The AVX-512 form of NextFoldable's block loop: 64 bytes per step, the
 // byte tests combined in mask registers. Returns where it stopped: the
@@ -140,6 +136,11 @@ __attribute__((target("avx512f,avx512bw,bmi"))) size_t NextFoldableAvx512(const 
 }
 #endif
 
+// The next position in [i, end) that may start a character normalization
+// changes: E2 80 90-95 and E2 88 92 (dashes, minus), EF (full-width forms),
+// E3 80 80 (ideographic space) and E3 83 BC (long vowel mark). Japanese text
+// is mostly other E3 and E4-E9 sequences, which this skips 16 bytes (with
+// AVX-512, 64) at a time.
 size_t NextFoldable(std::string_view s, size_t i, size_t end) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
 #if defined(__x86_64__)
