@@ -351,6 +351,7 @@ class NameDetector final : public Detector {
   static void HonorificName(const Candidates& in, const LabelHit& h,
                             std::vector<Detection>& found) {
     const std::string_view text = in.text;
+    if (static_cast<unsigned char>(text[h.begin]) < 0x80) return TitleName(text, h, found);
     uint32_t end = h.begin;
     if (end > 0 && text[end - 1] == ' ') --end;
     const Script script = ScriptBefore(text, end);
@@ -378,6 +379,32 @@ class NameDetector final : public Detector {
     const bool childish = honorific == "ちゃん" || honorific == "君";
     if (auto name = KanjiName(text, *run, Trim::kFromEnd, h.end, childish)) {
       Add(text, *name, Confidence::kHigh, found);
+    }
+  }
+
+  // Mr. Ichiro Tanaka, Ms. Suzuki: the romanized name after an English
+  // title, when ENAMDICT has it (a given name and a surname, or one
+  // surname); Dr. Pepper and Ocean Dr. Tokyo Building are not names.
+  static void TitleName(std::string_view text, const LabelHit& h, std::vector<Detection>& found) {
+    uint32_t pos = h.end;
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    // Up to three capitalized words of letters, one space apart.
+    std::vector<Span> words;
+    for (uint32_t at = pos; words.size() < 3 && at < text.size() && IsAsciiUpper(text[at]);) {
+      uint32_t end = at + 1;
+      while (end < text.size() && (IsAsciiAlpha(text[end]) || text[end] == '\'')) ++end;
+      words.push_back({at, end});
+      if (end + 1 >= text.size() || text[end] != ' ') break;
+      at = end + 1;
+    }
+    const auto span_of = [&](size_t n) {
+      return text.substr(words[0].begin, words[n - 1].end - words[0].begin);
+    };
+    if (words.size() == 2 && RomanFullName(span_of(2))) {
+      Add(text, {words[0].begin, words[1].end}, Confidence::kHigh, found);
+    } else if (words.size() == 1 &&
+               (NameDictionary::Shared().Lookup(ToLowerAscii(span_of(1))) & kSurnameRomaji)) {
+      Add(text, words[0], Confidence::kHigh, found);
     }
   }
 

@@ -84,6 +84,23 @@ TEST(NameDetectorTest, KatakanaAndRomajiNeedContext) {
   EXPECT_THAT(Names("C001,山田 太郎,taro@example.jp"), ElementsAre("山田 太郎"));
 }
 
+// English titles come before the name; the name must be in ENAMDICT's
+// romanizations (a full name as given + surname, or a surname alone).
+TEST(NameDetectorTest, EnglishTitlesBeforeRomanNames) {
+  EXPECT_THAT(Names("Dear Mr. Ichiro Tanaka,"), ElementsAre("Ichiro Tanaka"));
+  EXPECT_THAT(Names("Thank you, Ms. Suzuki."), ElementsAre("Suzuki"));
+  EXPECT_THAT(Names("cc: Mrs. Hanako Yamada and Dr. Kenji Sato"),
+              ElementsAre("Hanako Yamada", "Kenji Sato"));
+  EXPECT_THAT(Names("Mr.Yamada"), ElementsAre("Yamada"));
+}
+
+TEST(NameDetectorTest, EnglishTitlesWithoutARomanNameAreNothing) {
+  EXPECT_THAT(Names("Dr. Pepper and Ms. Word and Mr. Coffee"), IsEmpty());
+  EXPECT_THAT(Names("Mr. tanaka, Ms. 12, Dr."), IsEmpty());
+  EXPECT_THAT(Names("24 Ocean Dr. Tokyo Building"), IsEmpty());
+  EXPECT_THAT(Names("HMr. Tanaka"), IsEmpty());  // not a word of its own
+}
+
 TEST(NameDetectorTest, PlacesAndCommonWordsAreNotNames) {
   EXPECT_THAT(Names("森の中を歩き、中村町の工場を見学し、石川県に泊まった。"), IsEmpty());
   EXPECT_THAT(Names("皆様、お客様、神様、奥様、お子様、ご主人様、王様"), IsEmpty());

@@ -341,6 +341,11 @@ constexpr Label kLabels[] = {
     {"殿", K::kHonorific},
     {"君", K::kHonorific},
     {"ちゃん", K::kHonorific},
+    // English titles, before a name (Mr. Ichiro Tanaka).
+    {"Mr.", K::kHonorific},
+    {"Mrs.", K::kHonorific},
+    {"Ms.", K::kHonorific},
+    {"Dr.", K::kHonorific},
 };
 
 char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }

@@ -31,7 +31,7 @@ enum class LabelKind : uint8_t {
   kAddress,
   kNegative,    // 注文番号, order no., tracking, 法人番号: suppresses nearby values
   kPrefecture,  // 東京都, 北海道 … (all 47): where an address may begin; names no value
-  kHonorific,   // 様, さん, 氏: follows a name in text (never a column header)
+  kHonorific,   // 様, さん, 氏 after a name, Mr., Ms. before one (never a column header)
 };
 inline constexpr int kLabelKindCount = 18;
 
