@@ -263,12 +263,15 @@ void TextScanner::DecodeUnit(std::string_view bytes, const DetectedEncoding& enc
     buffer_.assign(bytes);
     return;
   }
-  std::unique_ptr<TextDecoder> other;
   TextDecoder* decoder = utf8_decoder_.get();
   if (encoding.encoding != Encoding::kUtf8) {
-    auto created = TextDecoder::Create(encoding);
-    if (created.ok()) other = std::move(*created);
-    decoder = other ? other.get() : utf8_decoder_.get();
+    if (!encoded_decoder_ || encoded_as_.encoding != encoding.encoding ||
+        encoded_as_.name != encoding.name) {
+      auto created = TextDecoder::Create(encoding);
+      encoded_decoder_ = created.ok() ? std::move(*created) : nullptr;
+      encoded_as_ = encoding;
+    }
+    if (encoded_decoder_) decoder = encoded_decoder_.get();
   }
   decoder->Reset();
   decoder->Decode(bytes, base_offset, true, &buffer_, &map_);

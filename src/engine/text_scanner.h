@@ -111,6 +111,11 @@ class TextScanner {
   OffsetMap map_;
   std::vector<char> raw_;
   std::unique_ptr<TextDecoder> utf8_decoder_;  // reused for every UTF-8 unit (table cells)
+  // The decoder of the last other encoding, reused while units come in it
+  // (every cell of a CP932 CSV: opening an ICU converter costs more than
+  // decoding a cell).
+  std::unique_ptr<TextDecoder> encoded_decoder_;
+  DetectedEncoding encoded_as_;
 };
 
 }  // namespace mamori

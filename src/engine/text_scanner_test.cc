@@ -4,6 +4,8 @@
 
 #include <random>
 
+#include "engine/encode_test_util.h"
+
 namespace mamori {
 namespace {
 
@@ -148,6 +150,44 @@ TEST(TextScannerTest, UnitScanCarriesLocationAndLabel) {
   EXPECT_EQ(all[0].line, 9u);
   EXPECT_EQ(all[0].where.row, 7u);
   EXPECT_EQ(all[0].where.column, "カード番号");
+}
+
+// Cells of other encodings, one after another through one scanner (which
+// keeps the last encoding's decoder): each is decoded on its own, with
+// offsets in its own bytes, whatever came before (ISO-2022-JP's shift state
+// included).
+TEST(TextScannerTest, EncodedUnitsInTurnAreEachDecodedAlone) {
+  auto core = FakeCore(1 << 20);
+  auto scanner = TextScanner::Create(*core);
+  std::vector<Finding> all;
+  FindingCollector collector(
+      [&](std::vector<Finding>& b) { all.insert(all.end(), b.begin(), b.end()); });
+  const struct {
+    Encoding encoding;
+    const char* charset;
+  } cells[] = {{Encoding::kCp932, "windows-31j"},     {Encoding::kCp932, "windows-31j"},
+               {Encoding::kEucJp, "EUC-JP"},          {Encoding::kIso2022Jp, "ISO-2022-JP"},
+               {Encoding::kIso2022Jp, "ISO-2022-JP"}, {Encoding::kCp932, "windows-31j"}};
+  const std::string text = "番号１２３４５６７８です";
+  // Offsets go down as well as up: a scanner moves on to the next file.
+  const uint64_t bases[] = {5000, 0, 3000, 0, 2000, 0};
+  std::vector<uint64_t> expected;
+  for (size_t k = 0; k < std::size(cells); ++k) {
+    const auto& cell = cells[k];
+    const uint64_t base = bases[k];
+    const std::string bytes = EncodeAs(text, cell.charset);
+    const DetectedEncoding encoding{cell.encoding, 0, cell.charset};
+    (*scanner)->ScanEncodedUnit(bytes, encoding, base, 1, std::nullopt, StructuredLocation{},
+                                &collector);
+    // The digits start after "番号": 4 bytes in the two-byte encodings, and
+    // after ISO-2022-JP's 3-byte switch to JIS X 0208.
+    expected.push_back(base + (cell.encoding == Encoding::kIso2022Jp ? 7 : 4));
+  }
+  ObjectReport report;
+  collector.Finish(&report);
+  std::vector<uint64_t> offsets;
+  for (const Finding& f : all) offsets.push_back(f.offset);
+  EXPECT_EQ(offsets, expected);
 }
 
 }  // namespace
