@@ -239,10 +239,12 @@ void Finder::Find(std::string_view text, Scratch& scratch, CandidateBuffers* out
   // some prose end here). Addresses need Japanese text; names may be written
   // in ASCII after an English label.
   if (out->runs.empty() && out->at_signs.empty()) {
-    const bool non_ascii = std::any_of(
-        text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-    if (word_labels_ == WordLabels::kNever || (word_labels_ == WordLabels::kNonAscii && !non_ascii))
+    if (word_labels_ == WordLabels::kNever) return;
+    if (word_labels_ == WordLabels::kNonAscii && std::none_of(text.begin(), text.end(), [](char c) {
+          return static_cast<unsigned char>(c) >= 0x80;
+        })) {
       return;
+    }
   }
   if (labels_need_letters_ && !HasLetter(text)) return;
   MatchContext ctx{text, 0, &out->labels};
