@@ -198,6 +198,9 @@ class ObjectContext final : public ExtractSink {
   bool KindMatters(LabelKind kind) override {
     return !options().filter_records || scanner_.core_.record_filter.KindMatters(kind);
   }
+  bool AnyKindMatters() override {
+    return !options().filter_records || scanner_.core_.record_filter.AnyKindMatters();
+  }
 
   // Closes the object: own findings plus the sums of its members.
   void Finish() {

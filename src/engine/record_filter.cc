@@ -1,6 +1,7 @@
 #include "engine/record_filter.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <initializer_list>
 
 namespace mamori {
@@ -24,6 +25,7 @@ constexpr uint32_t kPostalDigits = 7;
 // space or hyphen and the phone detector's ")-. (" gaps (kMaxGap).
 constexpr uint32_t kMaxGap = 3;
 
+constexpr std::string_view kGapChars = " -.()";
 bool IsGapChar(char c) { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')'; }
 
 bool Joins(std::string_view text, const DigitRun& a, const DigitRun& b) {
@@ -41,12 +43,15 @@ RecordFilter::RecordFilter(const std::bitset<kDataTypeCount>& enabled) {
   const auto kinds = [&](std::initializer_list<K> ks) {
     for (K k : ks) kinds_.set(static_cast<size_t>(k));
   };
-  // The label kinds each detector reads as context for its own type; a
-  // negative label only ever takes findings away.
-  if (on(DataType::kCardNumber)) kinds({K::kCardNumber});
+  // The label kinds each detector reads as context for its own type, where
+  // that context can make a finding of text no rule below catches; a
+  // negative label only ever takes findings away. Card number and email
+  // labels are not among them: a card number, labelled or in its column
+  // (ParseCardNumber), is 13 or more digits joined by single spaces or
+  // hyphens, and an email has its '@' (NormalizeEmail), so the chain and
+  // at-sign rules already catch every value such a label could mark.
   if (on(DataType::kCardExpiry)) kinds({K::kCardExpiry});
   if (on(DataType::kCardSecurityCode)) kinds({K::kSecurityCode});
-  if (on(DataType::kEmail)) kinds({K::kEmail});
   if (on(DataType::kPhone)) kinds({K::kPhone});
   if (on(DataType::kMyNumber)) kinds({K::kMyNumber});
   if (on(DataType::kPostalCode)) kinds({K::kPostalCode, K::kPrefecture});
@@ -72,6 +77,14 @@ RecordFilter::RecordFilter(const std::bitset<kDataTypeCount>& enabled) {
     shape_only.set(static_cast<size_t>(t));
   }
   needs_labels_ = (enabled & ~shape_only).any();
+}
+
+DigitStretchRule RecordFilter::ChainStretch() const {
+  uint32_t min_digits = UINT32_MAX;  // no rule counts digits: no run is read
+  if (card_) min_digits = std::min(min_digits, kCardDigits);
+  if (phone_) min_digits = std::min({min_digits, kDomesticPhoneDigits, kIntlPhoneDigits});
+  if (postal_) min_digits = std::min(min_digits, kPostalDigits);
+  return {kGapChars, kMaxGap, min_digits};
 }
 
 bool RecordFilter::MayHoldFinding(std::string_view text, const Candidates& found,

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "detectors/detector.h"
+#include "engine/digit_stretch.h"
 #include "engine/labels.h"
 #include "mamori/types.h"
 
@@ -32,10 +33,18 @@ class RecordFilter {
   // Whether a column header or JSON key of this kind can make a cell of its
   // column a finding, or give a value in it the context it needs.
   bool KindMatters(LabelKind kind) const { return kinds_.test(static_cast<size_t>(kind)); }
+  // Whether any kind does (false for card numbers and emails alone).
+  bool AnyKindMatters() const { return kinds_.any(); }
 
   // Whether label hits can change the answer (false for card numbers
   // alone): callers may then skip the label search.
   bool NeedsLabels() const { return needs_labels_; }
+
+  // The digit stretches whose runs MayHoldFinding reads: its rules count
+  // digits of runs joined across a few gap bytes, and such a chain lies in
+  // one stretch of these joiners with at least as many digits. `found` may
+  // then hold only the runs of such stretches (FindRunsInLongDigitStretches).
+  DigitStretchRule ChainStretch() const;
 
   // False when normalized `text`, whose digit runs, '@' signs and (when
   // NeedsLabels()) labels are `found`, can hold no finding in a column or

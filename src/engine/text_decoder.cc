@@ -172,10 +172,17 @@ size_t NextFoldable(std::string_view s, size_t i, size_t end) {
     if (const int mask = _mm_movemask_epi8(hit)) return i + __builtin_ctz(mask);
   }
 #endif
+  // The last bytes, as exactly as the blocks: a character that `end` cuts
+  // is not decoded with these bytes, so it is not theirs to fold. (Japanese
+  // punctuation and katakana start E3 80 and E3 83 too.)
   for (; i < end; ++i) {
     const unsigned char c = p[i];
-    if (c == 0xE2 || c == 0xEF) return i;
-    if (c == 0xE3 && i + 1 < end && (p[i + 1] == 0x80 || p[i + 1] == 0x83)) return i;
+    if (c == 0xEF) return i;
+    if ((c != 0xE2 && c != 0xE3) || i + 2 >= end) continue;
+    const unsigned char c1 = p[i + 1], c2 = p[i + 2];
+    if (c == 0xE2 && ((c1 == 0x80 && c2 >= 0x90 && c2 <= 0x95) || (c1 == 0x88 && c2 == 0x92)))
+      return i;
+    if (c == 0xE3 && ((c1 == 0x80 && c2 == 0x80) || (c1 == 0x83 && c2 == 0xBC))) return i;
   }
   return end;
 }

@@ -57,6 +57,24 @@ TEST(TextDecoderTest, FoldFreeTextIsWhatTheDecoderCopies) {
   }
 }
 
+TEST(TextDecoderTest, FoldFreeIsExactAtEveryPositionOfLongText) {
+  // Katakana and punctuation share their first bytes with the long vowel
+  // mark and the ideographic space (E3 83, E3 80): fold-free wherever they
+  // stand, up to the last bytes; what folds is found wherever it stands.
+  const std::string plain = "ハシモト タクミ、「ムラ」。";
+  for (size_t pad = 0; pad < 140; ++pad) {
+    const std::string text = std::string(pad, 'x') + plain;
+    EXPECT_TRUE(IsFoldFree(text)) << pad;
+    EXPECT_EQ(DecodeAll(text, Encoding::kUtf8).text, text);
+    // A character cut at the end is not these bytes' to fold.
+    EXPECT_TRUE(IsFoldFree(text + "\xE3\x83")) << pad;
+    for (const std::string folding : {"ー", "　", "－", "‐"}) {
+      EXPECT_FALSE(IsFoldFree(text + folding)) << pad << folding;
+      EXPECT_FALSE(IsFoldFree(folding + text)) << pad << folding;
+    }
+  }
+}
+
 TEST(TextDecoderTest, FullWidthFoldsWithOriginalOffsets) {
   const std::string raw = "電話：０９０－１２３４－５６７８　様";
   const Decoded d = DecodeAll(raw, Encoding::kUtf8);

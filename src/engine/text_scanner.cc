@@ -5,6 +5,7 @@
 #include "detectors/column_value.h"
 #include "detectors/registry.h"
 #include "engine/byte_count.h"
+#include "engine/digit_stretch.h"
 #include "engine/text_decoder.h"
 
 namespace mamori {
@@ -244,10 +245,14 @@ bool TextScanner::MayHoldFinding(std::string_view utf8, std::vector<TextSpan>* t
 }
 
 Candidates TextScanner::Find(std::string_view text) {
-  if (core_.record_filter.NeedsLabels()) {
+  const RecordFilter& filter = core_.record_filter;
+  if (filter.NeedsLabels()) {
     core_.finder->Find(text, *scratch_, &candidates_);
   } else {
-    FindDigitRunsAndAtSigns(text, &candidates_.runs, &candidates_.at_signs);
+    // Without labels only '@' and long numbers count: the digits of dates,
+    // times and ids are passed over in bulk.
+    FindRunsInLongDigitStretches(text, filter.ChainStretch(), &candidates_.runs,
+                                 &candidates_.at_signs);
     candidates_.labels.clear();
   }
   return candidates_.View(text);

@@ -90,8 +90,10 @@ class DelimitedParser {
   // The next bytes of the table (in the tokenized encoding).
   void Feed(std::string_view in) {
     // Plain rows take their filter answer from one question about the piece.
-    if (track_offsets_ && raw_encoding_.empty() && table_.decided())
+    if (track_offsets_ && raw_encoding_.empty() && table_.decided()) {
       piece_triggers_.Reset(sink_, in);
+      columns_matter_ = AnyColumnMatters();
+    }
     piece_ = in;
     piece_offset_ = fed_;
     fed_ += in.size();
@@ -180,12 +182,21 @@ class DelimitedParser {
     if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
     // A lone CR ends a row.
     if (row.size() >= options_.max_row_bytes || row.find('\r') != std::string_view::npos) return i;
-    if (!SplitPlainRow(row)) return i;
     triggers_.clear();
+    const bool known = piece_triggers_.known();  // a fold-free piece: every row in it is
+    const bool triggered = known && piece_triggers_.Record(i, i + row.size(), &triggers_);
+    // Most rows of most tables: nothing in them is wanted and no column
+    // matters, so only their number is, and that needs no split.
+    if (known && !triggered && !columns_matter_ && IsCountableRow(row)) {
+      table_.CountDataRow();
+      ++records_;
+      return nl + 1;
+    }
+    if (!SplitPlainRow(row)) return i;
     bool may =
         std::any_of(plain_.begin(), plain_.end(), [](const PlainCell& c) { return c.matters; });
-    if (piece_triggers_.known()) {  // a fold-free piece: every row in it is
-      may = piece_triggers_.Record(i, i + row.size(), &triggers_) || may;
+    if (known) {
+      may = triggered || may;
     } else if (IsFoldFree(row)) {
       may = sink_.MayHoldFinding(row, &triggers_) || may;
     } else {  // header repeats and blank rows are told apart on normalized text
@@ -202,6 +213,42 @@ class DelimitedParser {
     }
     ++records_;
     return nl + 1;
+  }
+
+  // Whether `row` (one line without CR) is, without splitting it, a row
+  // SplitPlainRow would accept (quotes open fields and close them before a
+  // delimiter or the row's end, within the limits), not blank and not a
+  // repeat of the header. False means "split it and see".
+  bool IsCountableRow(std::string_view row) const {
+    // At most row.size() + 1 fields, none longer than the row.
+    if (row.size() >= options_.max_field_bytes || row.size() + 1 >= options_.max_row_fields)
+      return false;
+    // A byte other than these is some cell's text: the row is not blank.
+    const char blank[] = {' ', '\t', '"', delimiter_};
+    if (row.find_first_not_of(std::string_view(blank, sizeof blank)) == std::string_view::npos)
+      return false;
+    std::string_view first = row.substr(0, std::min(row.find(delimiter_), row.size()));
+    for (size_t at = 0;;) {
+      const size_t open = row.find('"', at);
+      if (open == std::string_view::npos) break;
+      at = open + 1;
+      if (open > 0 && row[open - 1] != delimiter_) continue;  // text of an unquoted field
+      const size_t close = row.find('"', open + 1);
+      if (close == std::string_view::npos) return false;  // the field goes on past the line
+      if (close + 1 < row.size() && row[close + 1] != delimiter_) return false;
+      if (open == 0) first = row.substr(1, close - 1);
+      at = close + 1;
+    }
+    return !table_.MayRepeatHeader(first);
+  }
+
+  bool AnyColumnMatters() {
+    if (!sink_.AnyKindMatters()) return false;
+    for (size_t k = 0; k < table_.columns(); ++k) {
+      const std::optional<LabelKind> kind = table_.ColumnKind(k);
+      if (kind && sink_.KindMatters(*kind)) return true;
+    }
+    return false;
   }
 
   // A field of a plain row: its text (quotes removed), where it starts in
@@ -459,6 +506,7 @@ class DelimitedParser {
   std::vector<PlainCell> plain_;    // the split of a plain row (ReadPlainRow)
   std::vector<TextSpan> triggers_;  // what in it may hold a finding
   PieceTriggers piece_triggers_;    // the same for the whole piece being fed
+  bool columns_matter_ = true;      // some column's kind makes its cells wanted
   std::vector<TableCell> skipped_;  // its cells, when it holds none
   std::array<uint8_t, 256> unquoted_;
   std::array<uint8_t, 256> quoted_;

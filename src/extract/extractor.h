@@ -103,6 +103,9 @@ class ExtractSink {
   }
   // Whether a column or key of this kind may make its cells findings.
   virtual bool KindMatters(LabelKind /*kind*/) { return true; }
+  // Whether KindMatters() is true of any kind: when not, an extractor need
+  // not read a quiet record's keys or column names at all.
+  virtual bool AnyKindMatters() { return true; }
 };
 
 }  // namespace mamori

@@ -378,6 +378,7 @@ class NdjsonReader {
       : sink_(sink),
         options_(options),
         walker_(sink, options, keys_),
+        keys_matter_(sink.AnyKindMatters()),
         offsets_known_(first_offset.has_value()),
         line_start_(first_offset.value_or(0)) {}
 
@@ -477,8 +478,9 @@ class NdjsonReader {
   // A line that cannot hold a finding is not parsed. It is one object (a
   // cut or garbled line is parsed, so that it is reported as such) without
   // an escape (which could hide any character) or a nested object (whose
-  // keys are read together with their parent's), no key of a kind that
-  // matters, and nothing in its text that the sink's record filter wants.
+  // keys are read together with their parent's; when no kind matters, keys
+  // are not read at all), no key of a kind that matters, and nothing in its
+  // text that the sink's record filter wants.
   // Not being parsed, a quiet line that is subtly invalid JSON ({"a":01})
   // does not count as such in the object's status.
   bool Quiet(std::string_view line, size_t whole_size) {
@@ -488,6 +490,7 @@ class NdjsonReader {
                   : sink_.MayHoldFinding(line)) {
       return false;
     }
+    if (!keys_matter_) return line.find('\\') == std::string_view::npos;
     // Without escapes the quotes pair up: a string ends at the next one. A
     // key is a string followed by ':'.
     if (!FindQuotesOfFlatLine(line, &quotes_) || quotes_.size() % 2 != 0) return false;
@@ -573,6 +576,7 @@ class NdjsonReader {
   std::vector<TextSpan> spans_;
   KeyVerdicts verdicts_;
   std::vector<uint32_t> quotes_;  // Quiet()'s
+  const bool keys_matter_;        // whether a key's kind can make a quiet line loud
   bool offsets_known_;
   uint64_t line_start_;
   std::string line_;

@@ -260,6 +260,10 @@ void TableReader::SetHeader(std::span<const TableCell> cells) {
   }
 }
 
+bool TableReader::MayRepeatHeader(std::string_view first) const {
+  return state_ == State::kHeader && !header_.empty() && Trim(first) == header_[0].text;
+}
+
 bool TableReader::RepeatsHeader(std::span<const TableCell> cells) const {
   const size_t n = std::max(cells.size(), header_.size());
   for (size_t i = 0; i < n; ++i) {

@@ -108,6 +108,15 @@ class TableReader {
   // like AddRow would, nothing reported. Only once the header is decided.
   void SkipRow(std::span<const TableCell> cells);
 
+  // Whether a row whose first cell is `first` (as written, untrimmed) could
+  // repeat the header, which SkipRow would then not number.
+  bool MayRepeatHeader(std::string_view first) const;
+
+  // A row the caller knows holds no finding, is not blank and does not
+  // repeat the header (MayRepeatHeader): numbered, nothing reported. Only
+  // once the header is decided.
+  void CountDataRow() { ++data_rows_; }
+
   bool has_header() const { return state_ == State::kHeader; }
   // The header search is over: a header was found, or there is none.
   bool decided() const { return state_ == State::kHeader || state_ == State::kNoHeader; }
@@ -115,6 +124,8 @@ class TableReader {
   std::optional<LabelKind> ColumnKind(size_t i) const {
     return i < header_.size() ? header_[i].kind : std::nullopt;
   }
+  // How many columns the header names (0 without a header).
+  size_t columns() const { return header_.size(); }
   uint64_t data_rows() const { return data_rows_; }
 
  private:
