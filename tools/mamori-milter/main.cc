@@ -2,10 +2,13 @@
 // Sendmail) that scans every message with the mamori engine and rejects,
 // holds or tags what carries card data, customer lists or too many visible
 // recipients. Thin: policy and verdicts live in src/milter/.
+#include <fcntl.h>
 #include <libmilter/mfapi.h>
 #include <pthread.h>
 #include <signal.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -132,6 +135,45 @@ void Reload(const std::string& path) {
   mamori::milter::Log("policy reloaded from " + path + ": " + described);
 }
 
+// Signals reach the main loop through a pipe: a handler may only do what
+// is async-signal-safe, and write() is. A stop is also a flag, so that a
+// pipe filled by a storm of SIGHUPs cannot lose it.
+int signal_pipe[2] = {-1, -1};
+volatile sig_atomic_t stop_requested = 0;
+
+extern "C" void OnSignal(int sig) {
+  const int saved = errno;
+  if (sig != SIGHUP) stop_requested = 1;
+  const unsigned char byte = static_cast<unsigned char>(sig);
+  [[maybe_unused]] const ssize_t n = write(signal_pipe[1], &byte, 1);  // full: one is pending
+  errno = saved;
+}
+
+bool OpenSignalPipe() {
+  if (pipe2(signal_pipe, O_CLOEXEC) != 0) return false;
+  fcntl(signal_pipe[1], F_SETFL, O_NONBLOCK);  // a handler never waits
+  struct sigaction action {};
+  action.sa_handler = OnSignal;
+  action.sa_flags = SA_RESTART;  // a reload's reads and writes are not cut short
+  sigemptyset(&action.sa_mask);
+  for (int sig : {SIGHUP, SIGTERM, SIGINT}) {
+    if (sigaction(sig, &action, nullptr) != 0) return false;
+  }
+  return true;
+}
+
+// Waits for signals the handlers passed on: SIGHUP when all that came since
+// the last call were SIGHUPs (one reload answers them all), else SIGTERM.
+int NextSignal() {
+  for (;;) {
+    unsigned char bytes[256];
+    const ssize_t n = read(signal_pipe[0], bytes, sizeof bytes);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0 || stop_requested) return SIGTERM;  // a stop, or the pipe is gone
+    return SIGHUP;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -160,16 +202,22 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  // libmilter's own signal thread stops the milter on SIGHUP. This thread
-  // (the process's main one) waits for the signals itself and is where a
-  // process-directed signal goes first on Linux (the kernel tries the main
-  // thread before others), so SIGHUP reloads. Every thread started from
-  // here on inherits the blocked mask.
+  // libmilter's own signal thread stops the milter on SIGHUP. Every other
+  // thread (libmilter's included: they inherit the mask) blocks the three
+  // signals; this one, the process's main thread, never does, and the kernel
+  // gives a process-directed signal to the main thread first when it does
+  // not block it. So SIGHUP reloads, even one that comes while a reload
+  // runs: waiting with sigwait() would block it here meanwhile, and it
+  // would go to libmilter's thread. The handlers only write to a pipe.
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGHUP);
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
+  if (!OpenSignalPipe()) {
+    std::fprintf(stderr, "mamori-milter: pipe: %s\n", std::strerror(errno));
+    return 2;
+  }
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   const pthread_t main_thread = pthread_self();
   int milter_status = MI_SUCCESS;
@@ -177,11 +225,11 @@ int main(int argc, char** argv) {
     milter_status = smfi_main();
     pthread_kill(main_thread, SIGTERM);  // wakes the loop below when libmilter stops by itself
   });
+  pthread_sigmask(SIG_UNBLOCK, &signals, nullptr);
   mamori::milter::Log("listening on " + args.listen + "; policy " +
                       (args.config.empty() ? "defaults" : args.config) + ": " + described);
   for (;;) {
-    int sig = 0;
-    if (sigwait(&signals, &sig) != 0) continue;
+    const int sig = NextSignal();
     if (sig == SIGHUP) {
       Reload(args.config);
       continue;
