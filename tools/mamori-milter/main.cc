@@ -154,7 +154,10 @@ bool OpenSignalPipe() {
   fcntl(signal_pipe[1], F_SETFL, O_NONBLOCK);  // a handler never waits
   struct sigaction action {};
   action.sa_handler = OnSignal;
-  action.sa_flags = SA_RESTART;  // a reload's reads and writes are not cut short
+  // SA_RESTART: a reload's reads and writes are not cut short. SA_NODEFER:
+  // a SIGHUP that comes while the handler runs is not blocked here, where
+  // it would go to libmilter's signal thread.
+  action.sa_flags = SA_RESTART | SA_NODEFER;
   sigemptyset(&action.sa_mask);
   for (int sig : {SIGHUP, SIGTERM, SIGINT}) {
     if (sigaction(sig, &action, nullptr) != 0) return false;
