@@ -195,6 +195,10 @@ class ObjectContext final : public ExtractSink {
   bool MayHoldFinding(std::string_view utf8, std::vector<TextSpan>* triggers) override {
     return scanner_.text_.MayHoldFinding(utf8, triggers);
   }
+  bool TriggersOfEncoded(std::string_view bytes, std::string_view charset,
+                         std::vector<TextSpan>* triggers) override {
+    return scanner_.text_.TriggersOfEncoded(bytes, EncodingForCharset(charset, bytes), triggers);
+  }
   bool KindMatters(LabelKind kind) override {
     return !options().filter_records || scanner_.core_.record_filter.KindMatters(kind);
   }

@@ -33,6 +33,9 @@ class RecordFilter {
   // Whether a column header or JSON key of this kind can make a cell of its
   // column a finding, or give a value in it the context it needs.
   bool KindMatters(LabelKind kind) const { return kinds_.test(static_cast<size_t>(kind)); }
+  // Whether MayHoldFinding reads nothing but ASCII digits, the gap bytes,
+  // '+' and '@' (no labels, no Japanese text): cards, emails, phones.
+  bool ReadsOnlyAscii() const { return !needs_labels_ && !non_ascii_ && !postal_; }
   // Whether any kind does (false for card numbers and emails alone).
   bool AnyKindMatters() const { return kinds_.any(); }
 

@@ -198,6 +198,51 @@ bool IsDigitAt(std::string_view s, size_t i) {
 
 bool IsFoldFree(std::string_view utf8) { return NextFoldable(utf8, 0, utf8.size()) == utf8.size(); }
 
+namespace {
+
+// CP932: what folds sits under lead 0x81 (the ideographic space, dashes,
+// long vowel mark, full-width punctuation), 0x82 below hiragana (full-width
+// digits and letters), the IBM rows 0xFA-0xFC (two full-width quotes) and
+// the single-byte half-width katakana 0xA1-0xDF.
+bool IsFoldFreeCp932(std::string_view bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    const unsigned char c = p[i];
+    if (c < 0x80) continue;
+    const bool lead = (c >= 0x82 && c <= 0x9F) || (c >= 0xE0 && c <= 0xF9);
+    if (!lead) return false;
+    if (i + 1 == bytes.size()) return true;  // cut: not these bytes' to fold
+    const unsigned char trail = p[++i];
+    if (trail < 0x40 || trail == 0x7F || trail > 0xFC) return false;
+    if (c == 0x82 && trail < 0x9F) return false;
+  }
+  return true;
+}
+
+// EUC-JP: what folds is in row 1 (lead 0xA1: spaces, dashes, punctuation),
+// row 3 (0xA3: full-width digits and letters), the half-width katakana
+// (0x8E) and JIS X 0212 (0x8F, which has the full-width tilde).
+bool IsFoldFreeEucJp(std::string_view bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    const unsigned char c = p[i];
+    if (c < 0x80) continue;
+    if (c < 0xA2 || c == 0xA3 || c == 0xFF) return false;
+    if (i + 1 == bytes.size()) return true;  // cut: not these bytes' to fold
+    const unsigned char trail = p[++i];
+    if (trail < 0xA1 || trail == 0xFF) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool IsFoldFreeEncoded(std::string_view bytes, Encoding encoding) {
+  if (encoding == Encoding::kCp932) return IsFoldFreeCp932(bytes);
+  if (encoding == Encoding::kEucJp) return IsFoldFreeEucJp(bytes);
+  return false;
+}
+
 char FoldToAscii(char32_t cp) {
   if (cp >= 0xFF01 && cp <= 0xFF5E) return static_cast<char>(cp - 0xFEE0);
   if (cp == 0x3000) return ' ';

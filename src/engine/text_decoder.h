@@ -72,6 +72,14 @@ class TextDecoder {
 // would copy it unchanged. Conservative: false means "maybe".
 bool IsFoldFree(std::string_view utf8);
 
+// The same for bytes in CP932 or EUC-JP (false for any other encoding):
+// true when no character in them folds to ASCII (full-width forms, the
+// ideographic space, dashes, long vowel marks; half-width katakana) and all
+// are well formed (a character cut at the end is not theirs). The bytes
+// below 0x40 are then the text's own digits, spaces and punctuation, in
+// place: no multi-byte character has such a byte.
+bool IsFoldFreeEncoded(std::string_view bytes, Encoding encoding);
+
 // Normalizes one code point: the ASCII byte it folds to, or 0 when it stays.
 // The long vowel marks are not folded here (they need both neighbours).
 char FoldToAscii(char32_t cp);

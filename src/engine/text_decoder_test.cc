@@ -75,6 +75,33 @@ TEST(TextDecoderTest, FoldFreeIsExactAtEveryPositionOfLongText) {
   }
 }
 
+TEST(TextDecoderTest, FoldFreeEncodedKnowsWhatFoldsInCp932AndEucJp) {
+  const auto cp932 = [](std::string_view s) { return IsFoldFreeEncoded(s, Encoding::kCp932); };
+  EXPECT_TRUE(cp932("\x8E\x52\x93\x63 \x91\xBE\x98\x59 090-1234"));  // 山田 太郎
+  EXPECT_TRUE(cp932("\x83\x4A\x83\x5E\x82\xA0,@"));                  // カタ, hiragana あ
+  EXPECT_TRUE(cp932("x\x8E"));                                       // a character cut at the end
+  EXPECT_FALSE(
+      cp932("090\x81\x5B"
+            "1234"));  // ー between digits
+  EXPECT_FALSE(
+      cp932("a\x81\x40"
+            "b"));                          // ideographic space
+  EXPECT_FALSE(cp932("\x82\x4F\x82\x58"));  // ０９
+  EXPECT_FALSE(cp932("\xB1"));              // half-width ｱ
+  EXPECT_FALSE(cp932("\xFA\x57"));          // IBM full-width quote
+  EXPECT_FALSE(cp932("\x80"));              // not CP932
+  EXPECT_FALSE(cp932("\x8E\x20"));          // a lead without its trail
+  const auto euc = [](std::string_view s) { return IsFoldFreeEncoded(s, Encoding::kEucJp); };
+  EXPECT_TRUE(euc("\xBB\xB3\xC5\xC4 \xA4\xA2 03-1234"));  // 山田 あ
+  EXPECT_FALSE(
+      euc("090\xA1\xBC"
+          "1234"));                                         // ー
+  EXPECT_FALSE(euc("\xA3\xB0"));                            // ０
+  EXPECT_FALSE(euc("\x8E\xB1"));                            // half-width ｱ
+  EXPECT_FALSE(euc("\x8F\xA2\xB7"));                        // JIS X 0212 (full-width tilde)
+  EXPECT_FALSE(IsFoldFreeEncoded("abc", Encoding::kUtf8));  // only those two
+}
+
 TEST(TextDecoderTest, FullWidthFoldsWithOriginalOffsets) {
   const std::string raw = "電話：０９０－１２３４－５６７８　様";
   const Decoded d = DecodeAll(raw, Encoding::kUtf8);

@@ -244,6 +244,20 @@ bool TextScanner::MayHoldFinding(std::string_view utf8, std::vector<TextSpan>* t
   return filter.MayHoldFinding(text, Find(text), triggers);
 }
 
+bool TextScanner::TriggersOfEncoded(std::string_view bytes, const DetectedEncoding& encoding,
+                                    std::vector<TextSpan>* triggers) {
+  const RecordFilter& filter = core_.record_filter;
+  if (!core_.options.filter_records) {
+    triggers->push_back({0, bytes.size()});
+    return true;
+  }
+  if (!filter.ReadsOnlyAscii() || !IsFoldFreeEncoded(bytes, encoding.encoding)) return false;
+  // Those bytes are the text's own, in place. A '@' may also be the second
+  // byte of a CP932 character: a trigger too many only costs a look.
+  filter.MayHoldFinding(bytes, Find(bytes), triggers);
+  return true;
+}
+
 Candidates TextScanner::Find(std::string_view text) {
   const RecordFilter& filter = core_.record_filter;
   if (filter.NeedsLabels()) {

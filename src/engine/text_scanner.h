@@ -68,6 +68,13 @@ class TextScanner {
   // in utf8's own offsets when it is fold-free, else [0, size).
   bool MayHoldFinding(std::string_view utf8, std::vector<TextSpan>* triggers = nullptr);
 
+  // MayHoldFinding's triggers for a record in CP932 or EUC-JP as written,
+  // in its own offsets; false (nothing set) when the bytes cannot tell:
+  // when the filter reads more than digits, gaps, '+' and '@', or when
+  // something in the record folds to ASCII (IsFoldFreeEncoded).
+  bool TriggersOfEncoded(std::string_view bytes, const DetectedEncoding& encoding,
+                         std::vector<TextSpan>* triggers);
+
  private:
   explicit TextScanner(const ScanCore& core) : core_(core) {}
 

@@ -90,8 +90,19 @@ class DelimitedParser {
   // The next bytes of the table (in the tokenized encoding).
   void Feed(std::string_view in) {
     // Plain rows take their filter answer from one question about the piece.
-    if (track_offsets_ && raw_encoding_.empty() && table_.decided()) {
-      piece_triggers_.Reset(sink_, in);
+    if (track_offsets_ && table_.decided()) {
+      if (raw_encoding_.empty()) {
+        piece_triggers_.Reset(sink_, in);
+      } else if (static_cast<unsigned char>(delimiter_) < 0x40) {
+        // No byte of a CP932 or EUC-JP character is a line end, a quote or
+        // such a delimiter: its rows are found in its own bytes, from the
+        // first that begins in this piece.
+        const bool at_row = AtRowStart() && !trail_pending_ && !after_cr_;
+        const size_t nl = at_row ? 0 : in.find('\n');
+        piece_triggers_.ResetEncoded(
+            sink_, in, raw_encoding_,
+            nl == std::string_view::npos ? in.size() : nl + (at_row ? 0 : 1));
+      }
       columns_matter_ = AnyColumnMatters();
     }
     piece_ = in;
@@ -175,7 +186,7 @@ class DelimitedParser {
   // hold a finding: if not, it is only counted; if so, cells that cannot
   // (outside columns of kinds that matter) are marked quiet.
   size_t ReadPlainRow(std::string_view in, size_t i) {
-    if (!track_offsets_ || !raw_encoding_.empty() || !table_.decided()) return i;
+    if (!track_offsets_ || !table_.decided()) return i;
     const size_t nl = in.find('\n', i);
     if (nl == std::string_view::npos) return i;
     std::string_view row = in.substr(i, nl - i);
@@ -183,7 +194,7 @@ class DelimitedParser {
     // A lone CR ends a row.
     if (row.size() >= options_.max_row_bytes || row.find('\r') != std::string_view::npos) return i;
     triggers_.clear();
-    const bool known = piece_triggers_.known();  // a fold-free piece: every row in it is
+    const bool known = piece_triggers_.Knows(i);  // a fold-free piece: every row in it is
     const bool triggered = known && piece_triggers_.Record(i, i + row.size(), &triggers_);
     // Most rows of most tables: nothing in them is wanted and no column
     // matters, so only their number is, and that needs no split.
@@ -192,7 +203,8 @@ class DelimitedParser {
       ++records_;
       return nl + 1;
     }
-    if (!SplitPlainRow(row)) return i;
+    // Rows of other encodings are the tokenizer's (it knows their characters).
+    if (!raw_encoding_.empty() || !SplitPlainRow(row)) return i;
     bool may =
         std::any_of(plain_.begin(), plain_.end(), [](const PlainCell& c) { return c.matters; });
     if (known) {
@@ -215,11 +227,13 @@ class DelimitedParser {
     return nl + 1;
   }
 
-  // Whether `row` (one line without CR) is, without splitting it, a row
-  // SplitPlainRow would accept (quotes open fields and close them before a
-  // delimiter or the row's end, within the limits), not blank and not a
-  // repeat of the header. False means "split it and see".
-  bool IsCountableRow(std::string_view row) const {
+  // Whether `row` (one line without CR, in a piece the filter answered for)
+  // is, without splitting it, a row SplitPlainRow would accept (quotes open
+  // fields and close them before a delimiter or the row's end, within the
+  // limits), not blank and not a repeat of the header. False means "split
+  // it and see". In CP932 and EUC-JP too: no byte of their characters is a
+  // quote or a delimiter, and a fold-free piece has no ideographic space.
+  bool IsCountableRow(std::string_view row) {
     // At most row.size() + 1 fields, none longer than the row.
     if (row.size() >= options_.max_field_bytes || row.size() + 1 >= options_.max_row_fields)
       return false;
@@ -239,7 +253,21 @@ class DelimitedParser {
       if (open == 0) first = row.substr(1, close - 1);
       at = close + 1;
     }
-    return !table_.MayRepeatHeader(first);
+    return !MayRepeatHeader(first);
+  }
+
+  // TableReader::MayRepeatHeader for a first cell as written. The header
+  // holds decoded text: a cell in another encoding is decoded first unless
+  // it is ASCII that every Japanese encoding reads as ASCII ('\\' and '~'
+  // are the yen sign and an overline in some).
+  bool MayRepeatHeader(std::string_view first) {
+    const bool ascii = std::all_of(first.begin(), first.end(), [](char c) {
+      return (c == '\t' || (c >= 0x20 && c < 0x7E)) && c != '\\';
+    });
+    if (raw_encoding_.empty() || ascii) return table_.MayRepeatHeader(first);
+    first_cell_.clear();
+    DecodeInto(first, true, &first_cell_);
+    return table_.MayRepeatHeader(first_cell_);
   }
 
   bool AnyColumnMatters() {
@@ -507,6 +535,7 @@ class DelimitedParser {
   std::vector<TextSpan> triggers_;  // what in it may hold a finding
   PieceTriggers piece_triggers_;    // the same for the whole piece being fed
   bool columns_matter_ = true;      // some column's kind makes its cells wanted
+  std::string first_cell_;          // a row's first cell, decoded (MayRepeatHeader)
   std::vector<TableCell> skipped_;  // its cells, when it holds none
   std::array<uint8_t, 256> unquoted_;
   std::array<uint8_t, 256> quoted_;

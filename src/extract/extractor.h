@@ -101,6 +101,14 @@ class ExtractSink {
     if (triggers) triggers->push_back({0, utf8.size()});
     return true;
   }
+  // MayHoldFinding for a record in a legacy encoding as written (`charset`:
+  // a CP932 or EUC-JP table read in its own bytes), with its triggers in
+  // those bytes' offsets: true when the bytes can answer, false when only
+  // its decoded text could (the default).
+  virtual bool TriggersOfEncoded(std::string_view /*bytes*/, std::string_view /*charset*/,
+                                 std::vector<TextSpan>* /*triggers*/) {
+    return false;
+  }
   // Whether a column or key of this kind may make its cells findings.
   virtual bool KindMatters(LabelKind /*kind*/) { return true; }
   // Whether KindMatters() is true of any kind: when not, an extractor need

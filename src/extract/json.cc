@@ -392,8 +392,8 @@ class NdjsonReader {
       const size_t nl = data.find('\n');
       const std::string_view part = data.substr(0, nl == std::string_view::npos ? data.size() : nl);
       const bool whole_line = line_.empty() && !overlong_ && nl != std::string_view::npos;
-      in_piece_ = whole_line && piece_.known();
       piece_at_ = static_cast<size_t>(part.data() - whole.data());
+      in_piece_ = whole_line && piece_.Knows(piece_at_);
       if (whole_line && part.size() <= options_.max_line_bytes) {
         EndLine(part);  // walked where it lies, not copied
       } else {

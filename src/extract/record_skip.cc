@@ -16,8 +16,29 @@ void PieceTriggers::Reset(ExtractSink& sink, std::string_view piece) {
   next_ = 0;
   reach_ = 0;
   known_ = IsFoldFree(piece);
+  known_from_ = 0;
   if (!known_) return;
   sink.MayHoldFinding(piece, &spans_);
+  Sort();
+}
+
+void PieceTriggers::ResetEncoded(ExtractSink& sink, std::string_view piece,
+                                 std::string_view charset, size_t from) {
+  spans_.clear();
+  next_ = 0;
+  reach_ = 0;
+  from = std::min(from, piece.size());
+  known_ = sink.TriggersOfEncoded(piece.substr(from), charset, &spans_);
+  known_from_ = from;
+  if (!known_) return;
+  for (TextSpan& s : spans_) {
+    s.begin += from;
+    s.end += from;
+  }
+  Sort();
+}
+
+void PieceTriggers::Sort() {
   std::sort(spans_.begin(), spans_.end(),
             [](const TextSpan& a, const TextSpan& b) { return a.begin < b.begin; });
 }

@@ -26,19 +26,29 @@ class PieceTriggers {
   // Asks `sink` about `piece` (UTF-8 as written). A piece that normalization
   // would change is not asked (its spans would not be in its own offsets).
   void Reset(ExtractSink& sink, std::string_view piece);
+  // The same for a piece in `charset` (CP932, EUC-JP) as written, which the
+  // sink may not be able to answer for (ExtractSink::TriggersOfEncoded),
+  // for its records from offset `from` on: the bytes before it end a record
+  // begun earlier, maybe in the middle of a character.
+  void ResetEncoded(ExtractSink& sink, std::string_view piece, std::string_view charset,
+                    size_t from);
 
   // Forgets the piece (it is gone).
   void Clear() { known_ = false; }
 
-  // Whether the piece was asked. Then Record() answers for records in it.
-  bool known() const { return known_; }
+  // Whether the piece was asked. Then Record() answers for records in it
+  // that begin at `begin` or later.
+  bool Knows(size_t begin) const { return known_ && begin >= known_from_; }
 
   // The spans of the record [begin, end) of the piece, relative to begin,
   // into *out; true when there is any. Records are asked in order.
   bool Record(size_t begin, size_t end, std::vector<TextSpan>* out);
 
  private:
+  void Sort();
+
   bool known_ = false;
+  size_t known_from_ = 0;
   std::vector<TextSpan> spans_;  // sorted by begin
   size_t next_ = 0;              // first span not before the last record asked
   size_t reach_ = 0;             // furthest end of the spans before it

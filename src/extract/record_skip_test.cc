@@ -16,7 +16,14 @@ class SpanSink : public RecordingSink {
     if (triggers) triggers->insert(triggers->end(), spans_.begin(), spans_.end());
     return !spans_.empty();
   }
+  bool TriggersOfEncoded(std::string_view bytes, std::string_view,
+                         std::vector<TextSpan>* triggers) override {
+    asked_bytes = std::string(bytes);
+    MayHoldFinding(bytes, triggers);
+    return true;
+  }
   int asked = 0;
+  std::string asked_bytes;
 
  private:
   std::vector<TextSpan> spans_;
@@ -29,7 +36,7 @@ TEST(PieceTriggersTest, EachRecordGetsItsOwnSpansRelativeToItsStart) {
   SpanSink sink({{15, 16}, {2, 6}});  // unsorted, as the filter lists them
   PieceTriggers t;
   t.Reset(sink, piece);
-  ASSERT_TRUE(t.known());
+  ASSERT_TRUE(t.Knows(0));
   EXPECT_EQ(sink.asked, 1);
   std::vector<TextSpan> spans;
   ASSERT_TRUE(t.Record(0, 6, &spans));
@@ -57,12 +64,27 @@ TEST(PieceTriggersTest, APieceNormalizationChangesIsNotAsked) {
   SpanSink sink({});
   PieceTriggers t;
   t.Reset(sink, "カード番号：４１１１\n");  // full-width digits fold
-  EXPECT_FALSE(t.known());
+  EXPECT_FALSE(t.Knows(0));
   EXPECT_EQ(sink.asked, 0);
   t.Reset(sink, "plain\n");
-  EXPECT_TRUE(t.known());
+  EXPECT_TRUE(t.Knows(0));
   t.Clear();
-  EXPECT_FALSE(t.known());
+  EXPECT_FALSE(t.Knows(0));
+}
+
+TEST(PieceTriggersTest, AnEncodedPieceIsAskedFromItsFirstWholeRecord) {
+  // The piece begins inside a record (maybe inside a character): only what
+  // follows the first line end is asked about, and answered for.
+  SpanSink sink({{2, 6}});
+  PieceTriggers t;
+  t.ResetEncoded(sink, "\xA1rest\nb 4111\n", "euc-jp", 6);
+  EXPECT_EQ(sink.asked_bytes, "b 4111\n");
+  EXPECT_FALSE(t.Knows(0));
+  ASSERT_TRUE(t.Knows(6));
+  std::vector<TextSpan> spans;
+  ASSERT_TRUE(t.Record(6, 12, &spans));
+  EXPECT_EQ(spans[0].begin, 2u);  // the sink's span, moved to the piece and then the record
+  EXPECT_EQ(spans[0].end, 6u);
 }
 
 TEST(PieceTriggersTest, TouchedMeansOverlapping) {
