@@ -36,6 +36,7 @@ struct ScanOptions {
   std::vector<std::string> excludes;                // glob patterns, matched on path and name
   unsigned jobs = 0;                                // 0: all cores
   uint32_t chunk_bytes = 1u << 18;                  // streaming chunk (tests shrink it)
+  uint32_t table_chunk_bytes = 1u << 16;            // CSV and NDJSON read size (likewise)
   Limits limits;
   uint64_t sample_rows = 0;            // databases: rows per table, 0 = all
   std::vector<TableSelection> tables;  // databases: empty = every table, all rows

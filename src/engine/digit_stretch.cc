@@ -23,7 +23,11 @@ struct BlockMasks {
 };
 
 bool IsJoiner(char c, std::string_view joiners) {
-  return joiners.find(c) != std::string_view::npos;
+  // A handful of bytes: a loop, not a memchr call per byte.
+  for (const char j : joiners) {
+    if (c == j) return true;
+  }
+  return false;
 }
 
 // The masks of the n <= 64 bytes at p, byte by byte (the last block).

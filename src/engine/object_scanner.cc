@@ -300,12 +300,18 @@ void ExtractStream(Format f, char delimiter, ByteSource& source, const DetectedE
                    ObjectContext& ctx, TextScanner& text) {
   switch (f) {
     case Format::kCsv:
-    case Format::kTsv:
-      ReportStatus(ctx, ExtractDelimited(source, delimiter, ctx));
+    case Format::kTsv: {
+      DelimitedOptions options;
+      options.chunk_bytes = std::max<uint32_t>(ctx.options().table_chunk_bytes, 1);
+      ReportStatus(ctx, ExtractDelimited(source, delimiter, ctx, options));
       return;
-    case Format::kNdjson:
-      ReportStatus(ctx, ExtractNdjson(source, ctx));
+    }
+    case Format::kNdjson: {
+      JsonOptions options;
+      options.chunk_bytes = std::max<uint32_t>(ctx.options().table_chunk_bytes, 1);
+      ReportStatus(ctx, ExtractNdjson(source, ctx, options));
       return;
+    }
     default:
       text.ScanStream(source, &ctx.report(), &ctx.collector(), &encoding);
       return;

@@ -208,6 +208,9 @@ bool IsFoldFreeCp932(std::string_view bytes) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   for (size_t i = 0; i < bytes.size(); ++i) {
     const unsigned char c = p[i];
+    // ICU's CP932 (IBM-943) reads the controls 0x1A, 0x1C and 0x7F as
+    // one another.
+    if (c == 0x1A || c == 0x1C || c == 0x7F) return false;
     if (c < 0x80) continue;
     const bool lead = (c >= 0x82 && c <= 0x9F) || (c >= 0xE0 && c <= 0xF9);
     if (!lead) return false;

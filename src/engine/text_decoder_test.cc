@@ -91,6 +91,8 @@ TEST(TextDecoderTest, FoldFreeEncodedKnowsWhatFoldsInCp932AndEucJp) {
   EXPECT_FALSE(cp932("\xFA\x57"));          // IBM full-width quote
   EXPECT_FALSE(cp932("\x80"));              // not CP932
   EXPECT_FALSE(cp932("\x8E\x20"));          // a lead without its trail
+  EXPECT_FALSE(cp932("a\x1C"));             // ICU's CP932 swaps the controls 0x1A, 0x1C, 0x7F
+  EXPECT_FALSE(cp932("a\x7F"));
   const auto euc = [](std::string_view s) { return IsFoldFreeEncoded(s, Encoding::kEucJp); };
   EXPECT_TRUE(euc("\xBB\xB3\xC5\xC4 \xA4\xA2 03-1234"));  // 山田 あ
   EXPECT_FALSE(
