@@ -201,6 +201,9 @@ DetectedEncoding EncodingForCharset(std::string_view charset, std::string_view b
     return Named(Encoding::kCp932, "cp932");
   }
   if (name == "euc-jp" || name == "x-euc-jp") return Named(Encoding::kEucJp, "euc-jp");
+  // Cells of a UTF-16 table carry their bytes without a BOM.
+  if (name == "utf-16le") return Named(Encoding::kUtf16Le, "utf-16le");
+  if (name == "utf-16be") return Named(Encoding::kUtf16Be, "utf-16be");
   // A declared UTF-8 body with a few stray bytes is still UTF-8.
   if (name == "utf-8" || name == "utf8" || (name == "us-ascii" && IsValidUtf8Prefix(bytes))) {
     return Named(Encoding::kUtf8, "utf-8");

@@ -51,6 +51,20 @@ class RowCells {
   size_t used_ = 0;
 };
 
+// Where the bytes of a table decoded before it is split (UTF-16) came from:
+// the current piece's offset map and the file's bytes of the last two pieces.
+struct DecodedOrigin {
+  OffsetMap map;
+  std::string window;          // the previous piece's bytes, then this one's
+  uint64_t window_offset = 0;  // file offset of window[0]
+
+  // The file's bytes [begin, end), when still held; else empty.
+  std::string_view Bytes(uint64_t begin, uint64_t end) const {
+    if (begin < window_offset || end > window_offset + window.size() || end <= begin) return {};
+    return std::string_view(window).substr(begin - window_offset, end - begin);
+  }
+};
+
 // RFC 4180 tokenizer with bounded fields and rows, feeding a TableReader.
 class DelimitedParser {
  public:
@@ -87,10 +101,19 @@ class DelimitedParser {
     raw_encoding_ = raw_encoding;
   }
 
+  // Cells of a table decoded before it is split (UTF-16) get their file
+  // offsets through `origin` and, when they lie in the bytes it still holds,
+  // their own bytes in `encoding`: the engine maps inside them exactly.
+  void TrackDecodedOffsets(const DecodedOrigin* origin, std::string_view encoding) {
+    track_offsets_ = true;
+    origin_ = origin;
+    raw_encoding_ = encoding;
+  }
+
   // The next bytes of the table (in the tokenized encoding).
   void Feed(std::string_view in) {
     // Plain rows take their filter answer from one question about the piece.
-    if (track_offsets_ && table_.decided()) {
+    if (track_offsets_ && !origin_ && table_.decided()) {
       if (raw_encoding_.empty()) {
         piece_triggers_.Reset(sink_, in);
       } else if (static_cast<unsigned char>(delimiter_) < 0x40) {
@@ -186,7 +209,7 @@ class DelimitedParser {
   // hold a finding: if not, it is only counted; if so, cells that cannot
   // (outside columns of kinds that matter) are marked quiet.
   size_t ReadPlainRow(std::string_view in, size_t i) {
-    if (!track_offsets_ || !table_.decided()) return i;
+    if (!track_offsets_ || origin_ || !table_.decided()) return i;
     const size_t nl = in.find('\n', i);
     if (nl == std::string_view::npos) return i;
     std::string_view row = in.substr(i, nl - i);
@@ -406,10 +429,16 @@ class DelimitedParser {
     if (track_offsets_ && !field_offset_ && bytes.data() >= piece_.data() &&
         bytes.data() < piece_.data() + piece_.size()) {
       const size_t at = static_cast<size_t>(bytes.data() - piece_.data());
-      field_offset_ = piece_offset_ + at;
+      field_offset_ =
+          origin_ ? origin_->map.ToOriginal(static_cast<uint32_t>(at)) : piece_offset_ + at;
       lines_before_ += CountByte(piece_.data() + counted_, at - counted_, '\n');
       counted_ = at;
       field_line_ = lines_before_ + 1;
+    }
+    if (origin_ && field_offset_ && bytes.data() >= piece_.data() &&
+        bytes.data() < piece_.data() + piece_.size()) {
+      const size_t end = static_cast<size_t>(bytes.data() + bytes.size() - piece_.data());
+      field_end_ = origin_->map.ToOriginalEnd(static_cast<uint32_t>(end));
     }
     if (!spilling_) {
       const size_t room = Room();
@@ -468,10 +497,11 @@ class DelimitedParser {
       row_bytes_ += field_.size();
       row_offsets_.push_back(field_offset_);
       row_lines_.push_back(field_offset_ ? field_line_ : 0);
-      row_raw_.push_back(raw_encoding_.empty() || spilling_ ? std::string() : field_);
+      row_raw_.push_back(raw_encoding_.empty() || spilling_ ? std::string() : RawField());
     }
     field_.clear();
     field_offset_.reset();
+    field_end_ = 0;
     if (row_.size() >= options_.max_row_fields || row_bytes_ >= options_.max_row_bytes) {
       row_full_ = true;
     }
@@ -494,6 +524,14 @@ class DelimitedParser {
     row_overflow_counted_ = false;
     field_has_slot_ = true;
     ++records_;
+  }
+
+  // The field's own bytes in the file: as read for CP932 and EUC-JP; cut
+  // from the origin's bytes for a decoded table (none for a field begun two
+  // pieces ago, which is then reported at its first byte).
+  std::string RawField() const {
+    if (!origin_) return field_;
+    return field_offset_ ? std::string(origin_->Bytes(*field_offset_, field_end_)) : std::string();
   }
 
   std::string Decode(std::string_view raw, bool final) {
@@ -556,8 +594,10 @@ class DelimitedParser {
   std::string_view piece_;     // the bytes being fed now
   uint64_t piece_offset_ = 0;  // and their file offset
   std::optional<uint64_t> field_offset_;
-  std::vector<uint64_t> row_lines_;   // 1-based line of each cell, 0 when unknown
-  std::vector<std::string> row_raw_;  // each cell's own bytes, when not UTF-8
+  uint64_t field_end_ = 0;                 // file offset after its last byte (decoded tables)
+  const DecodedOrigin* origin_ = nullptr;  // set for tables decoded before they are split
+  std::vector<uint64_t> row_lines_;        // 1-based line of each cell, 0 when unknown
+  std::vector<std::string> row_raw_;       // each cell's own bytes, when not UTF-8
   std::string raw_encoding_;
   uint64_t lines_before_ = 0;  // line breaks before piece_[counted_]
   size_t counted_ = 0;
@@ -576,8 +616,18 @@ class DelimitedParser {
 // cannot be split on its own bytes.
 class Feeder {
  public:
-  Feeder(DelimitedParser& parser, std::unique_ptr<TextDecoder> stream_decoder, size_t piece)
-      : parser_(parser), decoder_(std::move(stream_decoder)), piece_(std::max<size_t>(piece, 1)) {}
+  // `first_offset`: where the bytes fed start in the file (after a BOM).
+  Feeder(DelimitedParser& parser, std::unique_ptr<TextDecoder> stream_decoder, size_t piece,
+         uint64_t first_offset)
+      : parser_(parser),
+        decoder_(std::move(stream_decoder)),
+        piece_(std::max<size_t>(piece, 1)),
+        offset_(first_offset) {
+    origin_.window_offset = first_offset;
+  }
+
+  // Where decoded pieces came from (DelimitedParser::TrackDecodedOffsets).
+  const DecodedOrigin* origin() const { return &origin_; }
 
   void Feed(std::string_view bytes) {
     for (size_t at = 0; at < bytes.size(); at += piece_) Piece(bytes.substr(at, piece_), false);
@@ -594,8 +644,13 @@ class Feeder {
       return;
     }
     decoded_.clear();
-    map_.Reset(offset_);
-    decoder_->Decode(raw, offset_, final, &decoded_, &map_);
+    origin_.map.Reset(offset_);
+    decoder_->Decode(raw, offset_, final, &decoded_, &origin_.map);
+    // Keep the last piece's bytes and this one's: a cell may have begun there.
+    origin_.window.erase(0, last_piece_);
+    origin_.window_offset += last_piece_;
+    last_piece_ = origin_.window.size();
+    origin_.window.append(raw);
     offset_ += raw.size();
     parser_.Feed(decoded_);
   }
@@ -604,8 +659,9 @@ class Feeder {
   std::unique_ptr<TextDecoder> decoder_;  // null: the parser reads the bytes themselves
   size_t piece_;
   std::string decoded_;
-  OffsetMap map_;
-  uint64_t offset_ = 0;
+  uint64_t offset_;  // file offset of the next byte fed
+  DecodedOrigin origin_;
+  size_t last_piece_ = 0;  // bytes of the previous piece at the window's start
 };
 
 // The decoder of field bytes, and for encodings that cannot be split on
@@ -655,7 +711,11 @@ Status ExtractDelimited(ByteSource& source, char delimiter, ExtractSink& sink,
   if (!decoders->stream) {
     parser.TrackOffsets(enc.bom_bytes, enc.encoding == Encoding::kUtf8 ? "" : enc.name);
   }
-  Feeder feeder(parser, std::move(decoders->stream), chunk);
+  Feeder feeder(parser, std::move(decoders->stream), chunk, enc.bom_bytes);
+  if (enc.encoding == Encoding::kUtf16Le || enc.encoding == Encoding::kUtf16Be) {
+    // Stateless: a cell's own bytes decode alone (ISO-2022-JP's would not).
+    parser.TrackDecodedOffsets(feeder.origin(), enc.name);
+  }
   std::string_view data(buf.data() + enc.bom_bytes, *got - enc.bom_bytes);
   uint64_t read = *got;
   for (;;) {

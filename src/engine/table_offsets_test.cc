@@ -1,0 +1,97 @@
+// Findings in a table point at their own bytes in the file, whatever its
+// encoding, across read pieces: the file's bytes at [offset, offset+length)
+// decode to the value as written, on the line reported.
+#include <gtest/gtest.h>
+#include <unicode/ucnv.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "mamori/engine.h"
+
+namespace mamori {
+namespace {
+
+std::string Convert(const char* to, const char* from, std::string_view text) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::string out(text.size() * 4 + 16, '\0');
+  const int32_t n = ucnv_convert(to, from, out.data(), static_cast<int32_t>(out.size()),
+                                 text.data(), static_cast<int32_t>(text.size()), &err);
+  EXPECT_TRUE(U_SUCCESS(err)) << u_errorName(err);
+  return U_SUCCESS(err) ? out.substr(0, static_cast<size_t>(n)) : std::string();
+}
+
+struct Planted {
+  std::string digits;  // the card number
+  uint64_t line;
+};
+
+// A customer list of `rows` rows; some hold a card number (grouped or not,
+// quoted or not), Japanese names, CRLF line ends.
+std::string MakeTable(int rows, std::vector<Planted>* planted) {
+  static const char* kCards[] = {"4111111111111111", "5500 0000 0000 0004", "3530-1113-3330-0000",
+                                 "378282246310005"};
+  std::mt19937 rng(7);
+  std::string csv = "氏名,メモ,カード\r\n";
+  uint64_t line = 1;
+  for (int r = 0; r < rows; ++r) {
+    ++line;
+    std::string card;
+    if (rng() % 20 == 0) {
+      card = kCards[rng() % 4];
+      std::string digits;
+      for (char c : card) {
+        if (c >= '0' && c <= '9') digits += c;
+      }
+      planted->push_back({digits, line});
+    }
+    csv += "山田 太郎" + std::to_string(r) + ",\"a, b\"," +
+           (rng() % 2 ? "\"" + card + "\"" : card) + "\r\n";
+  }
+  return csv;
+}
+
+void ExpectFindingsPointAtTheirBytes(const char* charset, const std::string& bom, uint32_t chunk) {
+  std::vector<Planted> planted;
+  const std::string utf8 = MakeTable(3000, &planted);
+  const std::string bytes = bom + Convert(charset, "UTF-8", utf8);
+  ScanOptions options;
+  options.types.reset();
+  options.types.set(static_cast<size_t>(DataType::kCardNumber));
+  options.table_chunk_bytes = chunk;
+  auto engine = Engine::Create(options);
+  ASSERT_TRUE(engine.ok());
+  std::vector<Finding> findings;
+  const ObjectReport report = (*engine)->ScanBytes("t.csv", bytes, &findings);
+  ASSERT_EQ(findings.size(), planted.size()) << charset << " " << report.encoding;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    ASSERT_LE(f.offset + f.length, bytes.size());
+    const std::string written =
+        Convert("UTF-8", charset, std::string_view(bytes).substr(f.offset, f.length));
+    std::string digits;
+    for (char c : written) {
+      if (c >= '0' && c <= '9') digits += c;
+    }
+    EXPECT_EQ(digits, planted[i].digits) << charset << " chunk " << chunk << " finding " << i;
+    EXPECT_TRUE(written.front() >= '0' && written.front() <= '9' && written.back() >= '0' &&
+                written.back() <= '9')
+        << written;
+    EXPECT_EQ(f.line, planted[i].line) << charset << " finding " << i;
+  }
+}
+
+TEST(TableOffsets, FindingsPointAtTheirBytesInEveryEncoding) {
+  for (const uint32_t chunk : {61u, 4096u, 65536u}) {
+    ExpectFindingsPointAtTheirBytes("UTF-8", "", chunk);
+    ExpectFindingsPointAtTheirBytes("windows-31j", "", chunk);
+    ExpectFindingsPointAtTheirBytes("EUC-JP", "", chunk);
+    ExpectFindingsPointAtTheirBytes("UTF-16LE", "\xFF\xFE", chunk);
+    ExpectFindingsPointAtTheirBytes("UTF-16BE", "\xFE\xFF", chunk);
+    if (HasFailure()) return;
+  }
+}
+
+}  // namespace
+}  // namespace mamori
