@@ -26,7 +26,12 @@ constexpr uint32_t kPostalDigits = 7;
 constexpr uint32_t kMaxGap = 3;
 
 constexpr std::string_view kGapChars = " -.()";
-bool IsGapChar(char c) { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')'; }
+bool IsGapChar(char c) {
+  for (const char g : kGapChars) {
+    if (c == g) return true;
+  }
+  return false;
+}
 
 bool Joins(std::string_view text, const DigitRun& a, const DigitRun& b) {
   if (b.begin - a.end > kMaxGap) return false;
@@ -77,14 +82,11 @@ RecordFilter::RecordFilter(const std::bitset<kDataTypeCount>& enabled) {
     shape_only.set(static_cast<size_t>(t));
   }
   needs_labels_ = (enabled & ~shape_only).any();
-}
-
-DigitStretchRule RecordFilter::ChainStretch() const {
   uint32_t min_digits = UINT32_MAX;  // no rule counts digits: no run is read
   if (card_) min_digits = std::min(min_digits, kCardDigits);
   if (phone_) min_digits = std::min({min_digits, kDomesticPhoneDigits, kIntlPhoneDigits});
   if (postal_) min_digits = std::min(min_digits, kPostalDigits);
-  return {kGapChars, kMaxGap, min_digits};
+  chain_stretch_ = {kGapChars, kMaxGap, min_digits};
 }
 
 bool RecordFilter::MayHoldFinding(std::string_view text, const Candidates& found,

@@ -47,7 +47,7 @@ class RecordFilter {
   // digits of runs joined across a few gap bytes, and such a chain lies in
   // one stretch of these joiners with at least as many digits. `found` may
   // then hold only the runs of such stretches (FindRunsInLongDigitStretches).
-  DigitStretchRule ChainStretch() const;
+  const DigitStretchRule& ChainStretch() const { return chain_stretch_; }
 
   // False when normalized `text`, whose digit runs, '@' signs and (when
   // NeedsLabels()) labels are `found`, can hold no finding in a column or
@@ -63,6 +63,7 @@ class RecordFilter {
 
   std::bitset<kLabelKindCount> kinds_;  // label kinds that give an enabled type its context
   bool needs_labels_ = false;
+  DigitStretchRule chain_stretch_{};
   bool at_sign_ = false;    // email, or a name on a record line with an email
   bool card_ = false;       // any card type: 13 digits in a chain
   bool phone_ = false;      // phone, or a name on a record line with a phone

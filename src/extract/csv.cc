@@ -120,11 +120,12 @@ class DelimitedParser {
         // No byte of a CP932 or EUC-JP character is a line end, a quote or
         // such a delimiter: its rows are found in its own bytes, from the
         // first that begins in this piece.
-        const bool at_row = AtRowStart() && !trail_pending_ && !after_cr_;
-        const size_t nl = at_row ? 0 : in.find('\n');
-        piece_triggers_.ResetEncoded(
-            sink_, in, raw_encoding_,
-            nl == std::string_view::npos ? in.size() : nl + (at_row ? 0 : 1));
+        size_t from = 0;
+        if (!AtRowStart() || trail_pending_ || after_cr_) {
+          from = in.find('\n');
+          from = from == std::string_view::npos ? in.size() : from + 1;
+        }
+        piece_triggers_.ResetEncoded(sink_, in, raw_encoding_, from);
       }
       columns_matter_ = AnyColumnMatters();
     }
@@ -202,12 +203,13 @@ class DelimitedParser {
   }
 
   // Reads the row at in[i] without the tokenizer when it is plain: the
-  // file's own UTF-8 bytes, ending in this piece, each field quoted whole
+  // file's own bytes, ending in this piece, each field quoted whole
   // without "" escapes or not quoted at all, within the limits, once the
   // header is known. Returns where the next row starts, or i to leave the
   // row to the tokenizer. The sink says (RecordFilter) whether the row can
-  // hold a finding: if not, it is only counted; if so, cells that cannot
-  // (outside columns of kinds that matter) are marked quiet.
+  // hold a finding: if not, it is only counted (in UTF-8, CP932 and EUC-JP);
+  // if so, a UTF-8 row's cells that cannot (outside columns of kinds that
+  // matter) are marked quiet, and other encodings' rows go to the tokenizer.
   size_t ReadPlainRow(std::string_view in, size_t i) {
     if (!track_offsets_ || origin_ || !table_.decided()) return i;
     const size_t nl = in.find('\n', i);
@@ -626,8 +628,12 @@ class Feeder {
     origin_.window_offset = first_offset;
   }
 
-  // Where decoded pieces came from (DelimitedParser::TrackDecodedOffsets).
-  const DecodedOrigin* origin() const { return &origin_; }
+  // Where decoded pieces came from, kept from now on for the parser
+  // (DelimitedParser::TrackDecodedOffsets).
+  const DecodedOrigin* KeepOrigin() {
+    keep_origin_ = true;
+    return &origin_;
+  }
 
   void Feed(std::string_view bytes) {
     for (size_t at = 0; at < bytes.size(); at += piece_) Piece(bytes.substr(at, piece_), false);
@@ -646,11 +652,13 @@ class Feeder {
     decoded_.clear();
     origin_.map.Reset(offset_);
     decoder_->Decode(raw, offset_, final, &decoded_, &origin_.map);
-    // Keep the last piece's bytes and this one's: a cell may have begun there.
-    origin_.window.erase(0, last_piece_);
-    origin_.window_offset += last_piece_;
-    last_piece_ = origin_.window.size();
-    origin_.window.append(raw);
+    if (keep_origin_) {
+      // The last piece's bytes and this one's: a cell may have begun there.
+      origin_.window.erase(0, last_piece_);
+      origin_.window_offset += last_piece_;
+      last_piece_ = origin_.window.size();
+      origin_.window.append(raw);
+    }
     offset_ += raw.size();
     parser_.Feed(decoded_);
   }
@@ -662,6 +670,7 @@ class Feeder {
   uint64_t offset_;  // file offset of the next byte fed
   DecodedOrigin origin_;
   size_t last_piece_ = 0;  // bytes of the previous piece at the window's start
+  bool keep_origin_ = false;
 };
 
 // The decoder of field bytes, and for encodings that cannot be split on
@@ -714,7 +723,7 @@ Status ExtractDelimited(ByteSource& source, char delimiter, ExtractSink& sink,
   Feeder feeder(parser, std::move(decoders->stream), chunk, enc.bom_bytes);
   if (enc.encoding == Encoding::kUtf16Le || enc.encoding == Encoding::kUtf16Be) {
     // Stateless: a cell's own bytes decode alone (ISO-2022-JP's would not).
-    parser.TrackDecodedOffsets(feeder.origin(), enc.name);
+    parser.TrackDecodedOffsets(feeder.KeepOrigin(), enc.name);
   }
   std::string_view data(buf.data() + enc.bom_bytes, *got - enc.bom_bytes);
   uint64_t read = *got;
