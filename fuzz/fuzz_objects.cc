@@ -9,17 +9,25 @@
 
 #include "mamori/engine.h"
 
+namespace {
+mamori::Engine* engine = nullptr;
+}  // namespace
+
+// Dictionaries load here, outside the per-input time limit.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  mamori::ScanOptions options;
+  options.min_confidence = mamori::Confidence::kLow;
+  options.limits.max_depth = 3;
+  options.limits.max_member_bytes = 1 << 20;
+  options.limits.max_total_bytes = 4 << 20;
+  options.limits.max_members = 64;
+  options.limits.max_seconds = 5;
+  engine = mamori::Engine::Create(options)->release();
+  engine->Prepare();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static mamori::Engine* engine = [] {
-    mamori::ScanOptions options;
-    options.min_confidence = mamori::Confidence::kLow;
-    options.limits.max_depth = 3;
-    options.limits.max_member_bytes = 1 << 20;
-    options.limits.max_total_bytes = 4 << 20;
-    options.limits.max_members = 64;
-    options.limits.max_seconds = 5;
-    return mamori::Engine::Create(options)->release();
-  }();
   std::vector<mamori::Finding> findings;
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   const mamori::ObjectReport report = engine->ScanBytes("fuzz.bin", bytes, &findings);

@@ -29,12 +29,20 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 echo "== fuzz smoke runs (${fuzz_seconds}s each)"
 for target in build-asan/fuzz/fuzz_*; do
   [ -x "$target" ] || continue
-  corpus="fuzz/corpus/$(basename "$target" | sed 's/^fuzz_//')"
-  mkdir -p "build-asan/fuzz-work/$(basename "$target")"
+  name="$(basename "$target")"
+  corpus="fuzz/corpus/${name#fuzz_}"
+  work="build-asan/fuzz-work/$name"
+  mkdir -p "$work"
   seeds=()
   [ -d "$corpus" ] && seeds+=("$corpus")
-  # A fixed seed keeps CI repeatable; longer local runs may drop it.
-  "$target" -seed=1 -max_total_time="$fuzz_seconds" -rss_limit_mb=1024 -timeout=10 \
-    "build-asan/fuzz-work/$(basename "$target")" "${seeds[@]}" 2>&1 | tail -n 2
+  # A fixed seed keeps CI repeatable; longer local runs may drop it. A failing
+  # input is kept beside the work corpus, and the log's end says what failed.
+  if ! "$target" -seed=1 -max_total_time="$fuzz_seconds" -rss_limit_mb=1024 -timeout=10 \
+    -artifact_prefix="$work-" "$work" "${seeds[@]}" >"$work.log" 2>&1; then
+    echo "$name failed; the end of $work.log:"
+    tail -n 60 "$work.log"
+    exit 70
+  fi
+  echo "$name: $(tail -n 1 "$work.log")"
 done
 echo "== all tests passed"

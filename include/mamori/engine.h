@@ -27,6 +27,11 @@ class Engine {
   virtual ObjectReport ScanBytes(const std::string& path, std::string_view bytes,
                                  std::vector<Finding>* findings) = 0;
 
+  // Loads now what detectors otherwise load on first use (the name
+  // dictionary, the morphology model). A daemon or a fuzzer wants that wait
+  // at start, not inside the first message's scan time limit.
+  virtual void Prepare() = 0;
+
   virtual const ScanOptions& options() const = 0;
 };
 

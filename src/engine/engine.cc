@@ -102,6 +102,8 @@ class EngineImpl final : public Engine {
 
   const ScanOptions& options() const override { return core_->options; }
 
+  void Prepare() override { PrepareDetectors(std::thread::hardware_concurrency()); }
+
   ScanSummary Scan(const std::vector<std::string>& inputs, ScanSink& sink) override {
     const auto start = std::chrono::steady_clock::now();
     // Database URIs are objects of their own; everything else is walked.
@@ -132,9 +134,7 @@ class EngineImpl final : public Engine {
       // Dictionaries load on a helper thread (and as many more as there
       // are scanners) while the scanners start: a scanner that needs one
       // waits for it, the others go on.
-      std::thread prepare([&] {
-        for (const auto& detector : core_->detectors) detector->Prepare(jobs);
-      });
+      std::thread prepare([&] { PrepareDetectors(jobs); });
       std::vector<std::thread> threads;
       for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work);
       for (auto& t : threads) t.join();
@@ -164,6 +164,10 @@ class EngineImpl final : public Engine {
   }
 
  private:
+  void PrepareDetectors(unsigned threads) const {
+    for (const auto& detector : core_->detectors) detector->Prepare(std::max(1u, threads));
+  }
+
   void ScanItem(const WalkItem& item, TextScanner* scanner, SharedSink& shared, bool checks_files) {
     ObjectReport report;
     report.path = item.path;

@@ -217,6 +217,7 @@ Result<std::shared_ptr<const Gate>> MakeGate(Policy policy, const Gate* previous
     options.limits.max_seconds = policy.scan_timeout_seconds;
     Result<std::unique_ptr<Engine>> engine = Engine::Create(options);
     if (!engine.ok()) return engine.status();
+    (*engine)->Prepare();
     gate->engine = std::move(*engine);
   }
   gate->policy = std::move(policy);
