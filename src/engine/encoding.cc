@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <optional>
 
 namespace mamori {
 namespace {
@@ -190,7 +191,10 @@ DetectedEncoding DetectEncoding(std::string_view sample, bool sample_is_whole) {
   return hint;
 }
 
-DetectedEncoding EncodingForCharset(std::string_view charset, std::string_view bytes) {
+namespace {
+
+// The encodings mamori reads natively, by their MIME and ICU names.
+std::optional<DetectedEncoding> KnownCharset(std::string_view charset, std::string_view bytes) {
   std::string name(charset);
   std::transform(name.begin(), name.end(), name.begin(), ::tolower);
   if (name == "iso-2022-jp" || name == "iso-2022-jp-2" || name == "csiso2022jp") {
@@ -208,7 +212,56 @@ DetectedEncoding EncodingForCharset(std::string_view charset, std::string_view b
   if (name == "utf-8" || name == "utf8" || (name == "us-ascii" && IsValidUtf8Prefix(bytes))) {
     return Named(Encoding::kUtf8, "utf-8");
   }
+  return std::nullopt;
+}
+
+}  // namespace
+
+DetectedEncoding EncodingForCharset(std::string_view charset, std::string_view bytes) {
+  if (std::optional<DetectedEncoding> known = KnownCharset(charset, bytes)) return *known;
   return DetectEncoding(bytes.substr(0, 64 * 1024), bytes.size() <= 64 * 1024);
+}
+
+DetectedEncoding EncodingNamed(std::string_view name, std::string_view bytes) {
+  if (std::optional<DetectedEncoding> known = KnownCharset(name, bytes)) return *known;
+  return Named(Encoding::kOther, std::string(name));
+}
+
+bool DecodesFromAnyCharacter(const DetectedEncoding& encoding) {
+  switch (encoding.encoding) {
+    case Encoding::kUtf8:
+    case Encoding::kUtf16Le:
+    case Encoding::kUtf16Be:
+    case Encoding::kCp932:
+    case Encoding::kEucJp:
+      return true;
+    case Encoding::kIso2022Jp:
+    case Encoding::kBinary:
+      return false;
+    case Encoding::kOther:
+      break;
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  UConverter* conv = ucnv_open(encoding.name.c_str(), &err);
+  if (U_FAILURE(err)) return false;
+  const UConverterType type = ucnv_getType(conv);
+  ucnv_close(conv);
+  switch (type) {
+    case UCNV_SBCS:
+    case UCNV_DBCS:
+    case UCNV_MBCS:
+    case UCNV_LATIN_1:
+    case UCNV_US_ASCII:
+    case UCNV_UTF8:
+    case UCNV_CESU8:
+    case UCNV_UTF16_BigEndian:
+    case UCNV_UTF16_LittleEndian:
+    case UCNV_UTF32_BigEndian:
+    case UCNV_UTF32_LittleEndian:
+      return true;
+    default:  // shift states (ISO-2022, HZ, UTF-7, EBCDIC), or a BOM to read first
+      return false;
+  }
 }
 
 }  // namespace mamori

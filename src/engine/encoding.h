@@ -26,6 +26,16 @@ DetectedEncoding DetectEncoding(std::string_view sample, bool sample_is_whole);
 // name is empty or unknown, the one DetectEncoding finds in `bytes`.
 DetectedEncoding EncodingForCharset(std::string_view charset, std::string_view bytes);
 
+// The encoding of bytes an extractor tagged with the name DetectEncoding
+// gave their object (a table cell's own bytes): taken as named, not guessed
+// again from a few bytes.
+DetectedEncoding EncodingNamed(std::string_view name, std::string_view bytes);
+
+// Whether any run of the encoding's bytes that starts at a character decodes
+// alone to what it reads as in the whole: no shift state (ISO-2022-JP's
+// escapes), no byte order mark to read first.
+bool DecodesFromAnyCharacter(const DetectedEncoding& encoding);
+
 // Decodes the UTF-8 character at s[i] into *cp. Returns its length in
 // bytes, 0 when the bytes there are not valid UTF-8 (overlong forms and
 // surrogates included), or -1 when a valid start is cut by the end of s.

@@ -62,5 +62,36 @@ TEST(EncodingTest, CutUtf8SequenceOnlyAllowedInPrefix) {
   EXPECT_FALSE(IsValidUtf8Prefix("\xED\xA0\x80"));  // surrogate
 }
 
+// A cell's bytes tagged "windows-1252" are read so, even when a few of
+// them would look like something else to a detector.
+TEST(EncodingTest, NamedEncodingsAreTakenAsNamed) {
+  EXPECT_EQ(EncodingNamed("windows-1252", "Caf\xE9").encoding, Encoding::kOther);
+  EXPECT_EQ(EncodingNamed("windows-1252", "Caf\xE9").name, "windows-1252");
+  EXPECT_EQ(EncodingNamed("iso-8859-1", "123").name, "iso-8859-1");
+  EXPECT_EQ(EncodingNamed("cp932", "123").encoding, Encoding::kCp932);
+  EXPECT_EQ(EncodingNamed("utf-16le", "1\0").encoding, Encoding::kUtf16Le);
+  EXPECT_EQ(EncodingNamed("iso-2022-jp", "123").encoding, Encoding::kIso2022Jp);
+  // A MIME charset that is not one of ours is still checked against the bytes.
+  EXPECT_EQ(EncodingForCharset("x-unknown", "plain ascii").encoding, Encoding::kUtf8);
+}
+
+TEST(EncodingTest, ShiftStatesMeanBytesDoNotDecodeAlone) {
+  const auto named = [](const char* name) { return EncodingNamed(name, ""); };
+  EXPECT_TRUE(DecodesFromAnyCharacter(named("utf-8")));
+  EXPECT_TRUE(DecodesFromAnyCharacter(named("cp932")));
+  EXPECT_TRUE(DecodesFromAnyCharacter(named("euc-jp")));
+  EXPECT_TRUE(DecodesFromAnyCharacter(named("utf-16be")));
+  EXPECT_TRUE(DecodesFromAnyCharacter(named("windows-1252")));
+  EXPECT_TRUE(DecodesFromAnyCharacter(named("iso-8859-7")));
+  EXPECT_TRUE(DecodesFromAnyCharacter(named("gb18030")));
+  EXPECT_TRUE(DecodesFromAnyCharacter(named("big5")));
+  EXPECT_FALSE(DecodesFromAnyCharacter(named("iso-2022-jp")));
+  EXPECT_FALSE(DecodesFromAnyCharacter(named("iso-2022-kr")));
+  EXPECT_FALSE(DecodesFromAnyCharacter(named("hz-gb-2312")));
+  EXPECT_FALSE(DecodesFromAnyCharacter(named("utf-7")));
+  EXPECT_FALSE(DecodesFromAnyCharacter(named("utf-16")));  // a BOM decides
+  EXPECT_FALSE(DecodesFromAnyCharacter(named("no-such-charset")));
+}
+
 }  // namespace
 }  // namespace mamori

@@ -108,7 +108,7 @@ class ObjectContext final : public ExtractSink {
       report_.bytes += utf8.size();  // a table's size: the bytes of its values
     const uint64_t before = collector_.added();
     const bool raw =
-        !cell.raw.empty() && cell.offset.has_value();  // exact offsets in a CP932/EUC-JP file
+        !cell.raw.empty() && cell.offset.has_value();  // exact offsets in a file not in UTF-8
     // Cells are scanned alone: one too short for any enabled type has no
     // finding and is not decoded at all (most cells of a card-only scan), nor
     // is one the record filter ruled out.
@@ -125,7 +125,7 @@ class ObjectContext final : public ExtractSink {
       CopyInto(&where.primary_key, cell.primary_key);
       CopyInto(&where.record, cell.record);
       if (raw) {
-        scanner_.text_.ScanEncodedUnit(cell.raw, EncodingForCharset(cell.raw_encoding, cell.raw),
+        scanner_.text_.ScanEncodedUnit(cell.raw, EncodingNamed(cell.raw_encoding, cell.raw),
                                        *cell.offset, cell.line, cell.column_kind, where,
                                        &collector_);
       } else {

@@ -27,13 +27,22 @@ struct Planted {
   uint64_t line;
 };
 
+// The words of a table: Japanese, or West European (for code pages).
+struct Words {
+  const char* header;
+  const char* name;
+  const char* before_card;  // text a card cell may start with
+};
+constexpr Words kJapanese = {"氏名,メモ,カード", "山田 太郎", "番号"};
+constexpr Words kEuropean = {"Nom,Note,Carte", "José Müller", "N° "};
+
 // A customer list of `rows` rows; some hold a card number (grouped or not,
-// quoted or not), Japanese names, CRLF line ends.
-std::string MakeTable(int rows, std::vector<Planted>* planted) {
+// quoted or not, alone in its cell or after a word), names, CRLF line ends.
+std::string MakeTable(int rows, const Words& words, std::vector<Planted>* planted) {
   static const char* kCards[] = {"4111111111111111", "5500 0000 0000 0004", "3530-1113-3330-0000",
                                  "378282246310005"};
   std::mt19937 rng(7);
-  std::string csv = "氏名,メモ,カード\r\n";
+  std::string csv = std::string(words.header) + "\r\n";
   uint64_t line = 1;
   for (int r = 0; r < rows; ++r) {
     ++line;
@@ -45,16 +54,18 @@ std::string MakeTable(int rows, std::vector<Planted>* planted) {
         if (c >= '0' && c <= '9') digits += c;
       }
       planted->push_back({digits, line});
+      if (rng() % 3 == 0) card = words.before_card + card;
     }
-    csv += "山田 太郎" + std::to_string(r) + ",\"a, b\"," +
-           (rng() % 2 ? "\"" + card + "\"" : card) + "\r\n";
+    csv += words.name + std::to_string(r) + ",\"a, b\"," + (rng() % 2 ? "\"" + card + "\"" : card) +
+           "\r\n";
   }
   return csv;
 }
 
-void ExpectFindingsPointAtTheirBytes(const char* charset, const std::string& bom, uint32_t chunk) {
+void ExpectFindingsPointAtTheirBytes(const char* charset, const std::string& bom, uint32_t chunk,
+                                     const Words& words = kJapanese) {
   std::vector<Planted> planted;
-  const std::string utf8 = MakeTable(3000, &planted);
+  const std::string utf8 = MakeTable(3000, words, &planted);
   const std::string bytes = bom + Convert(charset, "UTF-8", utf8);
   ScanOptions options;
   options.types.reset();
@@ -89,6 +100,8 @@ TEST(TableOffsets, FindingsPointAtTheirBytesInEveryEncoding) {
     ExpectFindingsPointAtTheirBytes("EUC-JP", "", chunk);
     ExpectFindingsPointAtTheirBytes("UTF-16LE", "\xFF\xFE", chunk);
     ExpectFindingsPointAtTheirBytes("UTF-16BE", "\xFE\xFF", chunk);
+    ExpectFindingsPointAtTheirBytes("ISO-2022-JP", "", chunk);
+    ExpectFindingsPointAtTheirBytes("windows-1252", "", chunk, kEuropean);
     if (HasFailure()) return;
   }
 }

@@ -55,9 +55,9 @@ const char* IcuName(Encoding e, const std::string& name) {
   }
 }
 
-// Bytes one character takes in the source encoding, from its first byte.
-// ICU reports where a character starts, not where it ends.
-size_t SourceCharLength(Encoding e, unsigned char lead) {
+// Bytes one character `cp` takes in the source encoding, from its first
+// byte. ICU reports where a character starts, not where it ends.
+size_t SourceCharLength(Encoding e, unsigned char lead, char32_t cp) {
   switch (e) {
     case Encoding::kUtf16Le:
     case Encoding::kUtf16Be:
@@ -67,7 +67,9 @@ size_t SourceCharLength(Encoding e, unsigned char lead) {
     case Encoding::kEucJp:
       return lead == 0x8F ? 3 : (lead >= 0x8E ? 2 : 1);
     case Encoding::kIso2022Jp:
-      return 1;  // two in JIS X 0208 mode; the next start bounds it
+      // One in ASCII, JIS-Roman (¥, ‾) and half-width katakana modes; two in
+      // the JIS X 0208 and 0212 ones.
+      return cp < 0x80 || cp == 0xA5 || cp == 0x203E || (cp >= 0xFF61 && cp <= 0xFF9F) ? 1 : 2;
     default:
       return 1;
   }
@@ -450,7 +452,7 @@ void TextDecoder::DecodeIcu(std::string_view raw, uint64_t raw_offset, bool fina
     uint64_t end = k + width < produced ? start_of(k + width) : consumed_end;
     if (valid(k) && begin - raw_offset < raw.size()) {
       const unsigned char lead = static_cast<unsigned char>(raw[begin - raw_offset]);
-      end = std::min<uint64_t>(end, begin + SourceCharLength(encoding_, lead) * width);
+      end = std::min<uint64_t>(end, begin + SourceCharLength(encoding_, lead, cp) * width);
     }
     if (end < begin) end = begin;
     Emit(cp, begin, end, out, map);

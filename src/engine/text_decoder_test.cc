@@ -204,6 +204,18 @@ TEST(TextDecoderTest, Iso2022JpSpanExcludesModeSwitches) {
   }
 }
 
+// A JIS X 0208 character is two bytes, also the last before a switch back
+// to ASCII, and the escape that switches to its set is not part of it.
+TEST(TextDecoderTest, Iso2022JpKanjiSpansTheirTwoBytes) {
+  const std::string raw = EncodeAs("氏名：山田太郎\nｶﾅ", "ISO-2022-JP");
+  const std::string kanji = EncodeAs("山田太郎", "ISO-2022-JP");  // ESC $ B, 8 bytes, ESC ( B
+  for (size_t piece : {size_t{1}, size_t{3}, size_t{1} << 20}) {
+    const Decoded d = DecodeAll(raw, Encoding::kIso2022Jp, piece);
+    EXPECT_EQ(Original(raw, d, "山田太郎"), kanji.substr(3, 8)) << piece;
+    EXPECT_EQ(Original(raw, d, "郎"), kanji.substr(9, 2)) << piece;
+  }
+}
+
 TEST(TextDecoderTest, FoldToAscii) {
   EXPECT_EQ(FoldToAscii(0xFF10), '0');
   EXPECT_EQ(FoldToAscii(0xFF21), 'A');

@@ -63,6 +63,27 @@ struct DecodedOrigin {
     if (begin < window_offset || end > window_offset + window.size() || end <= begin) return {};
     return std::string_view(window).substr(begin - window_offset, end - begin);
   }
+
+  // `offset`, or the start of the ISO-2022 escape sequence that ends there
+  // (ESC, '$' or '(' , maybe '(', and a final byte): the decoder places a
+  // character after the escape that switches to its character set.
+  uint64_t BeforeEscape(uint64_t offset) const {
+    const auto at = [&](uint64_t back, size_t k) -> char {
+      return window[offset - back - window_offset + k];
+    };
+    const auto final_byte = [](char c) { return c >= 0x40 && c <= 0x7E; };
+    const uint64_t held = offset >= window_offset ? offset - window_offset : 0;
+    if (held > window.size()) return offset;
+    if (held >= 3 && at(3, 0) == '\x1B' && (at(3, 1) == '$' || at(3, 1) == '(') &&
+        final_byte(at(3, 2))) {
+      return offset - 3;
+    }
+    if (held >= 4 && at(4, 0) == '\x1B' && at(4, 1) == '$' &&
+        (at(4, 2) == '(' || at(4, 2) == ')') && final_byte(at(4, 3))) {
+      return offset - 4;
+    }
+    return offset;
+  }
 };
 
 // RFC 4180 tokenizer with bounded fields and rows, feeding a TableReader.
@@ -101,13 +122,18 @@ class DelimitedParser {
     raw_encoding_ = raw_encoding;
   }
 
-  // Cells of a table decoded before it is split (UTF-16) get their file
-  // offsets through `origin` and, when they lie in the bytes it still holds,
-  // their own bytes in `encoding`: the engine maps inside them exactly.
-  void TrackDecodedOffsets(const DecodedOrigin* origin, std::string_view encoding) {
+  // Cells of a table decoded before it is split (UTF-16, code pages,
+  // ISO-2022-JP) get their file offsets through `origin` and, when they lie
+  // in the bytes it still holds, their own bytes in `encoding`: the engine
+  // maps inside them exactly. In an encoding with shift states a cell's bytes
+  // may not decode alone: `shifted_check` (a decoder of `encoding`) is then
+  // given, and a cell keeps its bytes only when they decode to its text.
+  void TrackDecodedOffsets(const DecodedOrigin* origin, std::string_view encoding,
+                           std::unique_ptr<TextDecoder> shifted_check) {
     track_offsets_ = true;
     origin_ = origin;
     raw_encoding_ = encoding;
+    shifted_check_ = std::move(shifted_check);
   }
 
   // The next bytes of the table (in the tokenized encoding).
@@ -433,6 +459,7 @@ class DelimitedParser {
       const size_t at = static_cast<size_t>(bytes.data() - piece_.data());
       field_offset_ =
           origin_ ? origin_->map.ToOriginal(static_cast<uint32_t>(at)) : piece_offset_ + at;
+      if (shifted_check_) field_offset_ = origin_->BeforeEscape(*field_offset_);
       lines_before_ += CountByte(piece_.data() + counted_, at - counted_, '\n');
       counted_ = at;
       field_line_ = lines_before_ + 1;
@@ -488,6 +515,7 @@ class DelimitedParser {
     // keeps count of the bytes) but has no cell.
     no_slot_.clear();
     std::string& cell = field_has_slot_ ? row_.Add() : no_slot_;
+    const bool spilled = spilling_;
     if (spilling_) {
       cell = std::move(spill_cell_);
       FlushSpill(true);
@@ -499,7 +527,9 @@ class DelimitedParser {
       row_bytes_ += field_.size();
       row_offsets_.push_back(field_offset_);
       row_lines_.push_back(field_offset_ ? field_line_ : 0);
-      row_raw_.push_back(raw_encoding_.empty() || spilling_ ? std::string() : RawField());
+      // A decoded table's spilled field ends past its cell: no bytes then.
+      row_raw_.push_back(raw_encoding_.empty() || (spilled && origin_) ? std::string()
+                                                                       : RawField(cell));
     }
     field_.clear();
     field_offset_.reset();
@@ -530,10 +560,20 @@ class DelimitedParser {
 
   // The field's own bytes in the file: as read for CP932 and EUC-JP; cut
   // from the origin's bytes for a decoded table (none for a field begun two
-  // pieces ago, which is then reported at its first byte).
-  std::string RawField() const {
+  // pieces ago, or whose bytes do not decode alone to `cell`: it is then
+  // reported at its first byte).
+  std::string RawField(std::string_view cell) {
     if (!origin_) return field_;
-    return field_offset_ ? std::string(origin_->Bytes(*field_offset_, field_end_)) : std::string();
+    if (!field_offset_) return {};
+    std::string raw(origin_->Bytes(*field_offset_, field_end_));
+    if (shifted_check_ && !raw.empty()) {
+      checked_.clear();
+      checked_map_.Reset(0);
+      shifted_check_->Reset();
+      shifted_check_->Decode(raw, 0, true, &checked_, &checked_map_);
+      if (checked_ != cell) raw.clear();
+    }
+    return raw;
   }
 
   std::string Decode(std::string_view raw, bool final) {
@@ -596,10 +636,13 @@ class DelimitedParser {
   std::string_view piece_;     // the bytes being fed now
   uint64_t piece_offset_ = 0;  // and their file offset
   std::optional<uint64_t> field_offset_;
-  uint64_t field_end_ = 0;                 // file offset after its last byte (decoded tables)
-  const DecodedOrigin* origin_ = nullptr;  // set for tables decoded before they are split
-  std::vector<uint64_t> row_lines_;        // 1-based line of each cell, 0 when unknown
-  std::vector<std::string> row_raw_;       // each cell's own bytes, when not UTF-8
+  uint64_t field_end_ = 0;                      // file offset after its last byte (decoded tables)
+  const DecodedOrigin* origin_ = nullptr;       // set for tables decoded before they are split
+  std::unique_ptr<TextDecoder> shifted_check_;  // set when their encoding has shift states
+  std::string checked_;                         // a cell's bytes decoded by it
+  OffsetMap checked_map_;
+  std::vector<uint64_t> row_lines_;   // 1-based line of each cell, 0 when unknown
+  std::vector<std::string> row_raw_;  // each cell's own bytes, when not UTF-8
   std::string raw_encoding_;
   uint64_t lines_before_ = 0;  // line breaks before piece_[counted_]
   size_t counted_ = 0;
@@ -720,10 +763,14 @@ Status ExtractDelimited(ByteSource& source, char delimiter, ExtractSink& sink,
   if (!decoders->stream) {
     parser.TrackOffsets(enc.bom_bytes, enc.encoding == Encoding::kUtf8 ? "" : enc.name);
   }
+  const bool decoded_first = decoders->stream != nullptr;
   Feeder feeder(parser, std::move(decoders->stream), chunk, enc.bom_bytes);
-  if (enc.encoding == Encoding::kUtf16Le || enc.encoding == Encoding::kUtf16Be) {
-    // Stateless: a cell's own bytes decode alone (ISO-2022-JP's would not).
-    parser.TrackDecodedOffsets(feeder.KeepOrigin(), enc.name);
+  if (decoded_first) {
+    Result<std::unique_ptr<TextDecoder>> shifted_check = std::unique_ptr<TextDecoder>();
+    if (!DecodesFromAnyCharacter(enc)) shifted_check = TextDecoder::Create(enc);
+    // Without a decoder to check them, cells keep offsets, not bytes.
+    parser.TrackDecodedOffsets(feeder.KeepOrigin(), shifted_check.ok() ? enc.name : "",
+                               shifted_check.ok() ? std::move(*shifted_check) : nullptr);
   }
   std::string_view data(buf.data() + enc.bom_bytes, *got - enc.bom_bytes);
   uint64_t read = *got;
