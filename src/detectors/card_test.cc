@@ -407,6 +407,15 @@ TEST(CardNumberDetect, NegativeLabelSuppresses) {
             Findings({Card("4539148803436467", "4539148803436467", "visa")}));
 }
 
+// A reference number column is no order number: a card number stored
+// there is still found.
+TEST(CardNumberDetect, ReferenceLabelDoesNotSuppress) {
+  EXPECT_EQ(Scan("参照番号: 4539148803436467"),
+            Findings({Card("4539148803436467", "4539148803436467", "visa")}));
+  EXPECT_EQ(Scan("4539148803436467", LabelKind::kReference),
+            Findings({Card("4539148803436467", "4539148803436467", "visa")}));
+}
+
 TEST(CardNumberDetect, ManyNumbersInOneLogLine) {
   const std::string line =
       "2024-05-01T12:34:56.789+09:00 INFO req=8f3a2c id=1234567890123 ip=192.168.10.24 "

@@ -134,7 +134,7 @@ std::optional<Detection> TypedColumnValue(LabelKind kind, std::string_view norma
   const Trimmed t = Trim(normalized_cell);
   if (t.text.empty()) return std::nullopt;
   const std::optional<DataType> type = LabelDataType(kind);
-  if (!type) return std::nullopt;  // kBank, kNegative
+  if (!type) return std::nullopt;  // kBank, kNegative, kReference
   Detection d{
       *type, Confidence::kHigh, t.begin, static_cast<uint32_t>(t.begin + t.text.size()), {}, {},
       false};
@@ -188,6 +188,7 @@ std::optional<Detection> TypedColumnValue(LabelKind kind, std::string_view norma
       break;
     case K::kBank:
     case K::kNegative:
+    case K::kReference:
     case K::kPrefecture:
     case K::kHonorific:
       break;

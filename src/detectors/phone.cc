@@ -354,7 +354,8 @@ class PhoneScanner {
     if (dotted && !labelled) return false;  // "03.1234.5678" is a phone only when labelled
     std::optional<std::string> e164 = PhoneE164(Dialable(text, w, k, intl));
     if (!e164) return false;
-    if (owner == LabelKind::kNegative) return true;  // an order or tracking number
+    // An order, tracking or reference number.
+    if (owner == LabelKind::kNegative || owner == LabelKind::kReference) return true;
     // Formatted or labelled numbers are phones; a bare 10-11 digit run may be
     // some other identifier.
     const Confidence confidence =

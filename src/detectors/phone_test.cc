@@ -141,6 +141,7 @@ TEST(PhoneLabelsTest, HeadersClassifyAsPhone) {
   EXPECT_EQ(ClassifyHeader("Mobile Number"), LabelKind::kPhone);
   EXPECT_EQ(ClassifyHeader("ケータイ"), LabelKind::kPhone);
   EXPECT_EQ(ClassifyHeader("FAX番号"), LabelKind::kPhone);
+  EXPECT_EQ(ClassifyHeader("参照番号"), LabelKind::kReference);
 }
 
 TEST_F(PhoneTest, EnglishLabels) {
@@ -237,6 +238,16 @@ TEST_F(PhoneTest, RejectsNegativeLabelled) {
   ExpectNone("伝票番号 0312345678");
   ExpectNone("tracking 09012345678");
   ExpectNone("order no. 03-1234-5678");
+}
+
+// Reference numbers are phone-shaped often enough (ten digits, one in ten
+// starting with 0) to be read as nothing but themselves.
+TEST_F(PhoneTest, RejectsReferenceNumbers) {
+  ExpectNone("参照番号：0312345678");
+  ExpectNone("Reference No. 0312345678");
+  ExpectNone("confirmation number 090-1234-5678");
+  EXPECT_TRUE(RunDetector(*detector_, "0312345678", LabelKind::kReference).empty());
+  ExpectOne("参照番号：A-123 TEL 03-1234-5678", "03-1234-5678", "+81312345678");
 }
 
 TEST_F(PhoneTest, RejectsGluedToLetters) {

@@ -286,6 +286,17 @@ constexpr Label kLabels[] = {
     {"契約番号", K::kNegative},
     {"整理番号", K::kNegative},
     {"型番", K::kNegative},
+    // Reference numbers are often ten or eleven digits: phone-shaped.
+    {"参照番号", K::kReference},
+    {"リファレンス番号", K::kReference},
+    {"照会番号", K::kReference},
+    {"確認番号", K::kReference},
+    {"reference number", K::kReference},
+    {"reference no", K::kReference},
+    {"ref no", K::kReference},
+    {"confirmation number", K::kReference},
+    {"confirmation no", K::kReference},
+    {"booking reference", K::kReference},
     // Prefectures: not labels but address triggers, found in the same pass.
     {"北海道", K::kPrefecture},
     {"青森県", K::kPrefecture},
@@ -419,6 +430,7 @@ std::optional<DataType> LabelDataType(LabelKind kind) {
       return DataType::kAddress;
     case K::kBank:
     case K::kNegative:
+    case K::kReference:
     case K::kPrefecture:
     case K::kHonorific:
       return std::nullopt;

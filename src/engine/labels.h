@@ -30,10 +30,12 @@ enum class LabelKind : uint8_t {
   kName,
   kAddress,
   kNegative,    // 注文番号, order no., tracking, 法人番号: suppresses nearby values
+  kReference,   // 参照番号, reference no.: an identifier whose digits are no phone; a
+                // card number there still is one (Luhn, IIN and length say so)
   kPrefecture,  // 東京都, 北海道 … (all 47): where an address may begin; names no value
   kHonorific,   // 様, さん, 氏 after a name, Mr., Ms. before one (never a column header)
 };
-inline constexpr int kLabelKindCount = 18;
+inline constexpr int kLabelKindCount = 19;
 
 struct Label {
   std::string_view text;  // as it appears after normalization (ASCII is matched caseless)
@@ -46,8 +48,8 @@ std::span<const Label> AllLabels();
 // The prefecture names (the kPrefecture entries of AllLabels()), in JIS X 0401 order.
 std::span<const std::string_view> Prefectures();
 
-// The data type a label names, if it names exactly one (kBank, kNegative and
-// kPrefecture do not).
+// The data type a label names, if it names exactly one (kBank, kNegative,
+// kReference, kPrefecture and kHonorific do not).
 std::optional<DataType> LabelDataType(LabelKind kind);
 
 // The kind of a column header or JSON key such as "お客様メールアドレス" or

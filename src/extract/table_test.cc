@@ -292,6 +292,8 @@ TEST(TableReaderTest, HeaderSynonymFamilies) {
       {"運転免許証番号", K::kDriversLicense},
       {"口座番号", K::kBankAccount},
       {"注文番号", K::kNegative},
+      {"参照番号", K::kReference},
+      {"Reference No.", K::kReference},
   };
   for (const auto& [header, kind] : kHeaders) {
     RecordingSink sink;
