@@ -1,7 +1,8 @@
 // Delimited tables on arbitrary bytes: encoding detection, the raw and the
 // decode-first tokenizers, field/row limits, header search. The first byte
 // picks the delimiter, the read size and tight limits, so the spill paths
-// run often. Checks the limits hold and data rows only go up.
+// run often. Checks the limits hold, data rows only go up, and a cell's own
+// bytes are the input's at its offset.
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
@@ -35,6 +36,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       last_row = cell.row;
     }
     if (cell.row == 0 && (!cell.column.empty() || cell.column_kind)) std::abort();
+    if (!cell.raw.empty() && (!cell.offset || *cell.offset > bytes.size() ||
+                              bytes.substr(*cell.offset, cell.raw.size()) != cell.raw)) {
+      std::abort();
+    }
   }
   for (const auto& text : sink.texts) {
     if (text.text.size() > bound) std::abort();

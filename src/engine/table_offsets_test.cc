@@ -37,7 +37,8 @@ constexpr Words kJapanese = {"氏名,メモ,カード", "山田 太郎", "番号
 constexpr Words kEuropean = {"Nom,Note,Carte", "José Müller", "N° "};
 
 // A customer list of `rows` rows; some hold a card number (grouped or not,
-// quoted or not, alone in its cell or after a word), names, CRLF line ends.
+// quoted or not, alone in its cell or after words and escaped quotes), names,
+// CRLF line ends.
 std::string MakeTable(int rows, const Words& words, std::vector<Planted>* planted) {
   static const char* kCards[] = {"4111111111111111", "5500 0000 0000 0004", "3530-1113-3330-0000",
                                  "378282246310005"};
@@ -56,7 +57,11 @@ std::string MakeTable(int rows, const Words& words, std::vector<Planted>* plante
       planted->push_back({digits, line});
       if (rng() % 3 == 0) card = words.before_card + card;
     }
-    csv += words.name + std::to_string(r) + ",\"a, b\"," + (rng() % 2 ? "\"" + card + "\"" : card) +
+    // Quoted cells may hold escaped quotes before the card: one byte each
+    // in the cell's text, two in the file.
+    const bool quoted = rng() % 2;
+    if (quoted && rng() % 2) card = "\"\"" + std::string(words.before_card) + "\"\" " + card;
+    csv += words.name + std::to_string(r) + ",\"a, b\"," + (quoted ? "\"" + card + "\"" : card) +
            "\r\n";
   }
   return csv;

@@ -1,8 +1,11 @@
 #include "extract/csv.h"
 
+#include <unicode/ucnv.h>
+
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +57,7 @@ class RowCells {
 // Where the bytes of a table decoded before it is split (UTF-16) came from:
 // the current piece's offset map and the file's bytes of the last two pieces.
 struct DecodedOrigin {
+  size_t quote_bytes = 1;  // bytes a '"' takes in the table's encoding
   OffsetMap map;
   std::string window;          // the previous piece's bytes, then this one's
   uint64_t window_offset = 0;  // file offset of window[0]
@@ -134,6 +138,12 @@ class DelimitedParser {
     origin_ = origin;
     raw_encoding_ = encoding;
     shifted_check_ = std::move(shifted_check);
+  }
+
+  // Where the field being read began in the file, while its bytes may
+  // still be wanted (not spilled past its limit).
+  std::optional<uint64_t> OpenFieldOffset() const {
+    return spilling_ ? std::nullopt : field_offset_;
   }
 
   // The next bytes of the table (in the tokenized encoding).
@@ -435,9 +445,16 @@ class DelimitedParser {
   // the quotes, and what is not a delimiter or line end joins the field.
   size_t AfterQuote(std::string_view in, size_t i) {
     if (in[i] == '"') {
+      NoteEscape(i);
       Content("\"");
       state_ = State::kQuoted;
       return i + 1;
+    }
+    // A closing quote with more of the field after it ("ab"cd reads abcd)
+    // is in the file but not in the text.
+    const char c = in[i];
+    if (track_offsets_ && field_offset_ && c != delimiter_ && c != '\r' && c != '\n') {
+      left_out_.push_back(field_.size());
     }
     state_ = State::kUnquoted;
     return i;
@@ -451,21 +468,46 @@ class DelimitedParser {
     return std::min(options_.max_field_bytes - field_.size(), row_room);
   }
 
+  // The field starts at piece_[at] (at file offset `offset` when given):
+  // its offset in the file and its line.
+  void MarkFieldStart(size_t at, std::optional<uint64_t> offset = std::nullopt) {
+    field_offset_ = offset    ? *offset
+                    : origin_ ? origin_->map.ToOriginal(static_cast<uint32_t>(at))
+                              : piece_offset_ + at;
+    if (shifted_check_) field_offset_ = origin_->BeforeEscape(*field_offset_);
+    lines_before_ += CountByte(piece_.data() + counted_, at - counted_, '\n');
+    counted_ = at;
+    field_line_ = lines_before_ + 1;
+  }
+
+  // An escaped quote ("") joins the field as one quote that is not input;
+  // piece_[second] is the pair's second quote. The pair may be where the
+  // field starts, and the field's own bytes (RawField) need both quotes.
+  void NoteEscape(size_t second) {
+    if (!track_offsets_) return;
+    if (!field_offset_) {
+      // From the pair's end: its first quote may have ended the last piece,
+      // or begun there and ended here.
+      MarkFieldStart(second > 0 ? second - 1 : 0,
+                     origin_ ? origin_->map.ToOriginalEnd(static_cast<uint32_t>(second + 1)) -
+                                   2 * origin_->quote_bytes
+                             : piece_offset_ + second - 1);
+    }
+    left_out_.push_back(field_.size());
+    if (origin_ && field_offset_) {
+      field_end_ = origin_->map.ToOriginalEnd(static_cast<uint32_t>(second + 1));
+    }
+  }
+
   void Content(std::string_view bytes) {
     // The first byte of the field that comes from the input marks its offset
-    // (an escaped quote is a literal, not input).
-    if (track_offsets_ && !field_offset_ && bytes.data() >= piece_.data() &&
-        bytes.data() < piece_.data() + piece_.size()) {
-      const size_t at = static_cast<size_t>(bytes.data() - piece_.data());
-      field_offset_ =
-          origin_ ? origin_->map.ToOriginal(static_cast<uint32_t>(at)) : piece_offset_ + at;
-      if (shifted_check_) field_offset_ = origin_->BeforeEscape(*field_offset_);
-      lines_before_ += CountByte(piece_.data() + counted_, at - counted_, '\n');
-      counted_ = at;
-      field_line_ = lines_before_ + 1;
+    // (an escaped quote is a literal, not input: NoteEscape).
+    const bool input =
+        bytes.data() >= piece_.data() && bytes.data() < piece_.data() + piece_.size();
+    if (track_offsets_ && !field_offset_ && input) {
+      MarkFieldStart(static_cast<size_t>(bytes.data() - piece_.data()));
     }
-    if (origin_ && field_offset_ && bytes.data() >= piece_.data() &&
-        bytes.data() < piece_.data() + piece_.size()) {
+    if (origin_ && field_offset_ && input) {
       const size_t end = static_cast<size_t>(bytes.data() + bytes.size() - piece_.data());
       field_end_ = origin_->map.ToOriginalEnd(static_cast<uint32_t>(end));
     }
@@ -528,12 +570,15 @@ class DelimitedParser {
       row_offsets_.push_back(field_offset_);
       row_lines_.push_back(field_offset_ ? field_line_ : 0);
       // A decoded table's spilled field ends past its cell: no bytes then.
-      row_raw_.push_back(raw_encoding_.empty() || (spilled && origin_) ? std::string()
-                                                                       : RawField(cell));
+      // A UTF-8 field whose text left out quotes of the file ("" escapes)
+      // hands over its bytes too, so that offsets after them stay exact.
+      const bool wanted = (!raw_encoding_.empty() || !left_out_.empty()) && !(spilled && origin_);
+      row_raw_.push_back(wanted ? RawField(cell) : std::string());
     }
     field_.clear();
     field_offset_.reset();
     field_end_ = 0;
+    left_out_.clear();
     if (row_.size() >= options_.max_row_fields || row_bytes_ >= options_.max_row_bytes) {
       row_full_ = true;
     }
@@ -544,7 +589,13 @@ class DelimitedParser {
   void EndRow() {
     cells_.clear();
     for (size_t k = 0; k < row_.size(); ++k) {
-      cells_.push_back({row_[k], {}, row_offsets_[k], row_lines_[k], row_raw_[k], raw_encoding_});
+      std::string_view encoding = raw_encoding_;
+      if (row_raw_[k].empty()) {
+        encoding = {};
+      } else if (encoding.empty()) {
+        encoding = "utf-8";  // a UTF-8 field with escaped quotes
+      }
+      cells_.push_back({row_[k], {}, row_offsets_[k], row_lines_[k], row_raw_[k], encoding});
     }
     table_.AddRow(cells_);
     row_.Clear();
@@ -563,7 +614,13 @@ class DelimitedParser {
   // pieces ago, or whose bytes do not decode alone to `cell`: it is then
   // reported at its first byte).
   std::string RawField(std::string_view cell) {
-    if (!origin_) return field_;
+    if (!origin_) {
+      std::string raw = field_;
+      for (auto at = left_out_.rbegin(); at != left_out_.rend(); ++at) {
+        if (*at < raw.size()) raw.insert(*at, 1, '"');
+      }
+      return raw;
+    }
     if (!field_offset_) return {};
     std::string raw(origin_->Bytes(*field_offset_, field_end_));
     if (shifted_check_ && !raw.empty()) {
@@ -571,9 +628,20 @@ class DelimitedParser {
       checked_map_.Reset(0);
       shifted_check_->Reset();
       shifted_check_->Decode(raw, 0, true, &checked_, &checked_map_);
+      if (!left_out_.empty()) Unescape(&checked_);
       if (checked_ != cell) raw.clear();
     }
     return raw;
+  }
+
+  // A quoted field's text from its bytes: each "" is one quote.
+  static void Unescape(std::string* text) {
+    size_t out = 0;
+    for (size_t i = 0; i < text->size(); ++i) {
+      (*text)[out++] = (*text)[i];
+      if ((*text)[i] == '"' && i + 1 < text->size() && (*text)[i + 1] == '"') ++i;
+    }
+    text->resize(out);
   }
 
   std::string Decode(std::string_view raw, bool final) {
@@ -632,9 +700,10 @@ class DelimitedParser {
   std::string no_slot_;  // a field beyond the row's limits, decoded and dropped
   std::vector<std::optional<uint64_t>> row_offsets_;
   bool track_offsets_ = false;
-  uint64_t fed_ = 0;           // file offset of the next byte fed
-  std::string_view piece_;     // the bytes being fed now
-  uint64_t piece_offset_ = 0;  // and their file offset
+  uint64_t fed_ = 0;              // file offset of the next byte fed
+  std::vector<size_t> left_out_;  // where in field_ the text left out a quote of the file
+  std::string_view piece_;        // the bytes being fed now
+  uint64_t piece_offset_ = 0;     // and their file offset
   std::optional<uint64_t> field_offset_;
   uint64_t field_end_ = 0;                      // file offset after its last byte (decoded tables)
   const DecodedOrigin* origin_ = nullptr;       // set for tables decoded before they are split
@@ -663,12 +732,14 @@ class Feeder {
  public:
   // `first_offset`: where the bytes fed start in the file (after a BOM).
   Feeder(DelimitedParser& parser, std::unique_ptr<TextDecoder> stream_decoder, size_t piece,
-         uint64_t first_offset)
+         uint64_t first_offset, size_t quote_bytes)
       : parser_(parser),
         decoder_(std::move(stream_decoder)),
         piece_(std::max<size_t>(piece, 1)),
-        offset_(first_offset) {
+        offset_(first_offset),
+        last_piece_offset_(first_offset) {
     origin_.window_offset = first_offset;
+    origin_.quote_bytes = quote_bytes;
   }
 
   // Where decoded pieces came from, kept from now on for the parser
@@ -696,10 +767,17 @@ class Feeder {
     origin_.map.Reset(offset_);
     decoder_->Decode(raw, offset_, final, &decoded_, &origin_.map);
     if (keep_origin_) {
-      // The last piece's bytes and this one's: a cell may have begun there.
-      origin_.window.erase(0, last_piece_);
-      origin_.window_offset += last_piece_;
-      last_piece_ = origin_.window.size();
+      // The last piece's bytes, the field still open, and this piece's: a
+      // cell ending here may have begun in any of them.
+      uint64_t keep_from = last_piece_offset_;
+      if (const std::optional<uint64_t> open = parser_.OpenFieldOffset()) {
+        keep_from = std::min(keep_from, *open);
+      }
+      if (keep_from > origin_.window_offset) {
+        origin_.window.erase(0, keep_from - origin_.window_offset);
+        origin_.window_offset = keep_from;
+      }
+      last_piece_offset_ = offset_;
       origin_.window.append(raw);
     }
     offset_ += raw.size();
@@ -712,9 +790,19 @@ class Feeder {
   std::string decoded_;
   uint64_t offset_;  // file offset of the next byte fed
   DecodedOrigin origin_;
-  size_t last_piece_ = 0;  // bytes of the previous piece at the window's start
+  uint64_t last_piece_offset_;  // file offset of the previous piece
   bool keep_origin_ = false;
 };
+
+// Bytes a '"' takes in the encoding: 2 in UTF-16, 4 in UTF-32, else 1.
+size_t QuoteBytes(const DetectedEncoding& enc) {
+  if (enc.encoding == Encoding::kUtf16Le || enc.encoding == Encoding::kUtf16Be) return 2;
+  if (enc.encoding != Encoding::kOther) return 1;
+  UErrorCode err = U_ZERO_ERROR;
+  char out[16];
+  const int32_t n = ucnv_convert(enc.name.c_str(), "US-ASCII", out, sizeof out, "\"", 1, &err);
+  return U_SUCCESS(err) && n >= 1 && n <= 4 ? static_cast<size_t>(n) : 1;
+}
 
 // The decoder of field bytes, and for encodings that cannot be split on
 // their own bytes, the decoder of the stream (fields are then UTF-8).
@@ -764,7 +852,7 @@ Status ExtractDelimited(ByteSource& source, char delimiter, ExtractSink& sink,
     parser.TrackOffsets(enc.bom_bytes, enc.encoding == Encoding::kUtf8 ? "" : enc.name);
   }
   const bool decoded_first = decoders->stream != nullptr;
-  Feeder feeder(parser, std::move(decoders->stream), chunk, enc.bom_bytes);
+  Feeder feeder(parser, std::move(decoders->stream), chunk, enc.bom_bytes, QuoteBytes(enc));
   if (decoded_first) {
     Result<std::unique_ptr<TextDecoder>> shifted_check = std::unique_ptr<TextDecoder>();
     if (!DecodesFromAnyCharacter(enc)) shifted_check = TextDecoder::Create(enc);

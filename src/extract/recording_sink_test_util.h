@@ -30,6 +30,7 @@ class RecordingSink : public ExtractSink {
     std::string cell;
     std::optional<uint64_t> offset;
     uint64_t line = 0;
+    std::string raw;  // the cell's own bytes, when not UTF-8
   };
   struct MemberCall {
     std::string name;
@@ -58,7 +59,8 @@ class RecordingSink : public ExtractSink {
   }
   void Cell(std::string_view utf8, const CellRef& cell) override {
     cells.push_back({std::string(utf8), cell.row, std::string(cell.column), cell.column_kind,
-                     std::string(cell.sheet), std::string(cell.cell), cell.offset, cell.line});
+                     std::string(cell.sheet), std::string(cell.cell), cell.offset, cell.line,
+                     std::string(cell.raw)});
   }
   void Member(std::string_view name, std::string_view bytes) override {
     members.push_back({std::string(name), std::string(bytes)});
