@@ -8,12 +8,12 @@
 #include <vector>
 
 #include "mamori/engine.h"
+#include "prepared_engine.h"
 
 namespace {
 mamori::Engine* engine = nullptr;
 }  // namespace
 
-// Dictionaries load here, outside the per-input time limit.
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   mamori::ScanOptions options;
   options.min_confidence = mamori::Confidence::kLow;
@@ -22,8 +22,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   options.limits.max_total_bytes = 4 << 20;
   options.limits.max_members = 64;
   options.limits.max_seconds = 5;
-  engine = mamori::Engine::Create(options)->release();
-  engine->Prepare();
+  engine = PreparedEngine(options);
   return 0;
 }
 

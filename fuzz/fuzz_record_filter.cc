@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "mamori/engine.h"
+#include "prepared_engine.h"
 
 namespace {
 
@@ -46,7 +47,7 @@ mamori::Engine* MakeEngine(bool filter, int types, uint32_t chunk) {
   options.filter_records = filter;
   options.table_chunk_bytes = chunk;
   options.limits.max_seconds = 5;
-  return mamori::Engine::Create(options)->release();
+  return PreparedEngine(options);
 }
 
 using Seen = std::tuple<int, uint64_t, uint64_t, uint64_t, std::optional<uint64_t>, std::string,
@@ -74,7 +75,6 @@ mamori::Engine* engines[2][4][4] = {};
 // limit; the other engines are built when first picked.
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   engines[0][0][0] = MakeEngine(false, 0, kChunks[0]);
-  engines[0][0][0]->Prepare();
   return 0;
 }
 

@@ -7,18 +7,17 @@
 #include <vector>
 
 #include "mamori/engine.h"
+#include "prepared_engine.h"
 
 namespace {
 mamori::Engine* engine = nullptr;
 }  // namespace
 
-// Dictionaries load here, outside the per-input time limit.
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   mamori::ScanOptions options;
   options.min_confidence = mamori::Confidence::kLow;
   options.chunk_bytes = 64;  // small chunks exercise the carry-over logic
-  engine = mamori::Engine::Create(options)->release();
-  engine->Prepare();
+  engine = PreparedEngine(options);
   return 0;
 }
 
