@@ -98,6 +98,28 @@ DetectedEncoding FromUchardet(std::string_view sample) {
   return Named(Encoding::kOther, name);
 }
 
+// The encodings mamori reads natively, by their MIME and ICU names.
+std::optional<DetectedEncoding> KnownCharset(std::string_view charset, std::string_view bytes) {
+  std::string name(charset);
+  std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+  if (name == "iso-2022-jp" || name == "iso-2022-jp-2" || name == "csiso2022jp") {
+    return Named(Encoding::kIso2022Jp, "iso-2022-jp");
+  }
+  if (name == "shift_jis" || name == "shift-jis" || name == "sjis" || name == "cp932" ||
+      name == "windows-31j" || name == "x-sjis" || name == "ms_kanji") {
+    return Named(Encoding::kCp932, "cp932");
+  }
+  if (name == "euc-jp" || name == "x-euc-jp") return Named(Encoding::kEucJp, "euc-jp");
+  // Cells of a UTF-16 table carry their bytes without a BOM.
+  if (name == "utf-16le") return Named(Encoding::kUtf16Le, "utf-16le");
+  if (name == "utf-16be") return Named(Encoding::kUtf16Be, "utf-16be");
+  // A declared UTF-8 body with a few stray bytes is still UTF-8.
+  if (name == "utf-8" || name == "utf8" || (name == "us-ascii" && IsValidUtf8Prefix(bytes))) {
+    return Named(Encoding::kUtf8, "utf-8");
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int DecodeUtf8Char(std::string_view s, size_t i, char32_t* cp) {
@@ -190,32 +212,6 @@ DetectedEncoding DetectEncoding(std::string_view sample, bool sample_is_whole) {
   if (euc) return Named(Encoding::kEucJp, "euc-jp");
   return hint;
 }
-
-namespace {
-
-// The encodings mamori reads natively, by their MIME and ICU names.
-std::optional<DetectedEncoding> KnownCharset(std::string_view charset, std::string_view bytes) {
-  std::string name(charset);
-  std::transform(name.begin(), name.end(), name.begin(), ::tolower);
-  if (name == "iso-2022-jp" || name == "iso-2022-jp-2" || name == "csiso2022jp") {
-    return Named(Encoding::kIso2022Jp, "iso-2022-jp");
-  }
-  if (name == "shift_jis" || name == "shift-jis" || name == "sjis" || name == "cp932" ||
-      name == "windows-31j" || name == "x-sjis" || name == "ms_kanji") {
-    return Named(Encoding::kCp932, "cp932");
-  }
-  if (name == "euc-jp" || name == "x-euc-jp") return Named(Encoding::kEucJp, "euc-jp");
-  // Cells of a UTF-16 table carry their bytes without a BOM.
-  if (name == "utf-16le") return Named(Encoding::kUtf16Le, "utf-16le");
-  if (name == "utf-16be") return Named(Encoding::kUtf16Be, "utf-16be");
-  // A declared UTF-8 body with a few stray bytes is still UTF-8.
-  if (name == "utf-8" || name == "utf8" || (name == "us-ascii" && IsValidUtf8Prefix(bytes))) {
-    return Named(Encoding::kUtf8, "utf-8");
-  }
-  return std::nullopt;
-}
-
-}  // namespace
 
 DetectedEncoding EncodingForCharset(std::string_view charset, std::string_view bytes) {
   if (std::optional<DetectedEncoding> known = KnownCharset(charset, bytes)) return *known;

@@ -54,12 +54,13 @@ class RowCells {
   size_t used_ = 0;
 };
 
-// Where the bytes of a table decoded before it is split (UTF-16) came from:
-// the current piece's offset map and the file's bytes of the last two pieces.
+// Where the bytes of a table decoded before it is split (UTF-16, code pages,
+// ISO-2022-JP) came from: the current piece's offset map and the file's
+// bytes from the previous piece, or from the field still open if earlier.
 struct DecodedOrigin {
   size_t quote_bytes = 1;  // bytes a '"' takes in the table's encoding
   OffsetMap map;
-  std::string window;          // the previous piece's bytes, then this one's
+  std::string window;          // those bytes, up to the end of the current piece
   uint64_t window_offset = 0;  // file offset of window[0]
 
   // The file's bytes [begin, end), when still held; else empty.
