@@ -17,9 +17,12 @@ constexpr uint32_t kCardDigits = 13;
 // leading 0) and kMinIntlDigits there (after '+').
 constexpr uint32_t kDomesticPhoneDigits = 10;
 constexpr uint32_t kIntlPhoneDigits = 8;
-// Postal codes without 〒 or a label: NNN-NNNN right before a Japanese
-// address (HyphenatedPostalCode in detectors/jp_numbers.cc).
+// Postal codes without 〒 or a label: NNN-NNNN, then at most three spaces
+// and a Japanese address, whose first byte is not ASCII
+// (HyphenatedPostalCode and StartsWithJapaneseAddress in
+// detectors/jp_numbers.cc).
 constexpr uint32_t kPostalDigits = 7;
+constexpr uint32_t kPostalSpaces = 3;
 // Digit runs join into one number across gaps of at most this many bytes,
 // all of them from kGapChars: a superset of the card detector's single
 // space or hyphen and the phone detector's ")-. (" gaps (kMaxGap).
@@ -41,6 +44,15 @@ bool Joins(std::string_view text, const DigitRun& a, const DigitRun& b) {
   return true;
 }
 
+// Runs a and b read "NNN-NNNN" with text that may be an address after them.
+bool PostalBeforeAddress(std::string_view text, const DigitRun& a, const DigitRun& b) {
+  if (a.end - a.begin != 3 || b.begin != a.end + 1 || text[a.end] != '-' || b.end - b.begin != 4)
+    return false;
+  size_t after = b.end;
+  while (after < text.size() && text[after] == ' ' && after - b.end < kPostalSpaces) ++after;
+  return after < text.size() && static_cast<unsigned char>(text[after]) >= 0x80;
+}
+
 }  // namespace
 
 RecordFilter::RecordFilter(const std::bitset<kDataTypeCount>& enabled) {
@@ -50,16 +62,20 @@ RecordFilter::RecordFilter(const std::bitset<kDataTypeCount>& enabled) {
   };
   // The label kinds each detector reads as context for its own type, where
   // that context can make a finding of text no rule below catches; a
-  // negative label only ever takes findings away. Card number and email
-  // labels are not among them: a card number, labelled or in its column
-  // (ParseCardNumber), is 13 or more digits joined by single spaces or
-  // hyphens, and an email has its '@' (NormalizeEmail), so the chain and
-  // at-sign rules already catch every value such a label could mark.
+  // negative label only ever takes findings away. Card number, email and
+  // phone labels are not among them: a card number, labelled or in its
+  // column (ParseCardNumber), is 13 or more digits joined by single spaces
+  // or hyphens; an email has its '@' (NormalizeEmail); a phone, labelled or
+  // in its column (NormalizePhone), has the shape the phone rule below
+  // reads (a label only admits dots as separators, which are gap bytes, and
+  // raises confidence). So the chain, at-sign and phone rules already catch
+  // every value such a label could mark.
   if (on(DataType::kCardExpiry)) kinds({K::kCardExpiry});
   if (on(DataType::kCardSecurityCode)) kinds({K::kSecurityCode});
-  if (on(DataType::kPhone)) kinds({K::kPhone});
   if (on(DataType::kMyNumber)) kinds({K::kMyNumber});
-  if (on(DataType::kPostalCode)) kinds({K::kPostalCode, K::kPrefecture});
+  // A prefecture only matters to a postal code as the address after it,
+  // which the postal rule reads itself.
+  if (on(DataType::kPostalCode)) kinds({K::kPostalCode});
   if (on(DataType::kBirthDate)) kinds({K::kBirthDate});
   if (on(DataType::kPassportNumber)) kinds({K::kPassport});
   if (on(DataType::kDriversLicense)) kinds({K::kDriversLicense});
@@ -114,18 +130,16 @@ void RecordFilter::FindTriggers(std::string_view text, const Candidates& found,
   for (const LabelHit& label : found.labels) {
     if (KindMatters(label.kind) && !hit(label.begin, label.end)) return;
   }
-  bool non_ascii = false;
-  if (non_ascii_ || postal_) {
+  if (non_ascii_) {
     for (size_t i = 0; i < text.size(); ++i) {
       if (static_cast<unsigned char>(text[i]) < 0x80) continue;
-      non_ascii = true;
-      if (!non_ascii_) break;
       if (!hit(i, i + 1)) return;
       while (i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80) ++i;
     }
   }
   // Chains of joined digit runs: a long enough chain may be a card; a suffix
-  // of one that starts with 0 (or after '+') may be a phone.
+  // of one that starts with 0 (or after '+') may be a phone; two of its runs
+  // may be a postal code before an address.
   const std::span<const DigitRun> runs = found.runs;
   for (size_t first = 0; first < runs.size();) {
     size_t end = first + 1;
@@ -134,8 +148,10 @@ void RecordFilter::FindTriggers(std::string_view text, const Candidates& found,
       digits += runs[end].end - runs[end].begin;
       ++end;
     }
-    bool may =
-        (card_ && digits >= kCardDigits) || (postal_ && non_ascii && digits >= kPostalDigits);
+    bool may = card_ && digits >= kCardDigits;
+    for (size_t k = first; postal_ && !may && k + 1 < end; ++k) {
+      may = PostalBeforeAddress(text, runs[k], runs[k + 1]);
+    }
     uint32_t rest = digits;  // digits from run k to the chain's end
     for (size_t k = first; phone_ && !may && k < end; ++k) {
       const DigitRun& r = runs[k];

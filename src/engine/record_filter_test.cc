@@ -74,7 +74,15 @@ TEST(RecordFilter, LabelsMatterForTheTypesTheyGiveContext) {
   EXPECT_FALSE(RecordFilter(kCard).KindMatters(LabelKind::kName));
   EXPECT_FALSE(RecordFilter(ScanOptions::AllTypes()).KindMatters(LabelKind::kNegative));
   EXPECT_TRUE(RecordFilter(Only({DataType::kCardExpiry})).KindMatters(LabelKind::kCardExpiry));
-  EXPECT_TRUE(RecordFilter(kPhone).KindMatters(LabelKind::kPhone));
+}
+
+TEST(RecordFilter, PhoneLabelsAddNothingThePhoneRuleMisses) {
+  // A phone label admits dots between the groups and raises confidence; the
+  // number still has ten digits from a 0 (or eight after '+').
+  EXPECT_FALSE(RecordFilter(kPhone).KindMatters(LabelKind::kPhone));
+  EXPECT_FALSE(RecordFilter(kPhone).AnyKindMatters());
+  EXPECT_TRUE(May(kPhone, "電話 03.1234.5678"));
+  EXPECT_FALSE(May(kPhone, "電話 1234-5678"));
 }
 
 TEST(RecordFilter, CardAndEmailLabelsAddNothingTheShapeRulesMiss) {
@@ -105,6 +113,22 @@ TEST(RecordFilter, JapaneseTextMattersForNamesAndAddresses) {
   // A postal code before a Japanese address needs no label.
   EXPECT_TRUE(May(Only({DataType::kPostalCode}), "100-0001 千代田区千代田1-1"));
   EXPECT_FALSE(May(Only({DataType::kPostalCode}), "100-0001 chiyoda"));
+}
+
+TEST(RecordFilter, PostalCodesWithoutLabelsNeedTheirShapeBeforeAnAddress) {
+  const auto postal = Only({DataType::kPostalCode});
+  EXPECT_TRUE(May(postal, "100-0001東京都千代田区"));
+  EXPECT_TRUE(May(postal, "x,100-0001   東京都千代田区"));  // three spaces
+  EXPECT_TRUE(May(postal, "〒100-0001"));                   // a label
+  EXPECT_TRUE(May(postal, "郵便番号 1000001"));
+  // A customer row: a prefecture and long numbers, but no "NNN-NNNN" before
+  // it; a prefecture alone is an address's concern, not a postal code's.
+  EXPECT_FALSE(May(postal, "271666,橋本 拓海,\"愛知県名古屋市中村区名駅1-22-10\",0475445690"));
+  EXPECT_FALSE(May(postal, "1000-0001 東京都"));
+  EXPECT_FALSE(May(postal, "100-00011 東京都"));
+  EXPECT_FALSE(May(postal, "100-0001    東京都"));  // four spaces
+  EXPECT_FALSE(RecordFilter(postal).KindMatters(LabelKind::kPrefecture));
+  EXPECT_TRUE(RecordFilter(Only({DataType::kAddress})).KindMatters(LabelKind::kPrefecture));
 }
 
 // --- The filter changes nothing: tables scanned with and without it -------
@@ -430,6 +454,21 @@ TEST(RecordFilterDifferential, NdjsonOfInvalidLinesCountsPeopleLikeText) {
   ExpectSameBothWays(
       ScanOptions::AllTypes(), "t.ndjson",
       "{\"tp\":\"2024-05-02T19:04:0v\":\"123\"}\n{\"ei\"al:m\"a..b.@docomo.ne.jp\"}\n");
+}
+
+TEST(RecordFilterDifferential, PhoneColumnsScanTheSameWithAndWithoutTheFilter) {
+  // Values only a phone column makes phones (dots), short or foreign-looking
+  // numbers it does not, and the same under a phone key.
+  const std::string csv =
+      "id,電話,tel\n1,03.1234.5678,\n2,1234-5678,0312345678\n3,,\"(03) 1234-5678\"\n"
+      "4,81-3-1234-5678,+81 3 1234 5678\n5,TEL03-1234-5678,03-1234-567\n";
+  ExpectSameBothWays(kPhone, "t.csv", csv);
+  ExpectSameBothWays(kPhone, "t.ndjson",
+                     "{\"tel\":\"03.1234.5678\"}\n{\"phone\":\"1234-5678\"}\n"
+                     "{\"連絡先\":\"090-1234-5678\"}\n");
+  ObjectReport report;
+  const std::vector<Seen> seen = Scan(true, kPhone, "t.csv", csv, &report);
+  EXPECT_EQ(seen.size(), 5u);
 }
 
 TEST(RecordFilterDifferential, RowsAfterSkippedOnesKeepTheirNumbers) {
