@@ -32,6 +32,20 @@ void ScanScalar(std::string_view text, size_t from, size_t to, std::vector<Digit
   }
 }
 
+// How far from a value the structured detectors read labels (see
+// FindNearValues). A label owns a value that starts at most kLabelWindow
+// bytes after the label's end (detectors/context.h; LabelZones reach two
+// more). A value starts at most kValueLead bytes before its first digit run
+// (an era or month name, the "(+" of a phone number, a passport's letters),
+// an email at most kMaxLocalPart bytes before its '@'. A birth label may
+// follow a date's last digits by kAfterValue bytes ("12日 生まれ").
+constexpr uint32_t kValueLead = 32;
+constexpr uint32_t kMaxLocalPart = 64;
+constexpr uint32_t kAfterValue = 16;
+// Windows nearer than this are searched as one: a Vectorscan call has a
+// fixed cost, and logs have numbers on every line.
+constexpr uint32_t kMergeGap = 256;
+
 struct MatchContext {
   std::string_view text;  // the whole text; the scan may cover a part
   size_t base;            // where the scanned part starts in it
@@ -250,6 +264,52 @@ void Finder::Find(std::string_view text, Scratch& scratch, CandidateBuffers* out
   MatchContext ctx{text, 0, &out->labels};
   hs_scan(labels_db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_,
           OnLabelMatch, &ctx);
+  DropContainedLabels(&out->labels);
+}
+
+void Finder::FindNearValues(std::string_view text, Scratch& scratch, CandidateBuffers* out) const {
+  if (word_labels_ != WordLabels::kNever) return Find(text, scratch, out);
+  FindDigitRunsAndAtSigns(text, &out->runs, &out->at_signs);
+  out->labels.clear();
+  if (labels_need_letters_ && !HasLetter(text)) return;
+  // Each run and '@' asks for labels in [its start - lead, its end + trail);
+  // the longest label widens both so that a label containing a shorter one
+  // is found whole, as a whole-text search would. Windows come in the
+  // order they begin (runs and '@'s merged by it) and overlapping or near
+  // ones are joined, so no label is found twice.
+  const uint64_t size = text.size();
+  const uint64_t run_lead = kLabelWindow + 2 + kValueLead + max_label_bytes_;
+  const uint64_t at_lead = run_lead + kMaxLocalPart;
+  const uint64_t trail = kAfterValue + max_label_bytes_;
+  const auto before = [](uint64_t pos, uint64_t lead) { return pos > lead ? pos - lead : 0; };
+  const std::vector<DigitRun>& runs = out->runs;
+  const std::vector<uint32_t>& ats = out->at_signs;
+  uint64_t from = 0, to = 0;
+  const auto scan = [&] {
+    MatchContext ctx{text, from, &out->labels};
+    hs_scan(labels_db_, text.data() + from, static_cast<unsigned>(to - from), 0, scratch.scratch_,
+            OnLabelMatch, &ctx);
+  };
+  for (size_t r = 0, a = 0; r < runs.size() || a < ats.size();) {
+    uint64_t begin, end;
+    if (a == ats.size() ||
+        (r < runs.size() && before(runs[r].begin, run_lead) <= before(ats[a], at_lead))) {
+      begin = before(runs[r].begin, run_lead);
+      end = runs[r++].end + trail;
+    } else {
+      begin = before(ats[a], at_lead);
+      end = ats[a++] + 1 + trail;
+    }
+    end = std::min(end, size);
+    if (to > from && begin <= to + kMergeGap) {
+      to = std::max(to, end);
+      continue;
+    }
+    if (to > from) scan();
+    from = begin;
+    to = end;
+  }
+  if (to > from) scan();
   DropContainedLabels(&out->labels);
 }
 

@@ -67,6 +67,13 @@ class Finder {
   // Fills *out with the candidates of `text` (at most 4 GiB).
   void Find(std::string_view text, Scratch& scratch, CandidateBuffers* out) const;
 
+  // Find() for the detectors of structured values (a finder made with
+  // WordLabels::kNever; others get Find()): labels are looked for only within
+  // reach of a digit run or an '@', where those detectors read them. The
+  // detectors report the same from either (tests compare both), and prose
+  // with few numbers is spared most of the label search.
+  void FindNearValues(std::string_view text, Scratch& scratch, CandidateBuffers* out) const;
+
   // The labels Find() would report that lie within [from, to) of `text`
   // (labels contained in longer ones in the range dropped), into *out.
   void FindLabels(std::string_view text, uint32_t from, uint32_t to, Scratch& scratch,

@@ -2,7 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
+#include <tuple>
+
+#include "detectors/registry.h"
+#include "engine/labels.h"
+#include "mamori/options.h"
 
 namespace mamori {
 namespace {
@@ -129,6 +135,130 @@ TEST_F(FinderLabelTest, TextWithoutLettersHasNoLabelsButKeepsItsRuns) {
   EXPECT_TRUE(Labels("2020/12/07 423240 0075-758-971").empty());
   EXPECT_EQ(Labels("〒123-4567").size(), 1u);  // a non-ASCII label is a letter
   EXPECT_EQ(Labels("cvv 123").size(), 1u);
+}
+
+// --- FindNearValues: labels only within the detectors' reach -------------
+
+// The structured types: the detectors FindNearValues serves.
+ScanOptions StructuredOptions() {
+  ScanOptions options;
+  options.types = ScanOptions::AllTypes()
+                      .reset(static_cast<size_t>(DataType::kPersonName))
+                      .reset(static_cast<size_t>(DataType::kAddress));
+  return options;
+}
+
+using Seen = std::tuple<int, int, uint32_t, uint32_t, std::string, std::string, bool>;
+
+// What the structured detectors report from `found`.
+std::vector<Seen> Detect(std::string_view text, const CandidateBuffers& found) {
+  static const auto detectors = MakeDetectors(StructuredOptions());
+  std::vector<Detection> ds;
+  const Candidates view = found.View(text);
+  for (const auto& d : detectors) d->Detect(view, ds);
+  std::vector<Seen> seen;
+  for (const Detection& d : ds) {
+    seen.emplace_back(static_cast<int>(d.type), static_cast<int>(d.confidence), d.begin, d.end,
+                      d.value, d.brand, d.test);
+  }
+  std::sort(seen.begin(), seen.end());
+  return seen;
+}
+
+class FindNearValuesTest : public ::testing::Test {
+ protected:
+  void Both(std::string_view text, CandidateBuffers* all, CandidateBuffers* near) {
+    static const auto finder = Finder::Create();
+    static const auto scratch = (*finder)->NewScratch();
+    (*finder)->Find(text, **scratch, all);
+    (*finder)->FindNearValues(text, **scratch, near);
+  }
+};
+
+TEST_F(FindNearValuesTest, LeavesOutLabelsFarFromEveryValue) {
+  const std::string text =
+      "氏名と電話番号とメールアドレスとセキュリティコード。" + std::string(2000, ' ') + "CVV 123";
+  CandidateBuffers all, near;
+  Both(text, &all, &near);
+  EXPECT_EQ(all.labels.size(), 5u);
+  ASSERT_EQ(near.labels.size(), 1u);
+  EXPECT_EQ(near.labels[0].kind, LabelKind::kSecurityCode);
+  EXPECT_EQ(all.runs.size(), near.runs.size());
+}
+
+TEST_F(FindNearValuesTest, KeepsLabelsAtTheEdgeOfTheirReach) {
+  // A label that owns a value across kLabelWindow bytes, an email label
+  // before a long local part, a birth label after a date, and a long label
+  // that contains a shorter one ("mail address" holds "address").
+  const std::string text = "セキュリティコード" + std::string(58, ' ') + "123" +
+                           std::string(1000, ' ') + "Email:" + std::string(64, 'a') +
+                           "@example.jp" + std::string(1000, ' ') + "1985年4月12日 生まれ" +
+                           std::string(1000, ' ') + "mail address: a@b.jp";
+  CandidateBuffers all, near;
+  Both(text, &all, &near);
+  ASSERT_EQ(near.labels.size(), all.labels.size());
+  EXPECT_EQ(Detect(text, near), Detect(text, all));
+  EXPECT_EQ(Detect(text, all).size(), 4u);
+}
+
+// Random texts of labels, values in many notations and fillers of lengths
+// around every reach: the detectors report the same from both.
+TEST_F(FindNearValuesTest, DetectorsReportTheSameAsFromFind) {
+  const std::vector<std::string> values = {"4111 1111 1111 1111",
+                                           "4111111111111111",
+                                           "12/27",
+                                           "2027年12月",
+                                           "123",
+                                           "1234",
+                                           "1234 5678 9018",
+                                           "123456789018",
+                                           "100-0001",
+                                           "1000001",
+                                           "1985年4月12日",
+                                           "昭和60年4月12日",
+                                           "S60.4.12",
+                                           "1985/04/12",
+                                           "April 12, 1985",
+                                           "TK1234567",
+                                           "03-1234-5678",
+                                           "090 1234 5678",
+                                           "+81 3 1234 5678",
+                                           "(03)1234-5678",
+                                           "taro@example.jp",
+                                           "a..b.@docomo.ne.jp",
+                                           "普通 1234567",
+                                           "生まれ",
+                                           "12",
+                                           "2024-05-04T19:04:07+09:00"};
+  std::vector<std::string> labels;
+  for (const Label& l : AllLabels()) labels.emplace_back(l.text);
+  const std::vector<std::string> words = {"the ", "order ", "会議は", "。", "、", "\n",
+                                          "abc ", "x",      "（",     "）", ": ", "＝"};
+  std::mt19937 rng(20261122);
+  for (int round = 0; round < 1500; ++round) {
+    std::string text;
+    const int parts = 2 + static_cast<int>(rng() % 16);
+    for (int p = 0; p < parts; ++p) {
+      switch (rng() % 4) {
+        case 0:
+          text += labels[rng() % labels.size()];
+          break;
+        case 1:
+          text += values[rng() % values.size()];
+          break;
+        case 2:  // mostly within a label's reach, sometimes far beyond it
+          text += std::string(rng() % (rng() % 4 == 0 ? 800 : 120), ' ');
+          break;
+        default:
+          for (int w = static_cast<int>(rng() % 20); w > 0; --w)
+            text += words[rng() % words.size()];
+          break;
+      }
+    }
+    CandidateBuffers all, near;
+    Both(text, &all, &near);
+    ASSERT_EQ(Detect(text, near), Detect(text, all)) << text;
+  }
 }
 
 }  // namespace

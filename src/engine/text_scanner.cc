@@ -105,7 +105,7 @@ void TextScanner::ScanBuffer(uint32_t settled_from, uint32_t settle_to, uint64_t
       view = candidates_.View(buffer_, unit_label, core_.options.types);
       view.lazy_labels = lazy_labels_.get();
     } else {
-      core_.finder->Find(buffer_, *scratch_, &candidates_);
+      core_.finder->FindNearValues(buffer_, *scratch_, &candidates_);
       view = candidates_.View(buffer_, unit_label, core_.options.types);
     }
     for (const auto& detector : core_.detectors) detector->Detect(view, detections_);
