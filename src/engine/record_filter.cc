@@ -148,6 +148,10 @@ void RecordFilter::FindTriggers(std::string_view text, const Candidates& found,
       digits += runs[end].end - runs[end].begin;
       ++end;
     }
+    if (digits < chain_stretch_.min_digits) {  // too short for every rule (most chains)
+      first = end;
+      continue;
+    }
     bool may = card_ && digits >= kCardDigits;
     for (size_t k = first; postal_ && !may && k + 1 < end; ++k) {
       may = PostalBeforeAddress(text, runs[k], runs[k + 1]);
