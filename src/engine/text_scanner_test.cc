@@ -199,7 +199,7 @@ namespace {
 // Labels found only next to card numbers (ScanCore::lazy_labels) own the
 // same values as labels found everywhere: random text dense with labels
 // (card, negative, containing one another, places, honorifics), numbers of
-// all lengths, letters and line breaks between them.
+// all lengths and groupings, letters and line breaks between them.
 TEST(TextScannerTest, LazyLabelsOwnTheSameCardsAsEagerOnes) {
   ScanOptions options;
   options.types.reset();
@@ -244,7 +244,16 @@ TEST(TextScannerTest, LazyLabelsOwnTheSameCardsAsEagerOnes) {
                                            "JAN",
                                            "ISBN 978",
                                            "tracking",
-                                           "お問い合わせ番号"};
+                                           "お問い合わせ番号",
+                                           "4111-1111 1111 1111",
+                                           "5500 0000 0000 0004 5500",
+                                           "4111 1111 1111 1",
+                                           "12-34",
+                                           "1 2 3",
+                                           "-",
+                                           "  ",
+                                           "6011000990139424",
+                                           "4111111111111111=25121011234567890?"};
   std::mt19937 rng(7);
   for (int round = 0; round < 300; ++round) {
     std::string text;
