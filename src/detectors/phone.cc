@@ -350,12 +350,14 @@ class PhoneScanner {
     if (!SeparatorsConsistent(w, k, intl, &dotted)) return false;
     const uint32_t begin = w.groups[0].begin - (intl ? 1 : 0) - (start.prefix_open ? 1 : 0);
     const std::optional<LabelKind> owner = OwningLabel(in_, begin);
+    // An order, tracking or reference number: all its digits are that
+    // number's, whether or not they would dial (as in the card rule), and
+    // no phone library is asked (a reference column holds thousands).
+    if (owner == LabelKind::kNegative || owner == LabelKind::kReference) return true;
     const bool labelled = start.word || owner == LabelKind::kPhone;
     if (dotted && !labelled) return false;  // "03.1234.5678" is a phone only when labelled
     std::optional<std::string> e164 = PhoneE164(Dialable(text, w, k, intl));
     if (!e164) return false;
-    // An order, tracking or reference number.
-    if (owner == LabelKind::kNegative || owner == LabelKind::kReference) return true;
     // Formatted or labelled numbers are phones; a bare 10-11 digit run may be
     // some other identifier.
     const Confidence confidence =
