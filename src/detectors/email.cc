@@ -130,12 +130,14 @@ Confidence LocalPartConfidence(std::string_view local) {
   return Confidence::kHigh;
 }
 
-// True when a label hit ends exactly at `pos` ("Email:taro@...").
+// True when a label hit ends exactly at `pos` ("Email:taro@..."). Place
+// names and honorifics name no value (as in OwningLabel).
 bool LabelEndsAt(const Candidates& in, uint32_t pos) {
   auto it = std::lower_bound(in.labels.begin(), in.labels.end(), pos,
                              [](const LabelHit& h, uint32_t p) { return h.begin < p; });
   while (it != in.labels.begin()) {
     --it;
+    if (it->kind == LabelKind::kPrefecture || it->kind == LabelKind::kHonorific) continue;
     if (it->end == pos) return true;
     if (pos - it->begin > kLabelWindow) break;
   }

@@ -58,7 +58,7 @@ const LabelHit* NearestLabelBefore(const Candidates& in, uint32_t pos) {
                              [](const LabelHit& h, uint32_t p) { return h.begin < p; });
   while (it != in.labels.begin()) {
     --it;
-    if (it->end <= pos && it->kind != K::kPrefecture) return &*it;
+    if (it->end <= pos && it->kind != K::kPrefecture && it->kind != K::kHonorific) return &*it;
   }
   return nullptr;
 }

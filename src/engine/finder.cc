@@ -230,8 +230,10 @@ Result<std::unique_ptr<Finder>> Finder::Create(WordLabels word_labels) {
     finder->max_label_bytes_ =
         std::max(finder->max_label_bytes_, static_cast<uint32_t>(l.text.size()));
   }
-  auto db = DeserializeLabelDatabase(EmbeddedLabelDatabase());
-  if (!db.ok()) db = CompileLabelDatabase();  // built for another CPU or libhs
+  // Place names and honorifics only matter to the word-led detectors.
+  const LabelSet set = word_labels == WordLabels::kNever ? LabelSet::kValueLabels : LabelSet::kAll;
+  auto db = DeserializeLabelDatabase(EmbeddedLabelDatabase(set));
+  if (!db.ok()) db = CompileLabelDatabase(set);  // built for another CPU or libhs
   if (!db.ok()) return db.status();
   finder->labels_db_ = *db;
   return finder;

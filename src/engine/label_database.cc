@@ -10,13 +10,18 @@
 
 namespace mamori {
 
-Result<hs_database*> CompileLabelDatabase() {
+bool InLabelSet(LabelSet set, LabelKind kind) {
+  return set == LabelSet::kAll || (kind != LabelKind::kPrefecture && kind != LabelKind::kHonorific);
+}
+
+Result<hs_database*> CompileLabelDatabase(LabelSet set) {
   const std::span<const Label> labels = AllLabels();
   std::vector<const char*> exprs;
   std::vector<size_t> lens;
   std::vector<unsigned> flags;
   std::vector<unsigned> ids;
   for (size_t i = 0; i < labels.size(); ++i) {
+    if (!InLabelSet(set, labels[i].kind)) continue;
     exprs.push_back(labels[i].text.data());
     lens.push_back(labels[i].text.size());
     flags.push_back(HS_FLAG_CASELESS);  // only affects ASCII letters

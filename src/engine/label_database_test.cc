@@ -39,17 +39,19 @@ std::string EveryLabel() {
   return text;
 }
 
-TEST(LabelDatabaseTest, EmbeddedDatabaseRunsOnTheMachineThatBuiltIt) {
-  auto db = DeserializeLabelDatabase(EmbeddedLabelDatabase());
+class EachLabelSet : public ::testing::TestWithParam<LabelSet> {};
+
+TEST_P(EachLabelSet, EmbeddedDatabaseRunsOnTheMachineThatBuiltIt) {
+  auto db = DeserializeLabelDatabase(EmbeddedLabelDatabase(GetParam()));
   ASSERT_TRUE(db.ok()) << db.status().message();
   hs_free_database(*db);
 }
 
 // The embedded bytes are the labels of this source tree: the same matches,
-// every label found, as a database compiled now.
-TEST(LabelDatabaseTest, EmbeddedMatchesWhatACompileFinds) {
-  auto embedded = DeserializeLabelDatabase(EmbeddedLabelDatabase());
-  auto compiled = CompileLabelDatabase();
+// every label of the set found and no other, as a database compiled now.
+TEST_P(EachLabelSet, EmbeddedMatchesWhatACompileFinds) {
+  auto embedded = DeserializeLabelDatabase(EmbeddedLabelDatabase(GetParam()));
+  auto compiled = CompileLabelDatabase(GetParam());
   ASSERT_TRUE(embedded.ok() && compiled.ok());
   const std::string text = EveryLabel();
   const std::set<Match> a = MatchesOf(*embedded, text);
@@ -57,13 +59,30 @@ TEST(LabelDatabaseTest, EmbeddedMatchesWhatACompileFinds) {
   EXPECT_EQ(a, b);
   std::set<unsigned> ids;
   for (const auto& [id, from, to] : a) ids.insert(id);
-  EXPECT_EQ(ids.size(), AllLabels().size());
+  size_t in_set = 0;
+  for (size_t i = 0; i < AllLabels().size(); ++i) {
+    const bool wanted = InLabelSet(GetParam(), AllLabels()[i].kind);
+    in_set += wanted;
+    EXPECT_EQ(ids.count(static_cast<unsigned>(i)) == 1, wanted) << AllLabels()[i].text;
+  }
+  EXPECT_EQ(ids.size(), in_set);
   hs_free_database(*embedded);
   hs_free_database(*compiled);
 }
 
+INSTANTIATE_TEST_SUITE_P(LabelDatabaseTest, EachLabelSet,
+                         ::testing::Values(LabelSet::kAll, LabelSet::kValueLabels));
+
+TEST(LabelDatabaseTest, ValueLabelsLeaveOutPlacesAndHonorificsOnly) {
+  EXPECT_FALSE(InLabelSet(LabelSet::kValueLabels, LabelKind::kPrefecture));
+  EXPECT_FALSE(InLabelSet(LabelSet::kValueLabels, LabelKind::kHonorific));
+  EXPECT_TRUE(InLabelSet(LabelSet::kValueLabels, LabelKind::kName));
+  EXPECT_TRUE(InLabelSet(LabelSet::kValueLabels, LabelKind::kNegative));
+  EXPECT_TRUE(InLabelSet(LabelSet::kAll, LabelKind::kPrefecture));
+}
+
 TEST(LabelDatabaseTest, SerializedRoundTrip) {
-  auto compiled = CompileLabelDatabase();
+  auto compiled = CompileLabelDatabase(LabelSet::kAll);
   ASSERT_TRUE(compiled.ok());
   auto bytes = SerializeLabelDatabase(*compiled);
   ASSERT_TRUE(bytes.ok());
@@ -76,7 +95,7 @@ TEST(LabelDatabaseTest, SerializedRoundTrip) {
 }
 
 TEST(LabelDatabaseTest, DamagedBytesAreRefused) {
-  const std::string_view embedded = EmbeddedLabelDatabase();
+  const std::string_view embedded = EmbeddedLabelDatabase(LabelSet::kAll);
   EXPECT_FALSE(DeserializeLabelDatabase("").ok());
   EXPECT_FALSE(DeserializeLabelDatabase("not a vectorscan database").ok());
   EXPECT_FALSE(DeserializeLabelDatabase(embedded.substr(0, embedded.size() / 2)).ok());
