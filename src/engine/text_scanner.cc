@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "detectors/column_value.h"
+#include "detectors/context.h"
 #include "detectors/registry.h"
 #include "engine/byte_count.h"
 #include "engine/digit_stretch.h"
@@ -43,6 +44,33 @@ bool CoversTrimmed(const Detection& d, std::string_view text) {
   const size_t first = text.find_first_not_of(" \t\r\n");
   const size_t last = text.find_last_not_of(" \t\r\n");
   return first != std::string_view::npos && d.begin <= first && d.end >= last + 1;
+}
+
+// Digits a number joined by single spaces or hyphens has, at the fewest,
+// to be some other type's value without a label: an international phone
+// number (eight after its '+'); cards, domestic phones and My Numbers have
+// more.
+constexpr uint32_t kHiddenValueDigits = 8;
+
+// Whether a name or an address that its column's parser took whole may
+// still hold another type's value: free text may ("東京都千代田区1-7-1
+// 4111111111111111"), so an '@' or a long number sends the cell to the
+// detectors too.
+bool MayHideAValue(const Detection& typed, std::string_view text) {
+  if (typed.type != DataType::kPersonName && typed.type != DataType::kAddress) return false;
+  uint32_t chain = 0;  // digits of the number being read
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '@') return true;
+    if (IsAsciiDigit(c)) {
+      if (++chain >= kHiddenValueDigits) return true;
+      continue;
+    }
+    const bool joins =
+        (c == ' ' || c == '-') && chain > 0 && i + 1 < text.size() && IsAsciiDigit(text[i + 1]);
+    if (!joins) chain = 0;
+  }
+  return false;
 }
 
 }  // namespace
@@ -87,8 +115,9 @@ void TextScanner::ScanBuffer(uint32_t settled_from, uint32_t settle_to, uint64_t
                              FindingCollector* out) {
   detections_.clear();
   // A column typed by its header makes the whole cell a value of its type,
-  // validated. When that value is the whole cell nothing else can be in it,
-  // and the detectors are spared (customer lists are mostly such cells).
+  // validated. When that value is the whole cell nothing else can be in it
+  // (unless it is free text: MayHideAValue), and the detectors are spared
+  // (customer lists are mostly such cells).
   std::optional<Detection> typed;
   const std::optional<DataType> column_type =
       unit_label ? LabelDataType(*unit_label) : std::nullopt;
@@ -96,7 +125,7 @@ void TextScanner::ScanBuffer(uint32_t settled_from, uint32_t settle_to, uint64_t
       settle_to == buffer_.size()) {
     typed = TypedColumnValue(*unit_label, buffer_);
   }
-  if (!typed || !CoversTrimmed(*typed, buffer_)) {
+  if (!typed || !CoversTrimmed(*typed, buffer_) || MayHideAValue(*typed, buffer_)) {
     Candidates view;
     if (core_.lazy_labels) {
       FindDigitRunsAndAtSigns(buffer_, &candidates_.runs, &candidates_.at_signs);

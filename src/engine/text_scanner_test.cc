@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "engine/encode_test_util.h"
@@ -150,6 +151,37 @@ TEST(TextScannerTest, UnitScanCarriesLocationAndLabel) {
   EXPECT_EQ(all[0].line, 9u);
   EXPECT_EQ(all[0].where.row, 7u);
   EXPECT_EQ(all[0].where.column, "カード番号");
+}
+
+// A cell of a name or address column is one value of its type when the
+// column's parser takes it whole; free text may still hide a card number,
+// a phone number or an email, which the detectors then find too.
+TEST(TextScannerTest, AddressCellsTakenWholeStillShowOtherValues) {
+  ScanOptions options;
+  options.min_confidence = Confidence::kLow;
+  auto core = ScanCore::Create(options);
+  ASSERT_TRUE(core.ok());
+  auto scanner = TextScanner::Create(**core);
+  const auto types_in = [&](std::string_view cell) {
+    std::vector<Finding> all;
+    FindingCollector collector(
+        [&](std::vector<Finding>& b) { all.insert(all.end(), b.begin(), b.end()); });
+    (*scanner)->ScanUnit(cell, 0, 1, LabelKind::kAddress, StructuredLocation{}, &collector);
+    ObjectReport report;
+    collector.Finish(&report);
+    std::vector<DataType> types;
+    for (const Finding& f : all) types.push_back(f.type);
+    std::sort(types.begin(), types.end());
+    return types;
+  };
+  using T = DataType;
+  EXPECT_EQ(types_in("東京都千代田区永田町1-7-1"), std::vector<T>{T::kAddress});
+  EXPECT_EQ(types_in("東京都千代田区永田町1-7-1 4111111111111111"),
+            (std::vector<T>{T::kCardNumber, T::kAddress}));
+  EXPECT_EQ(types_in("大阪府大阪市北区梅田1-1-1 5555555555554444号室"),
+            (std::vector<T>{T::kCardNumber, T::kAddress}));
+  EXPECT_EQ(types_in("東京都港区芝公園4-2-8 03-3433-5111"),
+            (std::vector<T>{T::kPhone, T::kAddress}));
 }
 
 // Cells of other encodings, one after another through one scanner (which
