@@ -43,8 +43,12 @@ constexpr uint32_t kValueLead = 32;
 constexpr uint32_t kMaxLocalPart = 64;
 constexpr uint32_t kAfterValue = 16;
 // Windows nearer than this are searched as one: a Vectorscan call has a
-// fixed cost, and logs have numbers on every line.
+// fixed cost.
 constexpr uint32_t kMergeGap = 256;
+// Text with a run or an '@' every this many bytes or less (logs, metrics,
+// tables) is searched whole: its windows would cover it anyway, and
+// working them out costs more than it saves.
+constexpr uint32_t kDenseSpacing = 128;
 
 struct MatchContext {
   std::string_view text;  // the whole text; the scan may cover a part
@@ -292,7 +296,9 @@ void Finder::FindNearValues(std::string_view text, Scratch& scratch, CandidateBu
     hs_scan(labels_db_, text.data() + from, static_cast<unsigned>(to - from), 0, scratch.scratch_,
             OnLabelMatch, &ctx);
   };
-  for (size_t r = 0, a = 0; r < runs.size() || a < ats.size();) {
+  const bool dense = runs.size() + ats.size() >= size / kDenseSpacing;
+  for (size_t r = dense ? runs.size() : 0, a = dense ? ats.size() : 0;
+       r < runs.size() || a < ats.size();) {
     uint64_t begin, end;
     if (a == ats.size() ||
         (r < runs.size() && before(runs[r].begin, run_lead) <= before(ats[a], at_lead))) {
@@ -305,12 +311,21 @@ void Finder::FindNearValues(std::string_view text, Scratch& scratch, CandidateBu
     end = std::min(end, size);
     if (to > from && begin <= to + kMergeGap) {
       to = std::max(to, end);
-      continue;
+    } else {
+      if (to > from) scan();
+      from = begin;
+      to = end;
     }
-    if (to > from) scan();
-    from = begin;
-    to = end;
+    // Logs have numbers on every line: the runs whose windows join this
+    // one, up to the next '@', are taken in a tight loop.
+    const uint64_t next_at = a < ats.size() ? before(ats[a], at_lead) : UINT64_MAX;
+    for (; r < runs.size(); ++r) {
+      const uint64_t run_begin = before(runs[r].begin, run_lead);
+      if (run_begin > to + kMergeGap || run_begin > next_at) break;
+      to = std::max(to, std::min<uint64_t>(runs[r].end + trail, size));
+    }
   }
+  if (dense && (!runs.empty() || !ats.empty())) to = size;  // from 0
   if (to > from) scan();
   DropContainedLabels(&out->labels);
 }
