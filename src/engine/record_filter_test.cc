@@ -471,6 +471,26 @@ TEST(RecordFilterDifferential, PhoneColumnsScanTheSameWithAndWithoutTheFilter) {
   EXPECT_EQ(seen.size(), 5u);
 }
 
+TEST(RecordFilterDifferential, NdjsonLinesThatAreNoWholeObjectAreWalked) {
+  // A quiet line is skipped unparsed: one the walker would find invalid (cut
+  // after a nested object, brackets that do not pair) must be walked, or the
+  // count of invalid lines differs. Brackets inside strings are text.
+  const std::string ndjson =
+      "{\"card\":\"4111 1111 1111 1111\"}\n"
+      "{\"a\":1,\"b\":{\"c\":2}\n"
+      "{\"a\":[1,2}\n"
+      "{\"a\":1}}\n"
+      "{\"a\":1},{\"b\":2}\n"
+      "{\"a\":\"{[}\"}\n"
+      "{\"a\":{\"b\":[1,{\"c\":2}]}}\n";
+  for (const auto& types : {kCard, kPhone, ScanOptions::AllTypes()}) {
+    ExpectSameBothWays(types, "t.ndjson", ndjson);
+  }
+  ObjectReport report;
+  Scan(true, kCard, "t.ndjson", ndjson, &report);
+  EXPECT_NE(report.reason.find("4 of 7 lines not valid JSON"), std::string::npos) << report.reason;
+}
+
 TEST(RecordFilterDifferential, RowsAfterSkippedOnesKeepTheirNumbers) {
   // Quiet rows, a blank one and a repeated header between findings.
   const std::string csv = "name,note\nx,1\n\ny,2\nname,note\nz,03-1234-5678\n";

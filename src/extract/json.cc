@@ -7,6 +7,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 #include <exception>
 #include <iterator>
 #include <memory>
@@ -370,6 +373,67 @@ size_t CompleteUtf8Prefix(std::string_view s) {
   return s.size();
 }
 
+#if defined(__x86_64__)
+// PlainObject's AVX-512 form for a line's body (without its braces): 64
+// bytes per step; the quotes are counted into *quotes.
+__attribute__((target("avx512f,avx512bw"))) bool PlainBodyAvx512(std::string_view body,
+                                                                 unsigned* quotes) {
+  for (size_t i = 0; i < body.size(); i += 64) {
+    const size_t left = body.size() - i;
+    const __mmask64 in = left >= 64 ? ~uint64_t{0} : (uint64_t{1} << left) - 1;
+    const __m512i v = _mm512_maskz_loadu_epi8(in, body.data() + i);
+    // (Lambdas would not inherit this function's target: plain intrinsics.)
+    const __mmask64 other = _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8('{')) |
+                            _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8('}')) |
+                            _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8('[')) |
+                            _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8(']')) |
+                            _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8('\\'));
+    if (other != 0) return false;
+    *quotes += static_cast<unsigned>(
+        __builtin_popcountll(_mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8('"'))));
+  }
+  return true;
+}
+#endif
+
+// Whether `line` ('{' ... '}', an NDJSON line) has no other bracket, no
+// backslash and an even number of quotes: a whole object, and flat (most
+// log lines). A quick first look for NdjsonReader::WholeObject; with
+// `quotes`, their offsets are appended there.
+bool PlainObject(std::string_view line, std::vector<uint32_t>* quotes) {
+  const std::string_view body = line.substr(1, line.size() - 2);
+  unsigned count = 0;
+#if defined(__x86_64__)
+  static const bool avx512 =
+      __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+  if (avx512 && !quotes) return PlainBodyAvx512(body, &count) && count % 2 == 0;
+#endif
+  const auto quote_at = [&](size_t i) {
+    ++count;
+    if (quotes) quotes->push_back(static_cast<uint32_t>(1 + i));
+  };
+  size_t i = 0;
+#if defined(__SSE2__)
+  const auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  for (; i + 16 <= body.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(body.data() + i));
+    const __m128i other = _mm_or_si128(
+        _mm_or_si128(_mm_or_si128(eq(v, '{'), eq(v, '}')), _mm_or_si128(eq(v, '['), eq(v, ']'))),
+        eq(v, '\\'));
+    if (_mm_movemask_epi8(other) != 0) return false;
+    for (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(eq(v, '"'))); m != 0; m &= m - 1) {
+      quote_at(i + static_cast<size_t>(__builtin_ctz(m)));
+    }
+  }
+#endif
+  for (; i < body.size(); ++i) {
+    const char c = body[i];
+    if (c == '{' || c == '}' || c == '[' || c == ']' || c == '\\') return false;
+    if (c == '"') quote_at(i);
+  }
+  return count % 2 == 0;
+}
+
 // Splits NDJSON into lines (bounded) and walks each.
 class NdjsonReader {
  public:
@@ -490,10 +554,10 @@ class NdjsonReader {
                   : sink_.MayHoldFinding(line)) {
       return false;
     }
-    if (!keys_matter_) return line.find('\\') == std::string_view::npos;
+    if (!keys_matter_) return WholeObject(line, /*flat=*/false, nullptr);
     // Without escapes the quotes pair up: a string ends at the next one. A
     // key is a string followed by ':'.
-    if (!FindQuotesOfFlatLine(line, &quotes_) || quotes_.size() % 2 != 0) return false;
+    if (!WholeObject(line, /*flat=*/true, &quotes_)) return false;
     const auto matters = [&](std::string_view key) {
       const KeyCache::Info& info = keys_.Lookup({}, key);
       return info.kind && sink_.KindMatters(*info.kind);
@@ -510,32 +574,76 @@ class NdjsonReader {
     return true;
   }
 
-  // The offsets of every '"' in `line`, 16 bytes at a time; false (and
-  // *out incomplete) when the line has a '\\' or a '{' after its first byte:
-  // an escape or a nested object.
-  static bool FindQuotesOfFlatLine(std::string_view line, std::vector<uint32_t>* out) {
-    out->clear();
+  // Whether `line` ('{' ... '}') is one whole object as far as a quiet line
+  // must be: a line the walker would find invalid is walked, so that it is
+  // counted the same with the filter and without. No backslash (so every
+  // quote opens or closes a string); outside strings every bracket closes
+  // the one opened last, and the object closes at the last byte only (a cut
+  // line or a stray bracket is not quiet). With `flat`, no object opens
+  // inside it (a nested key's kind depends on its parents). With `quotes`,
+  // the quotes' offsets go there.
+  static bool WholeObject(std::string_view line, bool flat, std::vector<uint32_t>* quotes) {
+    if (quotes) quotes->clear();
+    if (PlainObject(line, quotes)) return true;
+    if (quotes) quotes->clear();
+    uint64_t open_objects = 0;  // one bit per open bracket, the last lowest: 1 for '{'
+    uint32_t depth = 0;
+    // A bracket outside strings, at i.
+    const auto bracket = [&](size_t i) {
+      const char c = line[i];
+      if (c == '{' || c == '[') {
+        if (depth == 64 || (flat && c == '{' && depth > 0)) return false;
+        open_objects = (open_objects << 1) | (c == '{' ? 1 : 0);
+        ++depth;
+        return true;
+      }
+      if (depth == 0 || (open_objects & 1) != (c == '}' ? 1u : 0u)) return false;
+      open_objects >>= 1;
+      --depth;
+      return depth > 0 || i + 1 == line.size();
+    };
+    bool in_string = false;
     size_t i = 0;
 #if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i brace = _mm_set1_epi8('{');
+    // 16 bytes at a time: quotes, brackets and backslashes as bit masks;
+    // which bytes lie in strings is the running parity of the quotes
+    // (prefix XOR), so only brackets outside strings are read one by one
+    // (a log line has two: its first byte and its last).
+    const auto eq = [](__m128i v, char c) {
+      return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))));
+    };
     for (; i + 16 <= line.size(); i += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + i));
-      const unsigned other = static_cast<unsigned>(
-          _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmpeq_epi8(v, brace))));
-      if ((i == 0 ? other & ~1u : other) != 0) return false;
-      for (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote))); m != 0;
+      if (eq(v, '\\') != 0) return false;
+      const unsigned q = eq(v, '"');
+      unsigned strings = q;  // 1 from an opening quote up to its closing one
+      strings ^= strings << 1;
+      strings ^= strings << 2;
+      strings ^= strings << 4;
+      strings ^= strings << 8;
+      strings = (in_string ? ~strings : strings) & 0xFFFF;
+      in_string = (strings >> 15) & 1;
+      for (unsigned m = (eq(v, '{') | eq(v, '}') | eq(v, '[') | eq(v, ']')) & ~strings; m != 0;
            m &= m - 1) {
-        out->push_back(static_cast<uint32_t>(i + __builtin_ctz(m)));
+        if (!bracket(i + static_cast<size_t>(__builtin_ctz(m)))) return false;
+      }
+      if (quotes) {
+        for (unsigned m = q; m != 0; m &= m - 1)
+          quotes->push_back(static_cast<uint32_t>(i + static_cast<size_t>(__builtin_ctz(m))));
       }
     }
 #endif
     for (; i < line.size(); ++i) {
-      if (line[i] == '\\' || (line[i] == '{' && i > 0)) return false;
-      if (line[i] == '"') out->push_back(static_cast<uint32_t>(i));
+      const char c = line[i];
+      if (c == '\\') return false;
+      if (c == '"') {
+        in_string = !in_string;
+        if (quotes) quotes->push_back(static_cast<uint32_t>(i));
+      } else if (!in_string && (c == '{' || c == '}' || c == '[' || c == ']') && !bracket(i)) {
+        return false;
+      }
     }
-    return true;
+    return !in_string && depth == 0;
   }
 
   StructuredLocation Where() const {
