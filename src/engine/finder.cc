@@ -277,28 +277,32 @@ void Finder::FindNearValues(std::string_view text, Scratch& scratch, CandidateBu
   if (word_labels_ != WordLabels::kNever) return Find(text, scratch, out);
   FindDigitRunsAndAtSigns(text, &out->runs, &out->at_signs);
   out->labels.clear();
-  if (labels_need_letters_ && !HasLetter(text)) return;
-  // Each run and '@' asks for labels in [its start - lead, its end + trail);
-  // the longest label widens both so that a label containing a shorter one
-  // is found whole, as a whole-text search would. Windows come in the
-  // order they begin (runs and '@'s merged by it) and overlapping or near
-  // ones are joined, so no label is found twice.
-  const uint64_t size = text.size();
-  const uint64_t run_lead = kLabelWindow + 2 + kValueLead + max_label_bytes_;
-  const uint64_t at_lead = run_lead + kMaxLocalPart;
-  const uint64_t trail = kAfterValue + max_label_bytes_;
-  const auto before = [](uint64_t pos, uint64_t lead) { return pos > lead ? pos - lead : 0; };
   const std::vector<DigitRun>& runs = out->runs;
   const std::vector<uint32_t>& ats = out->at_signs;
-  uint64_t from = 0, to = 0;
+  if ((runs.empty() && ats.empty()) || (labels_need_letters_ && !HasLetter(text))) return;
+  const uint64_t size = text.size();
+  uint64_t from = 0, to = size;  // the part of text to search next
   const auto scan = [&] {
     MatchContext ctx{text, from, &out->labels};
     hs_scan(labels_db_, text.data() + from, static_cast<unsigned>(to - from), 0, scratch.scratch_,
             OnLabelMatch, &ctx);
   };
-  const bool dense = runs.size() + ats.size() >= size / kDenseSpacing;
-  for (size_t r = dense ? runs.size() : 0, a = dense ? ats.size() : 0;
-       r < runs.size() || a < ats.size();) {
+  if (runs.size() + ats.size() >= size / kDenseSpacing) {  // the windows would cover it all
+    scan();
+    DropContainedLabels(&out->labels);
+    return;
+  }
+  // Each run and '@' asks for labels in [its start - lead, its end + trail);
+  // the longest label widens both so that a label containing a shorter one
+  // is found whole, as a whole-text search would. Windows come in the
+  // order they begin (runs and '@'s merged by it) and overlapping or near
+  // ones are joined, so no label is found twice.
+  const uint64_t run_lead = kLabelWindow + 2 + kValueLead + max_label_bytes_;
+  const uint64_t at_lead = run_lead + kMaxLocalPart;
+  const uint64_t trail = kAfterValue + max_label_bytes_;
+  const auto before = [](uint64_t pos, uint64_t lead) { return pos > lead ? pos - lead : 0; };
+  to = 0;
+  for (size_t r = 0, a = 0; r < runs.size() || a < ats.size();) {
     uint64_t begin, end;
     if (a == ats.size() ||
         (r < runs.size() && before(runs[r].begin, run_lead) <= before(ats[a], at_lead))) {
@@ -316,8 +320,8 @@ void Finder::FindNearValues(std::string_view text, Scratch& scratch, CandidateBu
       from = begin;
       to = end;
     }
-    // Logs have numbers on every line: the runs whose windows join this
-    // one, up to the next '@', are taken in a tight loop.
+    // Runs close together (a date, a table row) join this window in a
+    // tight loop, up to the next '@'.
     const uint64_t next_at = a < ats.size() ? before(ats[a], at_lead) : UINT64_MAX;
     for (; r < runs.size(); ++r) {
       const uint64_t run_begin = before(runs[r].begin, run_lead);
@@ -325,7 +329,6 @@ void Finder::FindNearValues(std::string_view text, Scratch& scratch, CandidateBu
       to = std::max(to, std::min<uint64_t>(runs[r].end + trail, size));
     }
   }
-  if (dense && (!runs.empty() || !ats.empty())) to = size;  // from 0
   if (to > from) scan();
   DropContainedLabels(&out->labels);
 }
