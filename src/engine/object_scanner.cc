@@ -130,7 +130,7 @@ class ObjectContext final : public ExtractSink {
                                        &collector_);
       } else {
         scanner_.text_.ScanUnit(utf8, cell.offset.value_or(0), cell.line, cell.column_kind, where,
-                                &collector_);
+                                &collector_, cell.offset ? cell.extent : 0);
       }
     }
     // A table's people are its rows with at least one finding.

@@ -111,5 +111,34 @@ TEST(TableOffsets, FindingsPointAtTheirBytesInEveryEncoding) {
   }
 }
 
+// An ISO-2022-JP table with invalid escapes: a cell whose bytes do not
+// decode alone keeps only its offset, and its decoded text (replacement
+// characters) is longer than its bytes. Its findings stay within its bytes,
+// inside the file (found by fuzz_text_scan).
+TEST(TableOffsets, CellsWithoutTheirOwnBytesKeepTheirFindingsInside) {
+  const std::string bytes =
+      "\x05\x1b$B;aL>\x1b(B,\x1b$B=;=j\x1b(B,\x1b$B%+!<%IHV9f\x1b(B,\x1b$BEEOC\x1b(B\r\n"
+      "\x1b$B;3EDB@O:\x1b(B,\x1b$BEl5~ET@iBeED6h\x1b(B,4111 1111 1111 1111,03-1234-5678\r\n"
+      "\x1b$B:4F#2V;,R\x1b\x1b"
+      "B($BBg:e;T\x1b(B,\x1b$B%+!<% 1111,03-1234-567;8\r\n"
+      "\x1b$B:4F#2V;R\x1b(B,\x1b$BBg:e;T\x1b"
+      "2,\"y,zI\x1b B55555555555,4444\x1b$B$G$\xf0\x8c\xda\x8bq\x88\xea\x97\x97 "
+      "209\x1b(B,090-2468-5678\r\n";
+  ScanOptions options;
+  options.min_confidence = Confidence::kLow;
+  auto engine = Engine::Create(options);
+  ASSERT_TRUE(engine.ok());
+  std::vector<Finding> findings;
+  const ObjectReport report = (*engine)->ScanBytes("t.csv", bytes, &findings);
+  ASSERT_EQ(report.encoding, "iso-2022-jp");
+  bool address = false;
+  for (const Finding& f : findings) {
+    EXPECT_GT(f.length, 0u);
+    EXPECT_LE(f.offset + f.length, bytes.size()) << static_cast<int>(f.type) << " at " << f.offset;
+    address = address || f.type == DataType::kAddress;
+  }
+  EXPECT_TRUE(address);  // the cell that decodes longer than its bytes is still reported
+}
+
 }  // namespace
 }  // namespace mamori

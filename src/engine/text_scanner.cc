@@ -163,6 +163,10 @@ void TextScanner::ScanBuffer(uint32_t settled_from, uint32_t settle_to, uint64_t
     // normalized length.
     const uint64_t end = map_.ToOriginalEnd(d.end);
     f.length = end > f.offset ? end - f.offset : d.end - d.begin;
+    if (unit_end_ > 0) {  // positions counted in decoded text: kept within the unit's bytes
+      f.offset = std::min(f.offset, unit_end_ - 1);
+      f.length = std::min(f.length, unit_end_ - f.offset);
+    }
     f.line = line;
     f.value = std::move(d.value);
     f.brand = std::move(d.brand);
@@ -238,10 +242,12 @@ void TextScanner::ScanStream(ByteSource& source, ObjectReport* report, FindingCo
 
 void TextScanner::ScanUnit(std::string_view utf8, uint64_t base_offset, uint64_t base_line,
                            std::optional<LabelKind> unit_label, const StructuredLocation& where,
-                           FindingCollector* out) {
+                           FindingCollector* out, uint64_t extent) {
   DecodeUnit(utf8, DetectedEncoding{Encoding::kUtf8, 0, "utf-8"}, base_offset);
+  unit_end_ = extent > 0 ? base_offset + extent : 0;
   ScanBuffer(0, static_cast<uint32_t>(buffer_.size()), base_line > 0 ? base_line - 1 : 0,
              unit_label, where, out);
+  unit_end_ = 0;
 }
 
 void TextScanner::ScanEncodedUnit(std::string_view bytes, const DetectedEncoding& encoding,

@@ -50,9 +50,12 @@ class TextScanner {
   // Scans one UTF-8 text unit whose byte 0 is at `base_offset` of its object
   // and on line `base_line`. `unit_label` is the key or column header that
   // names the unit; `where` is copied into every finding.
+  // When the text was decoded from the `extent` bytes at base_offset without
+  // a byte-for-byte map (a cell of a stateful encoding whose bytes do not
+  // decode alone), findings are kept within those bytes.
   void ScanUnit(std::string_view utf8, uint64_t base_offset, uint64_t base_line,
                 std::optional<LabelKind> unit_label, const StructuredLocation& where,
-                FindingCollector* out);
+                FindingCollector* out, uint64_t extent = 0);
 
   // Scans a unit in `encoding` (a mail body in its MIME charset) that sits
   // at `base_offset`, line `base_line`, of its object.
@@ -116,6 +119,7 @@ class TextScanner {
   std::vector<Detection> detections_;
   std::string buffer_;  // normalized text
   OffsetMap map_;
+  uint64_t unit_end_ = 0;  // ScanUnit's base_offset + extent; 0 when findings map exactly
   std::vector<char> raw_;
   std::unique_ptr<TextDecoder> utf8_decoder_;  // reused for every UTF-8 unit (table cells)
   // The decoder of the last other encoding, reused while units come in it

@@ -575,6 +575,9 @@ class DelimitedParser {
       // hands over its bytes too, so that offsets after them stay exact.
       const bool wanted = (!raw_encoding_.empty() || !left_out_.empty()) && !(spilled && origin_);
       row_raw_.push_back(wanted ? RawField(cell) : std::string());
+      // A decoded table's field without its bytes keeps its extent.
+      const bool extent = origin_ && !spilled && field_offset_ && field_end_ > *field_offset_;
+      row_extents_.push_back(extent ? field_end_ - *field_offset_ : 0);
     }
     field_.clear();
     field_offset_.reset();
@@ -596,13 +599,20 @@ class DelimitedParser {
       } else if (encoding.empty()) {
         encoding = "utf-8";  // a UTF-8 field with escaped quotes
       }
-      cells_.push_back({row_[k], {}, row_offsets_[k], row_lines_[k], row_raw_[k], encoding});
+      cells_.push_back({row_[k],
+                        {},
+                        row_offsets_[k],
+                        row_lines_[k],
+                        row_raw_[k],
+                        encoding,
+                        row_raw_[k].empty() ? row_extents_[k] : 0});
     }
     table_.AddRow(cells_);
     row_.Clear();
     row_offsets_.clear();
     row_lines_.clear();
     row_raw_.clear();
+    row_extents_.clear();
     row_bytes_ = 0;
     row_full_ = false;
     row_overflow_counted_ = false;
@@ -711,8 +721,9 @@ class DelimitedParser {
   std::unique_ptr<TextDecoder> shifted_check_;  // set when their encoding has shift states
   std::string checked_;                         // a cell's bytes decoded by it
   OffsetMap checked_map_;
-  std::vector<uint64_t> row_lines_;   // 1-based line of each cell, 0 when unknown
-  std::vector<std::string> row_raw_;  // each cell's own bytes, when not UTF-8
+  std::vector<uint64_t> row_lines_;    // 1-based line of each cell, 0 when unknown
+  std::vector<std::string> row_raw_;   // each cell's own bytes, when not UTF-8
+  std::vector<uint64_t> row_extents_;  // each decoded cell's span in the file (TableCell::extent)
   std::string raw_encoding_;
   uint64_t lines_before_ = 0;  // line breaks before piece_[counted_]
   size_t counted_ = 0;

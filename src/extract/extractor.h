@@ -28,9 +28,10 @@ struct CellRef {
   uint64_t line = 0;                     // 1-based line of the cell in the object; 0 unknown
   std::string_view raw;                  // the cell's own bytes, when not UTF-8, at `offset`
   std::string_view raw_encoding;         // their encoding ("cp932"), for exact offsets
-  std::string_view table;                // databases: the table ("customers", "sales.orders")
-  std::string_view primary_key;          // databases: the row's key ("42", "7,2")
-  std::string_view record;               // databases: the person the row describes ("customers:42")
+  uint64_t extent = 0;           // without raw: the bytes the cell spans from `offset` (0 unknown)
+  std::string_view table;        // databases: the table ("customers", "sales.orders")
+  std::string_view primary_key;  // databases: the row's key ("42", "7,2")
+  std::string_view record;       // databases: the person the row describes ("customers:42")
   bool quiet = false;  // cannot hold a finding (MayHoldFinding said so): counted, not scanned
 };
 

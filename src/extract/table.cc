@@ -287,6 +287,7 @@ void TableReader::Emit(std::span<const TableCell> cells, bool data) {
     ref.line = cells[i].line;
     ref.raw = cells[i].raw;
     ref.raw_encoding = cells[i].raw_encoding;
+    ref.extent = cells[i].extent;
     if (data && i < header_.size()) {
       ref.column = header_[i].text;
       ref.column_kind = header_[i].kind;

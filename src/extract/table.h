@@ -87,6 +87,9 @@ struct TableCell {
   uint64_t line = 0;                              // 1-based line of the cell in the file; 0 unknown
   std::string_view raw;           // the cell's own bytes when the file is not UTF-8 (CP932 CSV)
   std::string_view raw_encoding;  // their encoding ("cp932", "euc-jp")
+  // The bytes the cell spans from `offset`, when its text is decoded from
+  // bytes not handed over (raw empty in a decoded table): findings stay in them.
+  uint64_t extent = 0;
   bool quiet = false;  // holds no finding (ExtractSink::MayHoldFinding): reported as such
 };
 
