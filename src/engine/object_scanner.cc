@@ -205,6 +205,9 @@ class ObjectContext final : public ExtractSink {
   bool AnyKindMatters() override {
     return !options().filter_records || scanner_.core_.record_filter.AnyKindMatters();
   }
+  bool ColumnOwnsDigits(LabelKind kind, std::string_view utf8) override {
+    return options().filter_records && scanner_.core_.record_filter.ColumnOwnsDigits(kind, utf8);
+  }
 
   // Closes the object: own findings plus the sums of its members.
   void Finish() {

@@ -105,6 +105,19 @@ RecordFilter::RecordFilter(const std::bitset<kDataTypeCount>& enabled) {
   chain_stretch_ = {kGapChars, kMaxGap, min_digits};
 }
 
+bool RecordFilter::ColumnOwnsDigits(LabelKind column, std::string_view text) const {
+  if (column != K::kNegative && column != K::kReference) return false;
+  uint32_t digits = 0;
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (!IsGapChar(c)) {
+      return false;
+    }
+  }
+  return column == K::kNegative || !card_ || digits < kCardDigits;
+}
+
 bool RecordFilter::MayHoldFinding(std::string_view text, const Candidates& found,
                                   std::vector<TextSpan>* triggers) const {
   bool any = false;

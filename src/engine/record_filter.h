@@ -39,6 +39,16 @@ class RecordFilter {
   // Whether any kind does (false for card numbers and emails alone).
   bool AnyKindMatters() const { return kinds_.any(); }
 
+  // Whether a cell of normalized `text` under a column or key of kind
+  // `column` can hold no finding, whatever MayHoldFinding said of it: order
+  // and reference numbers own their digits. A cell of nothing but ASCII
+  // digits and gap bytes holds no label, '@' or Japanese text, so its
+  // column is the owner of every number in it: the phone detector passes
+  // over numbers an order or reference label owns, the card detector over
+  // those an order label owns (a card number under a reference label is
+  // still one, so such a cell with enough digits for a card may hold one).
+  bool ColumnOwnsDigits(LabelKind column, std::string_view text) const;
+
   // Whether label hits can change the answer (false for card numbers
   // alone): callers may then skip the label search.
   bool NeedsLabels() const { return needs_labels_; }

@@ -131,6 +131,25 @@ TEST(RecordFilter, PostalCodesWithoutLabelsNeedTheirShapeBeforeAnAddress) {
   EXPECT_TRUE(RecordFilter(Only({DataType::kAddress})).KindMatters(LabelKind::kPrefecture));
 }
 
+TEST(RecordFilter, OrderAndReferenceColumnsOwnTheirDigits) {
+  const RecordFilter all(ScanOptions::AllTypes());
+  EXPECT_TRUE(all.ColumnOwnsDigits(LabelKind::kReference, "0475445690"));
+  EXPECT_TRUE(all.ColumnOwnsDigits(LabelKind::kReference, " (0475) 44-5690."));
+  EXPECT_TRUE(all.ColumnOwnsDigits(LabelKind::kNegative, "4111 1111 1111 1111"));
+  EXPECT_TRUE(all.ColumnOwnsDigits(LabelKind::kReference, "411111111111"));  // 12 digits
+  // A card number under a reference label is still one.
+  EXPECT_FALSE(all.ColumnOwnsDigits(LabelKind::kReference, "4111 1111 1111 1"));
+  EXPECT_TRUE(RecordFilter(kPhone).ColumnOwnsDigits(LabelKind::kReference, "4111111111111111"));
+  // A label, '@', Japanese or full-width text in the cell may own or be a value itself.
+  EXPECT_FALSE(all.ColumnOwnsDigits(LabelKind::kReference, "TEL 0475445690"));
+  EXPECT_FALSE(all.ColumnOwnsDigits(LabelKind::kNegative, "a1@b.jp"));
+  EXPECT_FALSE(all.ColumnOwnsDigits(LabelKind::kNegative, "０４７５４４５６９０"));
+  EXPECT_FALSE(all.ColumnOwnsDigits(LabelKind::kNegative, "〒100-0001"));
+  // Other columns own nothing.
+  EXPECT_FALSE(all.ColumnOwnsDigits(LabelKind::kPhone, "0475445690"));
+  EXPECT_FALSE(all.ColumnOwnsDigits(LabelKind::kBank, "0475445690"));
+}
+
 // --- The filter changes nothing: tables scanned with and without it -------
 
 // Values a table row may hold: each type in several notations, decoys,
@@ -148,6 +167,8 @@ const std::vector<std::string> kValues = {"4111111111111111",
                                           "+81 3 1234 5678",
                                           "0312345678",
                                           "0475445690",
+                                          "(0475) 44.5690",
+                                          "4222222222222",
                                           "０９０‐１２３４‐５６７８",
                                           "taro..yamada.@docomo.ne.jp",
                                           "a@b.example.com",
@@ -489,6 +510,29 @@ TEST(RecordFilterDifferential, NdjsonLinesThatAreNoWholeObjectAreWalked) {
   ObjectReport report;
   Scan(true, kCard, "t.ndjson", ndjson, &report);
   EXPECT_NE(report.reason.find("4 of 7 lines not valid JSON"), std::string::npos) << report.reason;
+}
+
+TEST(RecordFilterDifferential, OrderAndReferenceColumnsScanTheSameWithAndWithoutTheFilter) {
+  // Rows whose only phone- or card-shaped numbers are an order's or a
+  // reference's are counted unscanned; a card number under a reference
+  // label, a label or text in such a cell, and other columns still count.
+  std::string csv = "id,注文番号,参照番号,メモ\n";
+  const std::vector<std::string> rows = {"1,0475445690,0312345678,x",
+                                         "2,4111111111111111,x,x",
+                                         "3,x,4111 1111 1111 1111,x",
+                                         "4,x,4222222222222,x",
+                                         "5,x,(03) 1234.5678,x",
+                                         "6,TEL 0312345678,x,x",
+                                         "7,x,\"03-1234-5678 / a@b.jp\",x",
+                                         "8,0312345678,0312345678,03-1234-5678",
+                                         "9,x,411111111111,0312345678"};
+  for (size_t r = 0; r < 200 * rows.size(); ++r) csv += rows[r % rows.size()] + "\n";
+  for (const auto& types : {kCard, kPhone, ScanOptions::AllTypes()}) {
+    ExpectSameBothWays(types, "t.csv", csv);
+  }
+  ObjectReport report;
+  const std::vector<Seen> seen = Scan(true, kCard, "t.csv", csv, &report);
+  EXPECT_EQ(seen.size(), 2u * 200);  // rows 3 and 4, each 200 times
 }
 
 TEST(RecordFilterDifferential, RowsAfterSkippedOnesKeepTheirNumbers) {

@@ -270,9 +270,9 @@ class DelimitedParser {
     bool may =
         std::any_of(plain_.begin(), plain_.end(), [](const PlainCell& c) { return c.matters; });
     if (known) {
-      may = triggered || may;
+      may = (triggered && KeepUnownedTriggers()) || may;
     } else if (IsFoldFree(row)) {
-      may = sink_.MayHoldFinding(row, &triggers_) || may;
+      may = (sink_.MayHoldFinding(row, &triggers_) && KeepUnownedTriggers()) || may;
     } else {  // header repeats and blank rows are told apart on normalized text
       may = true;
       triggers_.push_back({0, row.size()});
@@ -373,6 +373,22 @@ class DelimitedParser {
       if (at >= row.size()) return true;
       ++at;  // the delimiter
     }
+  }
+
+  // Drops the triggers that lie in one cell whose column owns its digits
+  // (ExtractSink::ColumnOwnsDigits): an export's order and reference
+  // numbers make no row worth a scan. True when any trigger is left.
+  bool KeepUnownedTriggers() {
+    std::erase_if(triggers_, [&](const TextSpan& t) {
+      for (size_t k = 0; k < plain_.size(); ++k) {
+        const PlainCell& c = plain_[k];
+        if (t.begin < c.begin || t.end > c.begin + c.text.size()) continue;
+        const std::optional<LabelKind> kind = table_.ColumnKind(k);
+        return kind && sink_.ColumnOwnsDigits(*kind, c.text);
+      }
+      return false;
+    });
+    return !triggers_.empty();
   }
 
   // Reports the plain row at in[i] (split in plain_) as the tokenizer would:

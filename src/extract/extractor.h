@@ -115,6 +115,10 @@ class ExtractSink {
   // Whether KindMatters() is true of any kind: when not, an extractor need
   // not read a quiet record's keys or column names at all.
   virtual bool AnyKindMatters() { return true; }
+  // Whether a cell (UTF-8 as written) in a column or under a key of this
+  // kind holds no finding although MayHoldFinding's triggers touch it: an
+  // order or reference number owns its digits (RecordFilter::ColumnOwnsDigits).
+  virtual bool ColumnOwnsDigits(LabelKind /*kind*/, std::string_view /*utf8*/) { return false; }
 };
 
 }  // namespace mamori
