@@ -122,7 +122,6 @@ size_t CharCount(std::string_view s) {
 
 constexpr uint8_t kWritten = kSurnameWritten | kGivenWritten;
 constexpr uint8_t kReading = kSurnameReading | kGivenReading;
-constexpr uint8_t kRomaji = kSurnameRomaji | kGivenRomaji;
 
 // A surname followed by a given name, as two parts or split inside one
 // ("山田太郎"), according to the name list.

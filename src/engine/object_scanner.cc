@@ -12,11 +12,11 @@
 #include "extract/extractor.h"
 #include "extract/format.h"
 #include "extract/json.h"
-#include "extract/mail.h"
 #include "extract/odf.h"
 #include "extract/ooxml.h"
 #include "extract/pdf.h"
 #include "extract/sqlite_db.h"
+#include "plugins/plugins.h"
 
 namespace mamori {
 namespace {
@@ -282,6 +282,14 @@ void ReportStatus(ObjectContext& ctx, const Status& s) {
   if (!s.ok()) ctx.SetStatus(ObjectStatus::kError, s.message());
 }
 
+// A message or an mbox, through the mail plugin.
+Status ExtractMailFile(Format format, std::string_view bytes, ObjectContext& ctx) {
+  const Result<const MailPlugin*> mail = MailSupport();
+  if (!mail.ok()) return mail.status();
+  return format == Format::kMbox ? (*mail)->extract_mbox(bytes, ctx)
+                                 : (*mail)->extract_mail(bytes, ctx);
+}
+
 DatabaseScanOptions DatabaseOptions(const ScanOptions& options) {
   return {options.sample_rows, options.tables};
 }
@@ -361,10 +369,8 @@ void Extract(Format f, const DetectedEncoding& encoding, std::string_view bytes,
       ReportStatus(ctx, ExtractPdf(bytes, ctx));
       return;
     case Format::kEml:
-      ReportStatus(ctx, ExtractMail(bytes, ctx));
-      return;
     case Format::kMbox:
-      ReportStatus(ctx, ExtractMbox(bytes, ctx));
+      ReportStatus(ctx, ExtractMailFile(f, bytes, ctx));
       return;
     case Format::kSqlite:
       ExtractSqlite(bytes, is_file ? &path : nullptr, ctx);

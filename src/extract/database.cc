@@ -5,10 +5,11 @@
 #include <optional>
 
 #include "engine/encoding.h"
-#include "extract/postgres_db.h"
+#include "extract/postgres_uri.h"
 #include "extract/record_skip.h"
 #include "extract/sqlite_db.h"
 #include "extract/table.h"
+#include "plugins/plugins.h"
 
 namespace mamori {
 namespace {
@@ -328,7 +329,11 @@ std::string DisplayDatabaseUri(std::string_view uri) {
 
 Result<std::unique_ptr<Database>> OpenDatabaseUri(std::string_view uri, Budget& budget) {
   if (uri.starts_with("sqlite:")) return OpenSqliteFile(std::string(uri.substr(7)), budget);
-  if (IsDatabaseUri(uri)) return OpenPostgres(std::string(uri), budget);
+  if (IsDatabaseUri(uri)) {
+    const Result<const PostgresPlugin*> postgres = PostgresSupport();
+    if (!postgres.ok()) return postgres.status();
+    return (*postgres)->open_database(std::string(uri), budget);
+  }
   return Status::InvalidArgument("not a database URI: " + DisplayDatabaseUri(uri));
 }
 

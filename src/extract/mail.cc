@@ -16,6 +16,7 @@
 #include "engine/encoding.h"
 #include "engine/offset_map.h"
 #include "engine/text_decoder.h"
+#include "plugins/plugins.h"
 
 namespace mamori {
 namespace {
@@ -783,3 +784,8 @@ Result<MailEnvelope> ReadEnvelope(std::string_view bytes) {
 }
 
 }  // namespace mamori
+
+const mamori::MailPlugin* mamori_mail_plugin() {
+  static constexpr mamori::MailPlugin kPlugin{&mamori::ExtractMail, &mamori::ExtractMbox};
+  return &kPlugin;
+}

@@ -20,10 +20,6 @@ namespace mamori {
 
 Result<std::unique_ptr<Database>> OpenPostgres(const std::string& uri, Budget& budget);
 
-// The URI without its password ("postgresql://app@db/shop",
-// "…?password=***" parameters masked): what paths and messages show.
-std::string RedactPostgresUri(std::string_view uri);
-
 }  // namespace mamori
 
 #endif  // MAMORI_EXTRACT_POSTGRES_DB_H_

@@ -2,8 +2,8 @@
 
 #include <charconv>
 
-#include "inventory/postgres_backend.h"
 #include "inventory/sqlite_backend.h"
+#include "plugins/plugins.h"
 
 namespace mamori::inventory {
 
@@ -12,7 +12,11 @@ bool IsPostgresUrl(std::string_view where) {
 }
 
 Result<std::unique_ptr<SqlBackend>> OpenSqlBackend(const std::string& where) {
-  if (IsPostgresUrl(where)) return OpenPostgresBackend(where);
+  if (IsPostgresUrl(where)) {
+    const Result<const PostgresPlugin*> postgres = PostgresSupport();
+    if (!postgres.ok()) return postgres.status();
+    return (*postgres)->open_backend(where);
+  }
   return OpenSqliteBackend(where);
 }
 

@@ -65,6 +65,23 @@ expect_eq "missing is error object" "error" "$(jsonl_query '[o["status"] for o i
 expect_contains "warning on stderr" "$err" "could not be read"
 run scan --format jsonl --fail-on-incomplete "$WORK/missing.txt"; expect_eq "fail on incomplete" 1 "$status"
 
+# Mail and PostgreSQL support are plugins beside the program: without them a
+# mail file is an error object (never clean), and the scan goes on.
+mkdir -p "$WORK/lonely"
+cp "$MAMORI" "$WORK/lonely/mamori"
+set +e
+"$WORK/lonely/mamori" scan --format jsonl "$SOURCE_DIR/tests/fixtures/mail/csv_attachment.eml" \
+  "$WORK/tree/order.txt" >"$WORK/out" 2>"$WORK/err"
+status=$?
+set -e
+expect_eq "no plugin: exit" 1 "$status"
+expect_eq "no plugin: mail is an error" "error" \
+  "$(jsonl_query '[o["status"] for o in objects if o["path"].endswith(".eml")][0]')"
+expect_contains "no plugin: why" "$(cat "$WORK/out")" "mail support is not available"
+expect_contains "no plugin: other files scanned" "$(cat "$WORK/out")" '"type":"card_number"'
+run scan --format jsonl "$SOURCE_DIR/tests/fixtures/mail/csv_attachment.eml"
+expect_contains "plugin loaded" "$out" '"type":"phone"'
+
 # stdin.
 set +e
 out="$(printf 'セキュリティコード：４５６\n' | "$MAMORI" scan --format jsonl - 2>/dev/null)"
