@@ -23,8 +23,8 @@ Result<const Plugin*> Load(const Plugin* (*linked)(), const char* module, const 
   if (linked) return linked();
   Result<const Plugin*> loaded = LoadPlugin<Plugin>(ProgramDirectory() + "/" + module, entry);
   if (!loaded.ok()) {
-    return Status::Unsupported(std::string(what) + " support is not available: " +
-                               loaded.status().message());
+    return Status::Unsupported(std::string(what) +
+                               " support is not available: " + loaded.status().message());
   }
   return loaded;
 }
@@ -47,8 +47,8 @@ Result<const MailPlugin*> MailSupport() {
 }
 
 Result<const PostgresPlugin*> PostgresSupport() {
-  static const Result<const PostgresPlugin*> plugin = Load(
-      &mamori_postgres_plugin, "mamori-postgres.so", "mamori_postgres_plugin", "PostgreSQL");
+  static const Result<const PostgresPlugin*> plugin =
+      Load(&mamori_postgres_plugin, "mamori-postgres.so", "mamori_postgres_plugin", "PostgreSQL");
   return plugin;
 }
 

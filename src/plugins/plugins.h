@@ -58,8 +58,7 @@ Result<const Plugin*> LoadPlugin(const std::string& path, const char* entry) {
 // not link that code in sees them null and loads the module instead.
 extern "C" {
 __attribute__((weak, visibility("default"))) const mamori::MailPlugin* mamori_mail_plugin();
-__attribute__((weak, visibility("default"))) const mamori::PostgresPlugin*
-mamori_postgres_plugin();
+__attribute__((weak, visibility("default"))) const mamori::PostgresPlugin* mamori_postgres_plugin();
 }
 
 #endif  // MAMORI_PLUGINS_PLUGINS_H_
