@@ -51,18 +51,28 @@ Result<std::unique_ptr<FdSource>> OpenFile(const std::string& path);
 
 // A whole file mapped read-only: containers need random access, and a
 // mapping costs no copy (its pages are clean and the kernel can drop them).
+// A file that shrinks while mapped (a log rotated, a download replaced)
+// would kill the process with SIGBUS on the first read past its new end:
+// MappedFile catches that signal for its own pages, which then read as
+// zeros, and says so (Shrank). At most kMaxMappings are open at once; Open
+// fails beyond that and callers read the file instead.
 class MappedFile {
  public:
+  static constexpr size_t kMaxMappings = 256;
+
   static Result<std::unique_ptr<MappedFile>> Open(const std::string& path);
   ~MappedFile();
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
   std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+  // Whether the file shrank while mapped: bytes past its new end read as zeros.
+  bool Shrank() const;
 
  private:
   MappedFile() = default;
   void* data_ = nullptr;
   size_t size_ = 0;
+  size_t slot_ = 0;  // in the registry the SIGBUS handler reads
 };
 
 // Counts the bytes read through it (table extractors do not report sizes).

@@ -437,6 +437,10 @@ void ObjectScanner::ScanTopLevel(const std::string& path, ByteSource& source, bo
       // Office formats are told from plain zips by members beyond the head.
       if (format == Format::kZip) format = SniffFormat(path, bytes);
       Extract(format, encoding, bytes, path, is_file, ctx, text_);
+      if (mapped && mapped->Shrank()) {
+        ctx.SetStatus(ObjectStatus::kIncomplete,
+                      "the file shrank while it was read: what was past its new end read as zeros");
+      }
     }
   }
   ctx.Finish();
