@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <initializer_list>
 
+#include "detectors/context.h"
+
 namespace mamori {
 namespace {
 
@@ -162,6 +164,15 @@ void RecordFilter::FindTriggers(std::string_view text, const Candidates& found,
       ++end;
     }
     if (digits < chain_stretch_.min_digits) {  // too short for every rule (most chains)
+      first = end;
+      continue;
+    }
+    // A lone run with a letter right after it is part of a longer token (a
+    // hex id, a hash): it is neither a card number (Glues in
+    // detectors/card.cc) nor a phone (GluedAfter in detectors/phone.cc).
+    const bool glued =
+        end == first + 1 && runs[first].end < text.size() && IsAsciiAlpha(text[runs[first].end]);
+    if (glued) {
       first = end;
       continue;
     }

@@ -56,6 +56,22 @@ TEST(RecordFilter, PhonesNeedTenDigitsFromALeadingZeroOrEightAfterPlus) {
   EXPECT_FALSE(May(kPhone, "id 1234567890"));  // no leading 0
 }
 
+TEST(RecordFilter, NumbersGluedToALetterAfterThemAreNoCardsOrPhones) {
+  // Hex ids and hashes hold long digit runs: a letter right after one makes
+  // it part of the token for the card and phone detectors alike.
+  EXPECT_FALSE(May(kCard, R"({"trace":"fa2b1144837520274de7a0a"})"));
+  EXPECT_FALSE(May(kPhone, R"({"trace":"e0272634211f"})"));
+  EXPECT_FALSE(May(kCard, "4111111111111111abc"));
+  // A letter before only, or a letter after a chain of runs, is not enough.
+  EXPECT_TRUE(May(kCard, "x4111111111111111"));
+  EXPECT_TRUE(May(kPhone, "TEL0312345678"));  // glued to a phone word
+  EXPECT_TRUE(May(kPhone, "03-1234-5678ext"));
+  EXPECT_TRUE(May(kCard, "4111 1111 1111 1111x"));
+  // Track data: the number ends at '^' or '='.
+  EXPECT_TRUE(May(Only({DataType::kCardTrack}), "%B4111111111111111^YAMADA/TARO^2512101"));
+  EXPECT_TRUE(May(Only({DataType::kCardTrack}), ";4111111111111111=2512101?"));
+}
+
 TEST(RecordFilter, AtSignsMatterForEmailsAndNamesOnly) {
   EXPECT_TRUE(May(kEmail, "a@b.jp"));
   EXPECT_TRUE(May(Only({DataType::kPersonName}), "a@b.jp"));
@@ -169,6 +185,11 @@ const std::vector<std::string> kValues = {"4111111111111111",
                                           "0475445690",
                                           "(0475) 44.5690",
                                           "4222222222222",
+                                          "b1144837520274de7a0a",
+                                          "4111111111111111abc",
+                                          "x4111111111111111",
+                                          "0312345678ext",
+                                          "TEL0312345678",
                                           "０９０‐１２３４‐５６７８",
                                           "taro..yamada.@docomo.ne.jp",
                                           "a@b.example.com",
