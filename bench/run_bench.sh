@@ -8,6 +8,7 @@
 #   BENCH_MB [200]  size of the large-file corpus    TREE_MB [100]    size of the tree
 #   TREE_FILES [2000] files in the tree              RUNS [5]         timed runs per command
 #   WARMUP [1]      untimed warm-up runs             RG_FLAGS [--mmap] extra rg I/O flag
+#   PAIRS [10]      alternating runs per ratio (0: none)
 # Corpora are generated under bench/out/ (gitignored) the first time and reused.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 BENCH_MB="${BENCH_MB:-200}"
@@ -15,6 +16,7 @@ TREE_MB="${TREE_MB:-100}"
 TREE_FILES="${TREE_FILES:-2000}"
 RUNS="${RUNS:-5}"
 WARMUP="${WARMUP:-1}"
+PAIRS="${PAIRS:-10}"
 RG_FLAGS="${RG_FLAGS:---mmap}"
 OUT=bench/out
 BIG="$OUT/corpus-${BENCH_MB}mb"
@@ -180,6 +182,41 @@ for g in "abc":
             print(f"- {v['label']}: `{v['cmd']}`")
     print()
 EOF
+  # Paired ratios: the two commands of each ratio run alternately, and each
+  # pair of neighbouring runs gives one ratio. A slow phase of the machine
+  # (seconds long on this VM) then slows both sides of a pair, where
+  # hyperfine above times all runs of one command before the other's.
+  if [[ $PAIRS -gt 0 ]]; then
+    "$PY" - "$WORK" "$PAIRS" <<'EOF'
+import os, statistics, subprocess, sys, time
+work, pairs = sys.argv[1], int(sys.argv[2])
+cmds = {}
+for l in open(os.path.join(work, "rows.txt")):
+    if l.strip():
+        rid, group, label, corpus, count, cmd = l.rstrip("\n").split("|", 5)
+        cmds[rid] = (label, cmd)
+def timed(cmd):
+    t0 = time.perf_counter()
+    subprocess.run(cmd, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+print(f"Paired ratios ({pairs} alternating runs each; median and range of the per-pair ratios):")
+print()
+print("| ratio | median | min … max |")
+print("|---|---|---|")
+for num, den, what in (("a_mamori", "a_rg", "of rg"), ("a2_mamori", "a_rg", "of rg"),
+                       ("b_mamori", "b_rg", "of rg"), ("c_mamori_j2", "c_mamori_j1", "of -j 1")):
+    if num not in cmds or den not in cmds:
+        continue
+    ratios = []
+    for _ in range(pairs):
+        d = timed(cmds[den][1])
+        n = timed(cmds[num][1])
+        ratios.append(d / n)
+    print(f"| {cmds[num][0]} {what} ({cmds[den][0]}) | **{statistics.median(ratios):.2f}×** | "
+          f"{min(ratios):.2f} … {max(ratios):.2f} |")
+print()
+EOF
+  fi
   load="$(cut -d' ' -f1 /proc/loadavg)"
   if "$PY" -c "import sys; sys.exit(0 if float('$load') > 0.5 * $(nproc) else 1)"; then
     echo "> Note: load average $load on $(nproc) cores at the end: other work was running;"
