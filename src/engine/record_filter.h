@@ -39,9 +39,10 @@ class RecordFilter {
   // Whether any kind does (false for card numbers and emails alone).
   bool AnyKindMatters() const { return kinds_.any(); }
 
-  // Whether a cell of normalized `text` under a column or key of kind
-  // `column` can hold no finding, whatever MayHoldFinding said of it: order
-  // and reference numbers own their digits. A cell of nothing but ASCII
+  // Whether a cell of `text` (as written or normalized: only ASCII digits
+  // and gap bytes are read) under a column or key of kind `column` can hold
+  // no finding, whatever MayHoldFinding said of it: order and reference
+  // numbers own their digits. A cell of nothing but ASCII
   // digits and gap bytes holds no label, '@' or Japanese text, so its
   // column is the owner of every number in it: the phone detector passes
   // over numbers an order or reference label owns, the card detector over
